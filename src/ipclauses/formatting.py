@@ -1,0 +1,68 @@
+"""Values as they are written in each language's legal text: dates, money, lists, parties."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from .spec import Money, Party
+
+_MONTHS = [
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+]
+_JA_CURRENCY = {"JPY": "円", "USD": "米ドル", "EUR": "ユーロ", "GBP": "英ポンド"}
+
+
+def date(value: dt.date, lang: str) -> str:
+    if lang == "ja":
+        return f"{value.year}年{value.month}月{value.day}日"
+    return f"{value.day} {_MONTHS[value.month - 1]} {value.year}"
+
+
+def money(value: Money, lang: str) -> str:
+    amount = f"{value.amount:,}"
+    if lang == "ja":
+        return f"金{amount}{_JA_CURRENCY[value.currency]}" if value.currency == "JPY" else f"{amount}{_JA_CURRENCY[value.currency]}"
+    return f"{value.currency} {amount}"
+
+
+def number(value: int | float) -> str:
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return f"{value:,}" if isinstance(value, int) else f"{value:g}"
+
+
+def join(items: list[str], lang: str, conjunction: str = "and") -> str:
+    items = [str(i) for i in items]
+    if lang == "ja":
+        word = {"and": "及び", "or": "又は"}[conjunction]
+        return items[0] if len(items) == 1 else "、".join(items[:-1]) + word + items[-1]
+    if len(items) <= 2:
+        return f" {conjunction} ".join(items)
+    return ", ".join(items[:-1]) + f", {conjunction} " + items[-1]
+
+
+def party(value: Party) -> str:
+    return value.short_name
+
+
+def format_value(value, fmt: str, lang: str):
+    """Format a looked-up spec value for clause text; None stays None (a missing value)."""
+    if value is None:
+        return None
+    if fmt == "party":
+        return party(value)
+    if fmt == "date":
+        return date(value, lang)
+    if fmt == "money":
+        return money(value, lang)
+    if fmt == "number":
+        return number(value)
+    if fmt == "list":
+        return join(list(value), lang) if value else None
+    if fmt in ("text", "flag", "choice"):
+        return value
+    raise ValueError(fmt)
+
+
+FORMATS = ("text", "number", "money", "date", "party", "list", "flag", "choice")

@@ -1,0 +1,52 @@
+"""JSON Schema for deal specs, generated from the pydantic models.
+
+Written as draft-07 because editors (VS Code in particular) complete and check
+draft-07 fully but 2020-12 only partly.
+"""
+
+from __future__ import annotations
+
+import json
+
+from pydantic import TypeAdapter
+
+from .spec import DealSpec
+
+DRAFT = "http://json-schema.org/draft-07/schema#"
+
+
+def _to_draft7(node):
+    """Rename pydantic's 2020-12 `$defs` to draft-07 `definitions`, recursively."""
+    if isinstance(node, dict):
+        out = {}
+        for key, value in node.items():
+            if key == "$ref" and isinstance(value, str):
+                out[key] = value.replace("#/$defs/", "#/definitions/")
+            elif key == "$defs":
+                out["definitions"] = _to_draft7(value)
+            elif key == "discriminator":
+                continue  # OpenAPI keyword, meaningless to draft-07 validators
+            else:
+                out[key] = _to_draft7(value)
+        return out
+    if isinstance(node, list):
+        return [_to_draft7(v) for v in node]
+    return node
+
+
+def deal_spec_schema() -> dict:
+    """The deal spec's JSON Schema as a dict."""
+    raw = TypeAdapter(DealSpec).json_schema(by_alias=True)
+    schema = _to_draft7(raw)
+    body = {
+        "$schema": DRAFT,
+        "title": "ipclauses deal spec",
+        "description": "A deal between two parties, turned by ipclauses into an agreement, a summary and checks.",
+    }
+    body.update(schema)
+    return body
+
+
+def schema_text() -> str:
+    """The schema as the exact text committed in schema/deal-spec.schema.json."""
+    return json.dumps(deal_spec_schema(), indent=2, ensure_ascii=False, sort_keys=False) + "\n"

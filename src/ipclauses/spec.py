@@ -1,0 +1,466 @@
+"""The deal spec: what a project lead decides, as pydantic v2 models.
+
+These models are the single source of truth: the JSON Schema, the validation
+messages and the clause selection conditions all derive from them. Every
+default here is a balanced default taken from the public model contracts,
+and `ipclauses validate --resolved` shows all of them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Literal, Union
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+SCHEMA_URL = "../schema/deal-spec.schema.json"
+
+Text = Annotated[str, StringConstraints(min_length=1, max_length=100_000)]
+Name = Annotated[str, StringConstraints(min_length=1, max_length=500)]
+PartyId = Annotated[
+    str,
+    StringConstraints(pattern=r"^[a-z][a-z0-9_-]{0,31}$"),
+    Field(description="A party's id as given in parties[].id, e.g. \"acme\"."),
+]
+PositiveDays = Annotated[int, Field(gt=0, le=3650)]
+PositiveMonths = Annotated[int, Field(gt=0, le=1200)]
+Percent = Annotated[float, Field(ge=0, le=100)]
+
+
+class SpecModel(BaseModel):
+    """Base for every spec object: unknown fields are refused, never ignored."""
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, frozen=True)
+
+
+# --- parties -------------------------------------------------------------
+
+
+class Representative(SpecModel):
+    name: Name = Field(description="Name of the person who signs for the party.")
+    title: Name = Field(description="Their title, e.g. \"代表取締役\" or \"Chief Executive Officer\".")
+
+
+class Party(SpecModel):
+    id: PartyId = Field(description="Short id other fields use to point at this party.")
+    legal_name: Name = Field(description="Full registered name, e.g. \"株式会社山田製作所\".")
+    short_name: Name = Field(description="Name used as the defined term in the agreement, e.g. \"Yamada\".")
+    kind: Literal["large_company", "startup", "university", "other"]
+    address: Name
+    representative: Representative
+    role: Literal[
+        "party", "discloser", "recipient", "provider", "customer", "licensor", "licensee"
+    ] = Field(
+        "party",
+        description=(
+            "Role in this deal: one-way NDA discloser/recipient; PoC provider/customer; "
+            "licence licensor/licensee; otherwise party."
+        ),
+    )
+
+
+# --- common terms --------------------------------------------------------
+
+
+class Money(SpecModel):
+    amount: int = Field(ge=0, le=10**13, description="Whole currency units, e.g. 3000000.")
+    currency: Literal["JPY", "USD", "EUR", "GBP"] = "JPY"
+
+
+class Purpose(SpecModel):
+    description: Text = Field(
+        description="What the parties are working together on, specific enough to limit use of information."
+    )
+    project_name: Name | None = None
+    limited_to_evaluation: bool = Field(
+        True, description="Narrow the purpose to evaluating the joint project (the models' recommendation)."
+    )
+
+
+class PartyTasks(SpecModel):
+    party: PartyId
+    tasks: Text
+
+
+class ProjectContext(SpecModel):
+    """The collaboration checklist: used by the summary and the checks, not the legal text."""
+
+    objective: Text | None = None
+    kpis: list[Text] = Field(default_factory=list, max_length=200)
+    roles: list[PartyTasks] = Field(default_factory=list, max_length=20)
+    risk_split: Text | None = None
+    decision_maker: Text | None = None
+
+
+class PermittedRecipients(SpecModel):
+    affiliates: bool = False
+    advisers: bool = True
+    third_parties_with_consent: bool = True
+
+
+class EarlierNda(SpecModel):
+    title: Name
+    date: dt.date
+
+
+class Confidentiality(SpecModel):
+    direction: Literal["mutual", "one_way"] = "mutual"
+    definition: Literal["all_disclosed", "marked", "marked_or_confirmed"] = "marked_or_confirmed"
+    confirmation_days: PositiveDays = Field(
+        14, description="Days to confirm oral or visual disclosures in writing (marked_or_confirmed)."
+    )
+    exclusions_proved_by: Literal["recipient", "discloser"] = "recipient"
+    permitted_recipients: PermittedRecipients = Field(default_factory=PermittedRecipients)
+    announcement: Literal["none", "either_may_announce", "agreed_text"] = "none"
+    announcement_text: Text | None = None
+    copies: Literal["within_purpose", "consent_required"] = "within_purpose"
+    reverse_engineering_banned: bool = True
+    inspection: bool = False
+    return_certificate: bool = False
+    survival_years: Annotated[int, Field(ge=0, le=100)] = 3
+    trade_secrets_survive: bool = True
+    supersedes_nda: EarlierNda | None = None
+    derived_ip_to_discloser: bool = Field(
+        False, description="NDA add-on: IP arising from the disclosed information belongs to the discloser."
+    )
+
+
+class Renewal(SpecModel):
+    automatic: bool = False
+    renewal_months: PositiveMonths = 12
+    notice_days: PositiveDays = 30
+
+
+class Term(SpecModel):
+    months: PositiveMonths = Field(description="Length of the agreement from the effective date.")
+    renewal: Renewal = Field(default_factory=Renewal)
+
+
+class Termination(SpecModel):
+    breach_cure_days: PositiveDays = 30
+    insolvency: bool = True
+    change_of_control: bool = False
+
+
+class LiabilityCap(SpecModel):
+    kind: Literal["none", "amount", "fees_paid"] = "fees_paid"
+    amount: Money | None = None
+
+
+class Liability(SpecModel):
+    cap: LiabilityCap = Field(default_factory=LiabilityCap)
+    cap_applies_to: Literal["both", "only"] = "both"
+    capped_party: PartyId | None = Field(None, description="With cap_applies_to = only: whose liability is capped.")
+    exclude_wilful_or_gross: bool = True
+    indirect_damages_excluded: bool = True
+
+
+class Arbitration(SpecModel):
+    institution: Literal["JCAA", "ICC", "SIAC", "LCIA"] = "JCAA"
+    seat: Name = "Tokyo"
+
+
+class Disputes(SpecModel):
+    governing_law: Literal["japan", "england_wales", "new_york", "singapore"] = "japan"
+    forum: Literal["court", "ip_mediation_then_court", "arbitration"] = "court"
+    court: Name | None = Field(
+        "Tokyo District Court", description="Court with exclusive jurisdiction (court and mediation forums)."
+    )
+    arbitration: Arbitration | None = None
+
+
+class Signing(SpecModel):
+    electronic: bool = True
+    counterparts: bool = True
+
+
+class Remedies(SpecModel):
+    penalty: Money | None = Field(None, description="Optional fixed penalty per breach, on top of damages.")
+    injunction: bool = True
+
+
+class NextStep(SpecModel):
+    decision_months: PositiveMonths = Field(
+        description="Months within which the customer says whether a next-stage agreement follows."
+    )
+    next_agreement: Literal["poc", "jrd", "license"] = "jrd"
+    fee_if_none: Money | None = Field(None, description="PoC: extra fee payable if no next agreement follows.")
+    discount_if_follows: Percent | None = Field(None, description="PoC: discount on the next stage if it follows.")
+
+
+# --- results, ownership and usage scope ----------------------------------
+
+
+class Deliverable(SpecModel):
+    name: Name
+    kind: Literal["report", "software", "data_set", "model", "invention", "design", "documents"]
+    created_by: PartyId
+
+
+class SoleOwnership(SpecModel):
+    rule: Literal["sole"]
+    owner: PartyId
+
+
+class JointOwnership(SpecModel):
+    rule: Literal["joint"]
+    shares: Literal["equal", "by_contribution"] = "equal"
+
+
+class InventorOwnership(SpecModel):
+    rule: Literal["inventor"]
+
+
+class FieldOwner(SpecModel):
+    field: Name
+    owner: PartyId
+
+
+class FieldOwnership(SpecModel):
+    rule: Literal["by_field"]
+    fields: list[FieldOwner] = Field(min_length=1, max_length=20)
+    otherwise: Literal["joint", "inventor"] = "joint"
+
+
+class LaterOwnership(SpecModel):
+    rule: Literal["decide_later"]
+
+
+OwnershipRule = Annotated[
+    Union[SoleOwnership, JointOwnership, InventorOwnership, FieldOwnership, LaterOwnership],
+    Field(discriminator="rule"),
+]
+
+
+class JointRules(SpecModel):
+    each_may_practise: bool = True
+    third_party_licensing: Literal["consent_required", "consent_given"] = "consent_required"
+    cost_sharing: Literal["by_share", "equal"] = "by_share"
+
+
+class Results(SpecModel):
+    deliverables: list[Deliverable] = Field(default_factory=list, max_length=200)
+    ownership: OwnershipRule = Field(description="Who owns inventions, patents and know-how in the results.")
+    copyright_ownership: OwnershipRule | None = Field(
+        None, description="Copyright (software, documents, data sets, models) if it follows another rule."
+    )
+    joint_rules: JointRules = Field(default_factory=JointRules)
+    no_moral_rights: bool = True
+
+
+class Milestone(SpecModel):
+    event: Name
+    amount: Money
+
+
+class Royalty(SpecModel):
+    kind: Literal["free", "paid"]
+    upfront: Money | None = None
+    running_percent: Percent | None = Field(None, description="Running royalty as a percentage of Net Sales.")
+    milestones: list[Milestone] = Field(default_factory=list, max_length=50)
+    minimum_annual: Money | None = None
+    report_frequency: Literal["quarterly", "half_yearly", "yearly"] = "half_yearly"
+    payment_days: PositiveDays = 60
+    audit: bool = True
+
+
+class LicenceTerm(SpecModel):
+    kind: Literal["agreement_term", "years", "patent_life"] = "agreement_term"
+    years: Annotated[int, Field(gt=0, le=100)] | None = None
+
+
+class UsageScope(SpecModel):
+    licensor: PartyId | None = Field(None, description="Who grants (JRD: defaults to the owner of the results).")
+    licensee: PartyId | None = Field(None, description="Who receives (JRD: defaults to the other party).")
+    subject: list[Literal["patents", "know_how", "copyright", "trademark"]] = Field(
+        default_factory=lambda: ["patents", "know_how"], min_length=1
+    )
+    field: Name | None = Field(None, description="Field of use; leave out for every field.")
+    products: Name | None = None
+    territory: list[Name] = Field(
+        default_factory=lambda: ["worldwide"], min_length=1, description="[\"worldwide\"] or a list of countries."
+    )
+    exclusivity: Literal["non_exclusive", "exclusive_then_non_exclusive", "exclusive"] = "non_exclusive"
+    exclusive_months: PositiveMonths | None = Field(
+        None, description="Months of exclusivity (exclusive_then_non_exclusive, or a time-limited exclusive)."
+    )
+    exclusive_perpetual: bool = Field(False, description="Exclusive for the whole licence term, said on purpose.")
+    non_use_fallback_months: PositiveMonths | None = Field(
+        None, description="Exclusivity ends if the licensee does not use the licence for this many months."
+    )
+    sublicensing: Literal["none", "affiliates", "named", "free"] = "none"
+    sublicensees: list[Name] = Field(default_factory=list, max_length=50)
+    term: LicenceTerm = Field(default_factory=LicenceTerm)
+    royalty: Royalty
+
+
+class OptionRight(SpecModel):
+    kind: Literal["exclusive_licence", "assignment"]
+    holder: PartyId
+    exercise_months: PositiveMonths = 6
+
+
+class BackgroundItem(SpecModel):
+    party: PartyId
+    description: Text
+
+
+class BackgroundIp(SpecModel):
+    items: list[BackgroundItem] = Field(default_factory=list, max_length=100)
+    licence_for_project: bool = True
+    licence_for_exploitation: Literal["none", "negotiate", "non_exclusive_reasonable", "non_exclusive_free"] = (
+        "negotiate"
+    )
+
+
+class Filing(SpecModel):
+    by: Literal["owner", "each_for_own_share"] = "owner"
+    costs: Literal["owner", "by_share"] = "by_share"
+    advance_notice_days: PositiveDays = 30
+    foreign_filing_by_other: bool = True
+
+
+class Improvements(SpecModel):
+    owner: Literal["improver", "original_owner"] = "improver"
+    grant_back: Literal["none", "non_exclusive_free", "non_exclusive_sublicensable"] = "non_exclusive_free"
+    notice_days: PositiveDays = 30
+
+
+class Publication(SpecModel):
+    notice_days: PositiveDays = 60
+    delay_days: Annotated[int, Field(ge=0, le=3650)] = 90
+    academic_freedom: bool = Field(
+        False, description="A university keeps the right to publish results and use them for research and teaching."
+    )
+
+
+class NonCompete(SpecModel):
+    scope: Name
+    months: PositiveMonths
+
+
+class SteeringCommittee(SpecModel):
+    members_per_party: Annotated[int, Field(gt=0, le=20)] = 2
+    meets_every_months: Annotated[int, Field(gt=0, le=24)] = 3
+
+
+class Costs(SpecModel):
+    rule: Literal["each_bears_own", "one_party_pays"] = "each_bears_own"
+    payer: PartyId | None = None
+    amount: Money | None = None
+
+
+class Schedule(SpecModel):
+    milestone: Name
+    due: dt.date
+
+
+class PocWork(SpecModel):
+    verification: Text = Field(description="The technical verification to be carried out.")
+    report_deadline: dt.date
+    acceptance_days: PositiveDays = 10
+    fee: Money
+    payment_days: PositiveDays = 30
+    materials: Text | None = Field(None, description="Materials or data the customer supplies.")
+    report_use: Literal["purpose_only", "internal_business"] = "purpose_only"
+    notice_of_filing: bool = False
+    feedback_free_use: bool = False
+    subcontracting_allowed: bool = False
+
+
+class JrdWork(SpecModel):
+    theme: Text
+    roles: list[PartyTasks] = Field(min_length=1, max_length=20)
+    schedule: list[Schedule] = Field(default_factory=list, max_length=100)
+    steering_committee: SteeringCommittee | None = None
+    costs: Costs = Field(default_factory=Costs)
+    materials: Text | None = None
+
+
+class LicensedPatent(SpecModel):
+    number: Name
+    title: Name
+
+
+class LicensedRights(SpecModel):
+    patents: list[LicensedPatent] = Field(default_factory=list, max_length=500)
+    know_how: Text | None = None
+    trademarks: list[Name] = Field(default_factory=list, max_length=100)
+    sell_off_months: Annotated[int, Field(ge=0, le=60)] = 6
+    export_control: bool = True
+
+
+# --- the deal spec, discriminated by agreement type -----------------------
+
+
+class CommonSpec(SpecModel):
+    schema_url: str | None = Field(
+        None, alias="$schema", description="Path or URL of the JSON Schema, for editor completion."
+    )
+    language: Literal["ja", "en"]
+    title: Name | None = Field(None, description="Agreement title; leave out for the standard one.")
+    parties: list[Party] = Field(min_length=2, max_length=2, description="The parties (2 for now).")
+    effective_date: dt.date
+    signing_date: dt.date | None = Field(None, description="Leave out to leave the date blank for signature.")
+    purpose: Purpose
+    project: ProjectContext = Field(default_factory=ProjectContext)
+    confidentiality: Confidentiality = Field(default_factory=Confidentiality)
+    term: Term
+    termination: Termination = Field(default_factory=Termination)
+    liability: Liability = Field(default_factory=Liability)
+    disputes: Disputes = Field(default_factory=Disputes)
+    signing: Signing = Field(default_factory=Signing)
+    key_terms_table: bool = Field(True, description="Print a key-terms table on the first page.")
+
+
+class NdaSpec(CommonSpec):
+    """Non-disclosure agreement, one-way or mutual."""
+
+    type: Literal["nda"]
+    # An NDA has no fees to cap liability at: its balanced default is no cap.
+    liability: Liability = Field(default_factory=lambda: Liability(cap=LiabilityCap(kind="none")))
+    remedies: Remedies = Field(default_factory=Remedies)
+    next_step: NextStep | None = None
+
+
+class PocSpec(CommonSpec):
+    """Technical verification (proof of concept) agreement."""
+
+    type: Literal["poc"]
+    poc: PocWork
+    results: Results
+    next_step: NextStep | None = None
+    warranties: Literal["none", "knowledge_qualified"] = "none"
+
+
+class JrdSpec(CommonSpec):
+    """Joint research and development agreement."""
+
+    type: Literal["jrd"]
+    jrd: JrdWork
+    results: Results
+    licence: UsageScope | None = Field(None, description="Licence of the results to the party that does not own them.")
+    option: OptionRight | None = None
+    background_ip: BackgroundIp = Field(default_factory=BackgroundIp)
+    filing: Filing = Field(default_factory=Filing)
+    improvements: Improvements = Field(default_factory=Improvements)
+    publication: Publication = Field(default_factory=Publication)
+    non_compete: NonCompete | None = None
+    warranties: Literal["none", "knowledge_qualified"] = "none"
+    assignment_on_insolvency: bool = False
+
+
+class LicenseSpec(CommonSpec):
+    """Patent and know-how licence agreement."""
+
+    type: Literal["license"]
+    licensed: LicensedRights
+    licence: UsageScope
+    background_ip: BackgroundIp = Field(default_factory=BackgroundIp)
+    improvements: Improvements = Field(default_factory=Improvements)
+    warranties: Literal["none", "knowledge_qualified"] = "none"
+
+
+DealSpec = Annotated[Union[NdaSpec, PocSpec, JrdSpec, LicenseSpec], Field(discriminator="type")]
+AnySpec = NdaSpec | PocSpec | JrdSpec | LicenseSpec
+SPEC_TYPES: dict[str, type[CommonSpec]] = {"nda": NdaSpec, "poc": PocSpec, "jrd": JrdSpec, "license": LicenseSpec}
