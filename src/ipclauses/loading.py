@@ -100,10 +100,28 @@ def parse_json(text: str, source: str) -> Any:
     try:
         data = json.loads(text, object_pairs_hook=_pairs)
     except json.JSONDecodeError as exc:
-        raise SpecError(source, [Problem("", f"not valid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}")])
+        msg = f"not valid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}{_json_hint(text, exc)}"
+        raise SpecError(source, [Problem("", msg)])
     except RecursionError:
         raise SpecError(source, [Problem("", f"nested too deeply to be a deal spec (at most {MAX_DEPTH} levels)")])
     return data
+
+
+def _json_hint(text: str, exc: json.JSONDecodeError) -> str:
+    """The usual cause of a syntax error, in words: the decoder only says what it expected."""
+    before = text[: exc.pos].rstrip()
+    prev = before[-1:] if before else ""
+    prev_line = before.count("\n") + 1
+    here = text[exc.pos : exc.pos + 2]
+    if exc.msg.startswith("Expecting ',' delimiter") and prev_line < exc.lineno:
+        return f" (a comma is probably missing at the end of line {prev_line})"
+    if here.startswith("'"):
+        return " (JSON needs double quotes \"...\", not single quotes)"
+    if here in ("//", "/*") or here.startswith("#"):
+        return " (JSON has no comments; remove it)"
+    if prev == "," and exc.msg.startswith(("Expecting property name", "Expecting value", "Illegal trailing comma")):
+        return f" (remove the comma at the end of line {prev_line}: JSON allows no comma after the last item)"
+    return ""
 
 
 def _read(source: str | os.PathLike | dict, origin: str | None) -> tuple[Any, str]:
@@ -163,15 +181,17 @@ def validate_data(data: Any, name: str = "<dict>") -> AnySpec:
         raise SpecError(name, [Problem("", f"the spec must be a JSON object {{...}}, not {_json_kind(kind)}")])
     problems: list[Problem] = []
     _walk(data, [], problems)
-    if problems:
-        raise SpecError(name, problems)
+    if any(p.message.startswith("nested more than") for p in problems):
+        raise SpecError(name, problems)  # not worth validating further
+    # Characters and duplicate keys do not stop the models from checking the rest:
+    # the user sees every problem at once. Cross-field rules need a valid model.
     try:
         spec = _ADAPTER.validate_python(data, strict=False)
     except ValidationError as exc:
-        raise SpecError(name, _explain(exc, data)) from None
+        raise SpecError(name, problems + _explain(exc, data)) from None
     except RecursionError:
-        raise SpecError(name, [Problem("", "nested too deeply to be a deal spec")]) from None
-    problems = cross_check(spec)
+        raise SpecError(name, problems + [Problem("", "nested too deeply to be a deal spec")]) from None
+    problems += cross_check(spec)
     if problems:
         raise SpecError(name, problems)
     return spec
@@ -248,6 +268,13 @@ def _clean_loc(loc: tuple, data: dict) -> tuple:
 _RULE_TAGS = {"sole", "joint", "inventor", "by_field", "decide_later"}
 
 
+def _num(value) -> str:
+    """100.0 -> "100": bounds of float fields read as people write them."""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
 def _fmt_expected(ctx: dict | None) -> str:
     if not ctx or "expected" not in ctx:
         return ""
@@ -296,13 +323,14 @@ def _explain(exc: ValidationError, data: dict) -> list[Problem]:
         elif kind in ("greater_than", "greater_than_equal", "less_than", "less_than_equal"):
             bound = {"greater_than": ("more than", "gt"), "greater_than_equal": ("at least", "ge"),
                      "less_than": ("less than", "lt"), "less_than_equal": ("at most", "le")}[kind]
-            msg = f"{got} is out of range (must be {bound[0]} {ctx.get(bound[1])})"
+            msg = f"{_num(got)} is out of range (must be {bound[0]} {_num(ctx.get(bound[1]))})"
             path = pointer(loc)
         elif kind in ("too_short", "too_long"):
             n = ctx.get("min_length") if kind == "too_short" else ctx.get("max_length")
             what = "at least" if kind == "too_short" else "at most"
-            unit = "items" if isinstance(got, list) else "characters"
-            msg = f"has {ctx.get('actual_length', len(got) if hasattr(got, '__len__') else '?')} {unit} (must have {what} {n})"
+            actual = ctx.get("actual_length", len(got) if hasattr(got, "__len__") else "?")
+            unit = ("item" if actual == 1 else "items") if isinstance(got, list) else "characters"
+            msg = f"has {actual} {unit} (must have {what} {n})"
             path = pointer(loc)
         elif kind == "string_too_short":
             msg = "is empty (write a value)"
@@ -384,15 +412,26 @@ def cross_check(spec: AnySpec) -> list[Problem]:
 
     def need_roles(pair: tuple[str, str], why: str):
         for role in pair:
-            if roles.count(role) != 1:
-                add("/parties", f'needs exactly one party with "role": "{role}" ({why}); found {roles.count(role)}')
+            found = [i for i, r in enumerate(roles) if r == role]
+            if len(found) == 1:
+                continue
+            others = [i for i, r in enumerate(roles) if r not in pair]
+            msg = f'needs exactly one party with "role": "{role}" ({why}); found {len(found)}'
+            if not found and len(others) == 1:
+                # Point at the one party that could take the missing role.
+                i = others[0]
+                add(f"/parties/{i}/role", f'{msg} (this party has "{roles[i]}"; set "{role}" here)')
+            elif len(found) > 1:
+                add(f"/parties/{found[1]}/role", f'{msg} (change this one)')
+            else:
+                add("/parties", msg)
 
     if isinstance(spec, PocSpec):
         need_roles(("provider", "customer"), "a PoC has a provider who verifies and a customer who asks for it")
     elif isinstance(spec, LicenseSpec):
         need_roles(("licensor", "licensee"), "a licence has a licensor and a licensee")
     elif spec.confidentiality.direction == "one_way":
-        need_roles(("discloser", "recipient"), "a one-way confidentiality duty needs to know who discloses")
+        need_roles(("discloser", "recipient"), "a one-way confidentiality duty needs to know who discloses and who receives")
     else:
         for i, role in enumerate(roles):
             if role != "party":

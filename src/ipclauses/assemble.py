@@ -1,0 +1,302 @@
+"""From a validated spec and a clause library to a numbered, cross-referenced Agreement.
+
+plan (which clauses, which variant) -> render each clause's text -> number articles,
+paragraphs and items -> resolve cross-references -> add preamble, key terms,
+signature block and schedule.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+
+from . import formatting, wording
+from .agreement import Agreement, Article, Item, Paragraph, PartyBlock, Ref, ScheduleSection, Segment
+from .errors import RenderError
+from .library import REF_MARK_PATTERN, Clause, Library, Variant, load_library
+from .spec import AnySpec
+
+_BLANK_LINE = re.compile(r"\n[ \t\u3000]*\n")
+
+
+def resolved_spec(spec: AnySpec) -> dict:
+    """The spec with every default filled in, as plain JSON data."""
+    return spec.model_dump(mode="json", by_alias=True, exclude={"schema_url"})
+
+
+def spec_sha256(spec: AnySpec) -> str:
+    canonical = json.dumps(resolved_spec(spec), sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+def plan(spec: AnySpec, library: Library) -> list[tuple[Clause, Variant]]:
+    """The clauses this deal needs, in order, each with its chosen variant."""
+    return [(clause, clause.choose(spec)) for clause in library.clauses_for(spec.type) if clause.applies(spec)]
+
+
+def _bookmark(clause_id: str) -> str:
+    # Word: at most 40 characters, letters, digits and "_"; a leading "_" hides it from the list.
+    return ("_Ref_" + re.sub(r"[^A-Za-z0-9_]", "_", clause_id))[:40]
+
+
+def _segments(text: str, refs: dict[str, Ref], where: str) -> list[Segment]:
+    out: list[Segment] = []
+    pos = 0
+    for match in REF_MARK_PATTERN.finditer(text):
+        if match.start() > pos:
+            out.append(text[pos:match.start()])
+        target = match.group(1)
+        if target not in refs:
+            raise RenderError(f"{where}: refers to clause {target!r}, which is not part of this agreement for this spec")
+        out.append(refs[target])
+        pos = match.end()
+    if pos < len(text):
+        out.append(text[pos:])
+    return out
+
+
+def _blocks(text: str, lang: str) -> list[tuple[str, list[str]]]:
+    """Split rendered clause text into (paragraph, [items]) by the library's markup."""
+    joiner = "" if lang == "ja" else " "
+    blocks = []
+    for block in _BLANK_LINE.split(text.strip("\n")):
+        lines = [line.strip() for line in block.split("\n") if line.strip()]
+        if not lines:
+            continue
+        body: list[str] = []
+        items: list[str] = []
+        for line in lines:
+            if line.startswith("- "):
+                items.append(line[2:].strip())
+            elif items:
+                items[-1] += joiner + line  # a wrapped item line continues the item
+            else:
+                body.append(line)
+        blocks.append((joiner.join(body), items))
+    return blocks
+
+
+def _party_blocks(spec: AnySpec) -> list[PartyBlock]:
+    return [
+        PartyBlock(p.id, p.legal_name, p.short_name, p.kind, p.address, p.representative.name, p.representative.title)
+        for p in spec.parties
+    ]
+
+
+def assemble(spec: AnySpec, library: Library | None = None) -> Agreement:
+    """Build the Agreement model for a validated spec.
+
+    Raises `RenderError` when a clause cannot be rendered for this spec (a value it
+    needs is missing, or it refers to an article this agreement does not have).
+    """
+    library = library or load_library()
+    lang = spec.language
+    chosen = plan(spec, library)
+    context = library.context(spec)
+    refs = {
+        clause.id: Ref(clause.id, wording.article_label(n, lang), _bookmark(clause.id))
+        for n, (clause, _) in enumerate(chosen, 1)
+    }
+    articles = []
+    for number, (clause, variant) in enumerate(chosen, 1):
+        where = f"{clause.source} ({clause.id}, variant {variant.id})"
+        text = library.render(variant.templates[lang], context, where)
+        summary = library.render(variant.summary_templates[lang], context, where + " summary")
+        blocks = _blocks(text, lang)
+        if not blocks:
+            raise RenderError(f"{where}: renders to no text for this spec")
+        paragraphs = [
+            Paragraph(
+                wording.paragraph_label(number, index, len(blocks), lang),
+                _segments(body, refs, where),
+                [Item(wording.item_label(i, lang), _segments(item, refs, where)) for i, item in enumerate(items)],
+            )
+            for index, (body, items) in enumerate(blocks)
+        ]
+        title = clause.title[lang]
+        articles.append(
+            Article(
+                clause.id, variant.id, clause.category, number,
+                wording.article_label(number, lang), title, wording.article_heading(number, title, lang),
+                refs[clause.id].bookmark, variant.balance, REF_MARK_PATTERN.sub(lambda m: refs[m.group(1)].text, summary),
+                paragraphs,
+            )
+        )
+    defined = sorted({library.terms[t][lang] for clause, _ in chosen for t in clause.defines})
+    return Agreement(
+        type=spec.type,
+        language=lang,
+        title=spec.title or wording.TITLES[spec.type][lang],
+        preamble=wording.preamble(spec, lang),
+        parties=_party_blocks(spec),
+        articles=articles,
+        key_terms=wording.key_terms(spec, lang),
+        show_key_terms=spec.key_terms_table,
+        signing_intro=wording.signing_intro(lang, spec),
+        signing_date=formatting.date(spec.signing_date, lang) if spec.signing_date else wording.LABELS["signature_date_blank"][lang],
+        schedule_title=wording.LABELS["schedule"][lang],
+        schedule=schedule(spec, lang),
+        effective_date=spec.effective_date.isoformat(),
+        library_version=library.version,
+        spec_sha256=spec_sha256(spec),
+        resolved_spec=resolved_spec(spec),
+        defined_terms=defined,
+    )
+
+
+# --- the schedule: lists the clauses refer to, and the project context ---------
+
+_S = {
+    "project": {"ja": "プロジェクト概要（参考）", "en": "Project overview (for information)"},
+    "project_note": {
+        "ja": "本項は当事者の共通理解を記録する参考情報であり、本契約の条項として当事者を拘束するものではない。",
+        "en": "This part records the parties' shared understanding for information only; it does not bind the parties.",
+    },
+    "objective": {"ja": "目標", "en": "Objective"},
+    "kpi": {"ja": "評価指標", "en": "Success measure"},
+    "risk_split": {"ja": "リスク分担", "en": "Risk split"},
+    "decision_maker": {"ja": "意思決定者", "en": "Who decides"},
+    "roles": {"ja": "役割分担", "en": "Roles"},
+    "milestones": {"ja": "スケジュール", "en": "Schedule of work"},
+    "deliverables": {"ja": "成果物", "en": "Deliverables"},
+    "fields": {"ja": "分野別の帰属", "en": "Ownership by field"},
+    "background": {"ja": "既存知的財産", "en": "Background IP"},
+    "patents": {"ja": "許諾特許", "en": "Licensed Patents"},
+    "trademarks": {"ja": "許諾商標", "en": "Licensed trademarks"},
+    "royalty_milestones": {"ja": "マイルストーン一時金", "en": "Milestone payments"},
+    "sublicensees": {"ja": "再実施許諾先", "en": "Permitted sublicensees"},
+}
+_KINDS = {
+    "report": {"ja": "報告書", "en": "report"}, "software": {"ja": "ソフトウェア", "en": "software"},
+    "data_set": {"ja": "データセット", "en": "data set"}, "model": {"ja": "学習済みモデル", "en": "model"},
+    "invention": {"ja": "発明", "en": "invention"}, "design": {"ja": "意匠・設計", "en": "design"},
+    "documents": {"ja": "文書", "en": "documents"},
+}
+
+
+def schedule(spec: AnySpec, lang: str) -> list[ScheduleSection]:
+    S = lambda key: _S[key][lang]  # noqa: E731
+    names = {p.id: p.short_name for p in spec.parties}
+    by = (lambda who: f"（{who}）") if lang == "ja" else (lambda who: f" ({who})")
+    sections: list[ScheduleSection] = []
+    project = spec.project
+    rows = []
+    if project.objective:
+        rows.append((S("objective"), project.objective))
+    rows += [(f"{S('kpi')} {i}", kpi) for i, kpi in enumerate(project.kpis, 1)]
+    rows += [(f"{S('roles')}: {names[r.party]}", r.tasks) for r in project.roles]
+    if project.risk_split:
+        rows.append((S("risk_split"), project.risk_split))
+    if project.decision_maker:
+        rows.append((S("decision_maker"), project.decision_maker))
+    if rows:
+        sections.append(ScheduleSection(S("project"), S("project_note"), rows))
+    jrd = getattr(spec, "jrd", None)
+    if jrd is not None:
+        sections.append(ScheduleSection(S("roles"), None, [(names[r.party], r.tasks) for r in jrd.roles]))
+        if jrd.schedule:
+            sections.append(ScheduleSection(S("milestones"), None, [(formatting.date(m.due, lang), m.milestone) for m in jrd.schedule]))
+    results = getattr(spec, "results", None)
+    if results is not None:
+        if results.deliverables:
+            sections.append(ScheduleSection(S("deliverables"), None, [
+                (d.name, _KINDS[d.kind][lang] + by(names[d.created_by])) for d in results.deliverables
+            ]))
+        field_rows = []
+        for rule in (results.ownership, results.copyright_ownership):
+            if rule is not None and rule.rule == "by_field":
+                field_rows += [(f.field, names[f.owner]) for f in rule.fields]
+        if field_rows:
+            sections.append(ScheduleSection(S("fields"), None, field_rows))
+    background = getattr(spec, "background_ip", None)
+    if background is not None and background.items:
+        sections.append(ScheduleSection(S("background"), None, [(names[i.party], i.description) for i in background.items]))
+    licensed = getattr(spec, "licensed", None)
+    if licensed is not None:
+        if licensed.patents:
+            sections.append(ScheduleSection(S("patents"), None, [(p.number, p.title) for p in licensed.patents]))
+        if licensed.trademarks:
+            sections.append(ScheduleSection(S("trademarks"), None, [(str(i), t) for i, t in enumerate(licensed.trademarks, 1)]))
+    lic = getattr(spec, "licence", None)
+    if lic is not None:
+        if lic.royalty.milestones:
+            sections.append(ScheduleSection(S("royalty_milestones"), None, [
+                (m.event, formatting.money(m.amount, lang)) for m in lic.royalty.milestones
+            ]))
+        if lic.sublicensees:
+            sections.append(ScheduleSection(S("sublicensees"), None, [(str(i), n) for i, n in enumerate(lic.sublicensees, 1)]))
+    return sections
+
+
+# --- every value the user gave must reach the document ---------------------------
+
+
+def given_strings(spec: AnySpec) -> list[tuple[str, str]]:
+    """(JSON pointer, value) for every free-text value the user gave explicitly.
+
+    Choices (enums), party ids and the $schema key are not text of the agreement.
+    """
+    from typing import Literal, get_args, get_origin
+
+    from pydantic import BaseModel
+
+    from .loading import pointer
+
+    found: list[tuple[str, str]] = []
+
+    def is_free_text(annotation) -> bool:
+        origin = get_origin(annotation)
+        if origin is Literal:
+            return False
+        args = get_args(annotation)
+        if annotation is str:
+            return True
+        return any(is_free_text(a) for a in args) if args else False
+
+    def walk(model: BaseModel, path: list):
+        for name in model.model_fields_set:
+            info = type(model).model_fields[name]
+            value = getattr(model, name)
+            if name in ("schema_url", "id") or value is None:
+                continue
+            key = info.alias or name
+            _visit(value, info.annotation, path + [key], info)
+
+    def _visit(value, annotation, path, info=None):
+        if isinstance(value, BaseModel):
+            walk(value, path)
+        elif isinstance(value, (list, tuple)):
+            inner = get_args(annotation)
+            for i, v in enumerate(value):
+                _visit(v, _list_item(annotation), path + [i])
+        elif isinstance(value, str) and is_free_text(annotation) and not _is_party_id(info, annotation):
+            found.append((pointer(path), value))
+
+    walk(spec, [])
+    return found
+
+
+def _list_item(annotation):
+    from typing import Annotated, Union, get_args, get_origin
+
+    origin = get_origin(annotation)
+    if origin is Annotated:
+        return _list_item(get_args(annotation)[0])
+    if origin is list:
+        return get_args(annotation)[0]
+    if origin is Union or type(annotation).__name__ == "UnionType":
+        for arg in get_args(annotation):
+            if get_origin(arg) is list:
+                return get_args(arg)[0]
+    return annotation
+
+
+def _is_party_id(info, annotation) -> bool:
+    text = repr(annotation) + (repr(info.metadata) if info is not None else "")
+    return "a-z0-9_-" in text
+
+
+def missing_values(spec: AnySpec, document_text: str) -> list[tuple[str, str]]:
+    """Given values that do not appear verbatim in the document text."""
+    return [(path, value) for path, value in given_strings(spec) if value not in document_text]
