@@ -185,8 +185,11 @@ def validate_data(data: Any, name: str = "<dict>") -> AnySpec:
         raise SpecError(name, problems)  # not worth validating further
     # Characters and duplicate keys do not stop the models from checking the rest:
     # the user sees every problem at once. Cross-field rules need a valid model.
+    clean = _sanitised(data) if problems else data
     try:
-        spec = _ADAPTER.validate_python(data, strict=False)
+        # Strict JSON-mode validation: "3" is not 3 and "no" is not false, exactly as the
+        # JSON Schema editors use says; dates are ISO strings as JSON has no date type.
+        spec = _ADAPTER.validate_json(json.dumps(clean, ensure_ascii=False, default=str), strict=True)
     except ValidationError as exc:
         raise SpecError(name, problems + _explain(exc, data)) from None
     except RecursionError:
@@ -195,6 +198,17 @@ def validate_data(data: Any, name: str = "<dict>") -> AnySpec:
     if problems:
         raise SpecError(name, problems)
     return spec
+
+
+def _sanitised(value):
+    """A copy with forbidden characters replaced, so the models can still check the rest."""
+    if isinstance(value, dict):
+        return {_XML_FORBIDDEN.sub("\ufffd", k): _sanitised(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_sanitised(v) for v in value]
+    if isinstance(value, str):
+        return _XML_FORBIDDEN.sub("\ufffd", value)
+    return value
 
 
 def _json_kind(pyname: str) -> str:

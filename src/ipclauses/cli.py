@@ -1,0 +1,241 @@
+"""Command line: a thin layer that parses options, calls the library and maps its errors.
+
+Exit codes: 0 success; 1 bad input or a build that could not be done; 2 usage errors.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .errors import IpclausesError, LibraryError, SpecError
+
+EXIT_INPUT = 1
+
+
+def _library_version() -> str:
+    from .library import load_library
+
+    try:
+        return load_library().version
+    except LibraryError:
+        return "invalid"
+
+
+def _fail(message: str) -> None:
+    click.echo(message, err=True)
+    sys.exit(EXIT_INPUT)
+
+
+def _report(exc: IpclausesError) -> None:
+    if isinstance(exc, SpecError):
+        _fail(exc.render())
+    if isinstance(exc, LibraryError):
+        _fail("the clause library has problems:\n" + str(exc))
+    _fail(f"error: {exc}")
+
+
+def _load(source: str):
+    """Load a spec from a path or '-' (stdin)."""
+    from .loading import decode, load_spec, validate_data
+
+    if source == "-":
+        raw = click.get_binary_stream("stdin").read()
+        return validate_data(decode(raw, "<stdin>"), "<stdin>")
+    return load_spec(Path(source))
+
+
+library_option = click.option(
+    "--library", "library", type=click.Path(file_okay=False, path_type=Path), default=None,
+    help="Folder of your own clause files, layered over the bundled library.",
+)
+
+
+class _Group(click.Group):
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except IpclausesError as exc:
+            _report(exc)
+        except KeyboardInterrupt:
+            click.echo("interrupted; no output was written", err=True)
+            sys.exit(130)
+
+
+def _print_version(ctx, param, value) -> None:
+    if not value or ctx.resilient_parsing:
+        return
+    click.echo(f"ipclauses {__version__} (clause library {_library_version()})")
+    ctx.exit()
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--version", is_flag=True, expose_value=False, is_eager=True, callback=_print_version,
+              help="Show the version of ipclauses and of its clause library.")
+def main() -> None:
+    """Draft open-innovation agreements (NDA, PoC, joint R&D, licence) from a deal spec."""
+
+
+@main.command()
+@click.argument("specs", nargs=-1, required=True)
+@click.option("--json", "as_json", is_flag=True, help="Print results as JSON for other tools.")
+@click.option("--resolved", is_flag=True, help="Print each spec with every default filled in.")
+def validate(specs: tuple[str, ...], as_json: bool, resolved: bool) -> None:
+    """Check deal specs (files, or - for standard input) and report every problem."""
+    from .assemble import resolved_spec
+
+    results = []
+    failed = False
+    for source in specs:
+        try:
+            spec = _load(source)
+        except SpecError as exc:
+            failed = True
+            results.append({"file": exc.source, "valid": False, "errors": [{"path": p.path, "message": p.message} for p in exc.errors]})
+            if not as_json:
+                click.echo(exc.render(), err=True)
+            continue
+        results.append({"file": source if source != "-" else "<stdin>", "valid": True, "errors": []})
+        if resolved:
+            results[-1]["resolved"] = resolved_spec(spec)
+            if not as_json:
+                click.echo(json.dumps(resolved_spec(spec), ensure_ascii=False, indent=2))
+        elif not as_json:
+            click.echo(f"{results[-1]['file']}: valid {spec.type} spec ({spec.language})", err=True)
+    if as_json:
+        click.echo(json.dumps(results, ensure_ascii=False, indent=2))
+    sys.exit(EXIT_INPUT if failed else 0)
+
+
+@main.command()
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Write the schema to this file instead of standard output.")
+@click.option("--force", is_flag=True, help="Replace the output file if it exists.")
+def schema(output: Path | None, force: bool) -> None:
+    """Print the deal spec's JSON Schema (draft-07, for editors)."""
+    from .build import write_atomic
+    from .schema import schema_text
+
+    text = schema_text()
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        write_atomic(output, text.encode("utf-8"), force=force)
+        click.echo(f"wrote {output}", err=True)
+
+
+@main.group()
+def clauses() -> None:
+    """Browse the clause library."""
+
+
+@clauses.command("list")
+@click.option("--type", "agreement", type=click.Choice(["nda", "poc", "jrd", "license"]), help="Only clauses of this agreement type.")
+@click.option("--category", help="Only clauses of this category.")
+@click.option("--lang", type=click.Choice(["ja", "en"]), default="en", show_default=True)
+@library_option
+def clauses_list(agreement, category, lang, library) -> None:
+    """List clauses with their variants."""
+    from .library import load_library
+
+    lib = load_library(library)
+    if category and category not in lib.vocabulary["categories"]:
+        raise click.BadParameter(f"unknown category (allowed: {', '.join(lib.vocabulary['categories'])})", param_hint="--category")
+    chosen = lib.clauses_for(agreement) if agreement else sorted(lib.clauses.values(), key=lambda c: c.id)
+    for clause in chosen:
+        if category and clause.category != category:
+            continue
+        variants = ", ".join(v.id for v in clause.variants)
+        click.echo(f"{clause.id:40} {clause.title[lang]}  [{', '.join(clause.agreements)}]  variants: {variants}")
+
+
+@clauses.command("show")
+@click.argument("clause_id")
+@click.option("--lang", type=click.Choice(["ja", "en", "both"]), default="both", show_default=True)
+@library_option
+def clauses_show(clause_id, lang, library) -> None:
+    """Show a clause: every variant's condition, text, summary, balance and commentary."""
+    from .library import load_library
+
+    lib = load_library(library)
+    clause = lib.clauses.get(clause_id)
+    if clause is None:
+        import difflib
+
+        close = difflib.get_close_matches(clause_id, list(lib.clauses), n=3)
+        hint = f" (did you mean {', '.join(close)}?)" if close else " (see 'ipclauses clauses list')"
+        _fail(f"error: no clause {clause_id!r}{hint}")
+    langs = ["ja", "en"] if lang == "both" else [lang]
+    click.echo(f"{clause.id}: {' / '.join(clause.title[l] for l in langs)}")
+    click.echo(f"category: {clause.category}; agreements: {', '.join(clause.agreements)}; file: {clause.source}")
+    if clause.include_when:
+        click.echo(f"included when: {json.dumps(clause.include_when, ensure_ascii=False)}")
+    for variant in clause.variants:
+        click.echo("")
+        click.echo(f"== variant {variant.id} ({variant.balance})")
+        click.echo(f"chosen when: {json.dumps(variant.when, ensure_ascii=False) if variant.when else 'always (fallback)'}")
+        for l in langs:
+            click.echo(f"-- text ({l})")
+            click.echo(variant.text[l].strip())
+            click.echo(f"-- summary ({l})")
+            click.echo(variant.summary[l].strip())
+            click.echo(f"-- commentary ({l})")
+            click.echo(variant.commentary[l].strip())
+
+
+@main.command()
+@click.argument("spec", type=click.Path(dir_okay=False, allow_dash=True))
+@click.option("-o", "--output", type=click.Path(allow_dash=True, path_type=Path), default=None,
+              help="Output .docx path (default: next to the spec), or - for standard output.")
+@click.option("--force", is_flag=True, help="Replace the output file if it exists.")
+@library_option
+def build(spec, output, force, library) -> None:
+    """Build the DOCX agreement for a deal spec."""
+    from .build import document_bytes, write_atomic
+
+    if output is None:
+        if spec == "-":
+            raise click.UsageError("with a spec from standard input, give -o FILE or -o -")
+        output = Path(spec).with_suffix(".docx")
+    to_stdout = str(output) == "-"
+    if to_stdout and sys.stdout.isatty():
+        raise click.UsageError("refusing to write a DOCX file to a terminal; use -o FILE or redirect the output")
+    loaded = _load(spec)
+    agreement, data = document_bytes(loaded, library)
+    if to_stdout:
+        stream = click.get_binary_stream("stdout")
+        stream.write(data)
+        stream.flush()
+        return
+    path = write_atomic(output, data, force=force)
+    click.echo(f"wrote {path} ({len(agreement.articles)} articles, {len(data):,} bytes)", err=True)
+
+
+@main.command()
+@click.argument("docx", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print everything as JSON.")
+def inspect(docx: Path, as_json: bool) -> None:
+    """Show what an ipclauses DOCX records: versions, spec hash and chosen clauses."""
+    from .docx_render import inspect_docx
+
+    info = inspect_docx(docx)
+    if as_json:
+        click.echo(json.dumps(info, ensure_ascii=False, indent=2, sort_keys=True))
+        return
+    core = info["core_properties"]
+    props = info["custom_properties"]
+    click.echo(f"title: {core.get('title', '')}")
+    for key in ("agreement_type", "language", "ipclauses_version", "clause_library_version", "spec_sha256"):
+        click.echo(f"{key}: {props.get(key, '')}")
+    click.echo("clauses:")
+    for choice in info["choices"]:
+        click.echo(f"  {choice['article']:>3}  {choice['clause']} ({choice['variant']})")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

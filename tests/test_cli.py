@@ -1,0 +1,166 @@
+"""The command line as legal staff use it: messages, exit codes, and files never lost."""
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+from click.testing import CliRunner
+
+import ipclauses
+from ipclauses.cli import main
+
+from conftest import EXAMPLES, ROOT
+
+
+@pytest.fixture
+def run():
+    runner = CliRunner()
+
+    def invoke(*args, input=None):
+        return runner.invoke(main, list(map(str, args)), input=input, catch_exceptions=False)
+
+    return invoke
+
+
+def test_version_names_package_and_clause_library(run):
+    result = run("--version")
+    assert result.exit_code == 0
+    assert ipclauses.__version__ in result.output
+    assert f"clause library {ipclauses.load_library().version}" in result.output
+
+
+def test_validate_accepts_every_example(run):
+    result = run("validate", *EXAMPLES)
+    assert result.exit_code == 0, result.stderr
+
+
+def test_validate_reports_file_pointer_and_fix_and_exits_1(run, tmp_path):
+    bad = tmp_path / "bad.json"
+    data = json.loads(EXAMPLES[0].read_text(encoding="utf-8"))
+    data["parties"][0]["kind"] = "corporation"
+    bad.write_text(json.dumps(data), encoding="utf-8")
+    result = run("validate", bad)
+    assert result.exit_code == 1
+    assert f"{bad}: /parties/0/kind: \"corporation\" is not allowed (allowed: " in result.stderr
+    assert "Traceback" not in result.output + result.stderr
+
+
+def test_validate_reads_standard_input(run):
+    result = run("validate", "-", input=EXAMPLES[0].read_bytes())
+    assert result.exit_code == 0
+    result = run("validate", "-", input=b'{"type": "nda",}')
+    assert result.exit_code == 1
+    assert "<stdin>: /: not valid JSON at line 1, column 16" in result.stderr
+
+
+def test_validate_json_output_is_machine_readable(run, tmp_path):
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"type": "nda", "language": "fr"}', encoding="utf-8")
+    result = run("validate", "--json", EXAMPLES[0], bad)
+    assert result.exit_code == 1
+    report = json.loads(result.stdout)
+    assert report[0]["valid"] is True
+    assert report[1]["valid"] is False
+    assert {"path": "/language", "message": '"fr" is not allowed (allowed: "ja", "en")'} in report[1]["errors"]
+
+
+def test_validate_resolved_shows_every_default(run, tmp_path):
+    data = json.loads(EXAMPLES[0].read_text(encoding="utf-8"))
+    data.pop("termination", None)
+    spec = tmp_path / "s.json"
+    spec.write_text(json.dumps(data), encoding="utf-8")
+    result = run("validate", "--resolved", spec)
+    resolved = json.loads(result.stdout)
+    assert resolved["termination"] == {"breach_cure_days": 30, "insolvency": True, "change_of_control": False}
+    assert "$schema" not in resolved
+
+
+def test_usage_errors_exit_2(run):
+    assert run("validate").exit_code == 2
+    assert run("build").exit_code == 2
+    assert run("no-such-command").exit_code == 2
+
+
+def test_schema_command_prints_the_committed_schema(run, tmp_path):
+    result = run("schema")
+    assert result.stdout == (ROOT / "schema" / "deal-spec.schema.json").read_text(encoding="utf-8")
+    out = tmp_path / "s.json"
+    assert run("schema", "-o", out).exit_code == 0
+    assert run("schema", "-o", out).exit_code == 1  # exists: not replaced without --force
+
+
+def test_build_writes_next_to_the_spec_and_refuses_to_overwrite(run, tmp_path):
+    spec = tmp_path / "deal.json"
+    spec.write_bytes(EXAMPLES[0].read_bytes().replace(b"../schema/", b"schema/"))
+    result = run("build", spec)
+    assert result.exit_code == 0, result.stderr
+    out = tmp_path / "deal.docx"
+    first = out.read_bytes()
+    out.write_bytes(b"my edited draft")
+    result = run("build", spec)
+    assert result.exit_code == 1
+    assert "already exists; use --force" in result.stderr
+    assert out.read_bytes() == b"my edited draft"
+    assert run("build", spec, "--force").exit_code == 0
+    assert out.read_bytes() == first
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["deal.docx", "deal.json"], "no temporary files left"
+
+
+def test_build_to_stdout(run):
+    result = run("build", EXAMPLES[0], "-o", "-")
+    assert result.exit_code == 0
+    assert result.stdout_bytes[:2] == b"PK"
+
+
+def test_build_into_a_missing_folder_or_a_directory_fails_cleanly(run, tmp_path):
+    result = run("build", EXAMPLES[0], "-o", tmp_path / "nope" / "a.docx")
+    assert result.exit_code == 1 and "folder does not exist" in result.stderr
+    result = run("build", EXAMPLES[0], "-o", tmp_path)
+    assert result.exit_code == 1 and "is a directory" in result.stderr
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root can write anywhere")
+def test_build_into_an_unwritable_folder_fails_cleanly(run, tmp_path):
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    locked.chmod(0o500)
+    result = run("build", EXAMPLES[0], "-o", locked / "a.docx")
+    assert result.exit_code == 1 and "cannot write here" in result.stderr
+
+
+def test_bad_spec_build_leaves_nothing_behind(run, tmp_path):
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"type": "poc"}', encoding="utf-8")
+    result = run("build", bad)
+    assert result.exit_code == 1
+    assert not (tmp_path / "bad.docx").exists()
+
+
+def test_inspect_prints_provenance(run, tmp_path):
+    out = tmp_path / "a.docx"
+    run("build", EXAMPLES[0], "-o", out)
+    result = run("inspect", out)
+    assert result.exit_code == 0
+    assert "spec_sha256: " in result.stdout and "clause_library_version: " in result.stdout
+    info = json.loads(run("inspect", "--json", out).stdout)
+    assert info["custom_properties"]["agreement_type"] == json.loads(EXAMPLES[0].read_text())["type"]
+
+
+def test_clauses_list_and_show(run):
+    result = run("clauses", "list", "--type", "nda")
+    assert result.exit_code == 0
+    assert "confidentiality.definition" in result.stdout
+    result = run("clauses", "show", "confidentiality.definition")
+    assert result.exit_code == 0
+    for variant in ("all_disclosed", "marked", "marked_or_confirmed"):
+        assert f"== variant {variant}" in result.stdout
+    assert result.stdout.count("-- summary (ja)") == 3 and result.stdout.count("-- commentary (en)") == 3
+    result = run("clauses", "show", "confidentiality.defintion")
+    assert result.exit_code == 1 and "did you mean confidentiality.definition" in result.stderr
+
+
+def test_console_script_and_module_entry_points():
+    result = subprocess.run([sys.executable, "-m", "ipclauses", "--version"], capture_output=True, text=True)
+    assert result.returncode == 0 and result.stdout.startswith("ipclauses ")
