@@ -5,6 +5,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = sorted((ROOT / "examples").glob("*.json"))
+NDA_EXAMPLE = ROOT / "examples" / "nda-mutual-ja.json"  # the simplest deal, for tests of the tools around it
 
 
 def example_ids():

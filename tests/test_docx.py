@@ -14,7 +14,7 @@ import ipclauses
 from ipclauses.assemble import spec_sha256
 from ipclauses.build import document_bytes
 
-from conftest import EXAMPLES, example_ids
+from conftest import EXAMPLES, NDA_EXAMPLE, example_ids
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 NS = {"w": W[1:-1]}
@@ -144,7 +144,7 @@ def test_same_spec_gives_the_same_bytes_in_one_process(built):
 
 
 def test_same_spec_gives_the_same_bytes_across_processes(built, tmp_path):
-    path = EXAMPLES[0]
+    path = NDA_EXAMPLE
     out = tmp_path / "other.docx"
     subprocess.run([sys.executable, "-m", "ipclauses", "build", str(path), "-o", str(out)], check=True, capture_output=True)
     assert out.read_bytes() == built[path.stem][2]
@@ -193,7 +193,7 @@ HOSTILE = [
 def test_hostile_values_build_and_appear_verbatim(tmp_path):
     from conftest import load_example_data
 
-    data = load_example_data(EXAMPLES[0].stem)
+    data = load_example_data(NDA_EXAMPLE.stem)
     data["parties"][0]["legal_name"] = HOSTILE[0]
     data["parties"][1]["legal_name"] = HOSTILE[3]
     data["parties"][0]["address"] = HOSTILE[2]
@@ -215,7 +215,7 @@ def test_a_value_the_agreement_would_not_print_stops_the_build():
     from conftest import load_example_data
     from ipclauses.assemble import missing_values
 
-    spec = ipclauses.load_spec(load_example_data(EXAMPLES[0].stem))
+    spec = ipclauses.load_spec(load_example_data(NDA_EXAMPLE.stem))
     assert missing_values(spec, "nothing here")  # the check sees every given value
     agreement, data = document_bytes(spec)
     from ipclauses.docx_render import document_text

@@ -271,6 +271,8 @@ def given_strings(spec: AnySpec) -> list[tuple[str, str]]:
             for i, v in enumerate(value):
                 _visit(v, _list_item(annotation), path + [i])
         elif isinstance(value, str) and is_free_text(annotation) and not _is_party_id(info, annotation):
+            if value in formatting.KEYWORDS:
+                return  # a keyword ("worldwide") is written in the text's language, not verbatim
             found.append((pointer(path), value))
 
     walk(spec, [])

@@ -272,9 +272,10 @@ def _add_before_close(xml: bytes, closing: str, addition: str) -> bytes:
 # --- the package --------------------------------------------------------------------
 
 
-def _document_xml(agreement: Agreement, lists: _Lists) -> str:
-    tpl = _template(agreement.language)
-    context = {
+def template_context(agreement: Agreement, lists: _Lists | None = None) -> dict:
+    """What the base template's docxtpl tags are filled with."""
+    lists = lists if lists is not None else _Lists()
+    return {
         "title": agreement.title,
         "preamble": agreement.preamble,
         "show_key_terms": agreement.show_key_terms,
@@ -284,6 +285,11 @@ def _document_xml(agreement: Agreement, lists: _Lists) -> str:
         "signature": Markup(_signature(agreement)),
         "schedule": Markup(_schedule(agreement)),
     }
+
+
+def _document_xml(agreement: Agreement, lists: _Lists) -> str:
+    tpl = _template(agreement.language)
+    context = template_context(agreement, lists)
     try:
         return tpl.document.render(context)
     except jinja2.TemplateError as exc:  # a broken template is our bug, but say where

@@ -59,10 +59,14 @@ def format_value(value, fmt: str, lang: str):
     if fmt == "number":
         return number(value)
     if fmt == "list":
-        return join(list(value), lang) if value else None
+        # "worldwide" is the territory keyword, not a country name: write it in the text's language.
+        items = [KEYWORDS.get(v, {}).get(lang, v) for v in value]
+        return join(items, lang) if items else None
     if fmt in ("text", "flag", "choice"):
         return value
     raise ValueError(fmt)
 
+
+KEYWORDS = {"worldwide": {"ja": "全世界", "en": "worldwide"}}
 
 FORMATS = ("text", "number", "money", "date", "party", "list", "flag", "choice")

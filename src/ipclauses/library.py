@@ -362,6 +362,8 @@ def _compile(lib: Library, env: ImmutableSandboxedEnvironment, raw_by_clause: di
                     except jinja2.TemplateSyntaxError as exc:
                         out.add(clause.source, line + (exc.lineno or 1), key, f"template error: {exc.message}")
                         continue
+                    for problem in _unsafe_constructs(ast):
+                        out.add(clause.source, line, key, problem)
                     for name in sorted(jinja2.meta.find_undeclared_variables(ast) - {"ref"}):
                         var = lib.variables.get(name)
                         if var is None:
@@ -386,6 +388,29 @@ def _compile(lib: Library, env: ImmutableSandboxedEnvironment, raw_by_clause: di
             for term in getattr(clause, key):
                 if term not in lib.terms:
                     out.add(clause.source, _line_of(raw, key), key, f"unknown defined term {term!r} (add it to vocabulary/terms.toml){_close(term, lib.terms)}")
+
+
+def _unsafe_constructs(ast) -> list[str]:
+    """Template features clause text never needs and a hostile library could abuse.
+
+    The sandbox refuses these at render time too; refusing them at load time tells the
+    author where, before any document is built.
+    """
+    from jinja2 import nodes
+
+    problems = []
+    for node in ast.find_all((nodes.Getattr, nodes.Getitem, nodes.Include, nodes.Import, nodes.FromImport,
+                              nodes.Extends, nodes.Macro, nodes.CallBlock, nodes.Assign, nodes.AssignBlock)):
+        if isinstance(node, nodes.Getattr) and not node.attr.startswith("_"):
+            continue
+        if isinstance(node, nodes.Getitem):
+            arg = node.arg
+            if not (isinstance(arg, nodes.Const) and isinstance(arg.value, str) and arg.value.startswith("_")):
+                continue
+        what = type(node).__name__
+        detail = f" ({node.attr})" if isinstance(node, nodes.Getattr) else ""
+        problems.append(f"template uses {what}{detail}, which clause text may not use (only variables, if/for and ref())")
+    return problems
 
 
 def _close(name: str, known) -> str:

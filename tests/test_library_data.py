@@ -1,0 +1,265 @@
+"""The clause library as data: every file well formed, every variant reachable, house style kept.
+
+Failures name the clause file and the variant so legal staff can find what to fix.
+"""
+
+import re
+from pathlib import Path
+
+import pytest
+
+from ipclauses import LibraryError, assemble, load_library
+from ipclauses.conditions import holds
+from ipclauses.library import LANGS
+
+from conftest import ROOT
+from specgen import spec_where
+
+LIB = load_library()
+CLAUSES = sorted(LIB.clauses.values(), key=lambda c: c.id)
+VARIANTS = [(c, v) for c in CLAUSES for v in c.variants]
+
+
+def where(clause, variant=None, field=None):
+    line = ""
+    if variant is not None:
+        raw = (ROOT / clause.source).read_text(encoding="utf-8")
+        index = clause.variants.index(variant)
+        headers = [n for n, text in enumerate(raw.splitlines(), 1) if text.strip() == "[[variants]]"]
+        line = f":{headers[index]}" if index < len(headers) else ""
+    return f"{clause.source}{line} ({clause.id}{'/' + variant.id if variant else ''}{' ' + field if field else ''})"
+
+
+def test_bundled_library_loads_without_problems():
+    assert len(LIB.clauses) >= 40
+
+
+def test_vocabularies_agree_with_the_spec():
+    from typing import get_args
+
+    from ipclauses.spec import Party
+
+    kinds = set(get_args(Party.model_fields["kind"].annotation))
+    assert set(LIB.vocabulary["party_kinds"]) == kinds
+    for label, entry in LIB.vocabulary["balance"].items():
+        assert entry["description"], label
+
+
+@pytest.mark.parametrize("clause,variant", VARIANTS, ids=[f"{c.id}/{v.id}" for c, v in VARIANTS])
+def test_every_variant_is_reachable_by_a_valid_spec(clause, variant):
+    """Some spec built from an example selects this variant, so no option is dead text."""
+    for agreement in clause.agreements:
+        before = [v.when for v in clause.variants[: clause.variants.index(variant)] if v.when]
+        spec = spec_where(agreement, clause.include_when, variant.when or {})
+        if spec is None:
+            continue
+        if clause.applies(spec) and clause.choose(spec) is variant:
+            assemble(spec, LIB)  # and it renders, with every value it needs
+            return
+        # An earlier variant also matched: that option shadows this one for this spec.
+        assert any(holds(spec, w) for w in before)
+    pytest.fail(f"{where(clause, variant)}: no valid spec selects this variant")
+
+
+@pytest.mark.parametrize("clause,variant", VARIANTS, ids=[f"{c.id}/{v.id}" for c, v in VARIANTS])
+def test_both_languages_have_text_summary_and_commentary(clause, variant):
+    for field in ("text", "summary", "commentary"):
+        for lang in LANGS:
+            assert getattr(variant, field)[lang].strip(), where(clause, variant, f"{field}.{lang}")
+    assert clause.title["ja"].strip() and clause.title["en"].strip()
+
+
+ENGLISH_BANNED = [
+    (re.compile(r"\band/or\b", re.I), 'write "A or B or both", not "and/or"'),
+    (re.compile(r"\b(herein|hereto|hereunder|hereof|hereby|witnesseth|thereof|therein)\b", re.I), "archaic word"),
+    (re.compile(r"\bprovided that\b", re.I), 'use "but" or a separate sentence instead of "provided that"'),
+    (re.compile(r"\b(one|two|three|four|five|six|seven|eight|nine|ten|twelve|fourteen|fifteen|twenty|thirty|forty|forty-five|sixty|ninety)\s*\(\d+\)", re.I),
+     "numbers in digits only, never words and digits together"),
+]
+JAPANESE_POLITE = re.compile(r"(です|ます|でした|ました|ません|ましょう)[。、」]")
+FULL_WIDTH_DIGITS = re.compile(r"[０-９]")
+
+
+def _strip_template(text: str) -> str:
+    return re.sub(r"\{[{%#].*?[}%#]\}", " ", text, flags=re.S)
+
+
+@pytest.mark.parametrize("clause,variant", VARIANTS, ids=[f"{c.id}/{v.id}" for c, v in VARIANTS])
+def test_house_style(clause, variant):
+    english = _strip_template(variant.text["en"])
+    for pattern, why in ENGLISH_BANNED:
+        match = pattern.search(english)
+        assert not match, f"{where(clause, variant, 'text.en')}: {match.group(0)!r}: {why}"
+    japanese = _strip_template(variant.text["ja"])
+    match = JAPANESE_POLITE.search(japanese)
+    assert not match, f"{where(clause, variant, 'text.ja')}: {match.group(0)!r}: clause text is である調 only"
+    match = FULL_WIDTH_DIGITS.search(japanese)
+    assert not match, f"{where(clause, variant, 'text.ja')}: full-width digit {match.group(0)!r}: use half-width"
+    assert "甲" not in japanese and "乙" not in japanese, f"{where(clause, variant, 'text.ja')}: parties by short names"
+    for lang in LANGS:
+        assert not re.search(r"(第\s*\d+\s*条|Article\s+\d+)", _strip_template(variant.text[lang])), (
+            f"{where(clause, variant, 'text.' + lang)}: a typed article number; use {{{{ ref(\"clause.id\") }}}}"
+        )
+
+
+@pytest.mark.parametrize("clause", CLAUSES, ids=[c.id for c in CLAUSES])
+def test_defined_terms_are_defined_and_used_in_the_text(clause):
+    for term in clause.defines:
+        forms = LIB.terms[term]
+        for variant in clause.variants:
+            assert f'"{forms["en"]}"' in variant.text["en"], f'{where(clause, variant, "text.en")}: must define "{forms["en"]}"'
+            assert f"「{forms['ja']}」" in variant.text["ja"], f"{where(clause, variant, 'text.ja')}: must define 「{forms['ja']}」"
+    for term in clause.uses:
+        forms = LIB.terms[term]
+        assert any(forms["en"] in v.text["en"] for v in clause.variants), f"{where(clause)}: uses {forms['en']!r} but never writes it"
+        assert any(forms["ja"] in v.text["ja"] for v in clause.variants), f"{where(clause)}: uses {forms['ja']!r} but never writes it"
+
+
+@pytest.mark.parametrize("agreement", ["nda", "poc", "jrd", "license"])
+def test_each_term_is_defined_once_per_agreement_and_every_used_term_is_defined(agreement):
+    clauses = LIB.clauses_for(agreement)
+    definers: dict[str, list[str]] = {}
+    for clause in clauses:
+        for term in clause.defines:
+            definers.setdefault(term, []).append(clause.id)
+    twice = {t: ids for t, ids in definers.items() if len(ids) > 1 and all(not LIB.clauses[i].include_when for i in ids)}
+    assert not twice, f"{agreement}: terms defined by more than one clause: {twice}"
+    for clause in clauses:
+        for term in clause.uses:
+            assert term in definers or term == "agreement", f"{where(clause)}: uses {term!r}, which no {agreement} clause defines"
+
+
+def test_every_declared_variable_comes_from_the_spec():
+    from ipclauses.conditions import path_annotation
+
+    for var in LIB.variables.values():
+        assert any(path_annotation(a, var.source)[0] for a in ("nda", "poc", "jrd", "license")), var.name
+
+
+def test_every_variable_used_in_text_gets_a_value_from_some_example_or_generated_spec():
+    import jinja2.meta
+    from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+    env = ImmutableSandboxedEnvironment()
+    used: dict[str, tuple] = {}
+    for clause, variant in VARIANTS:
+        for lang in LANGS:
+            for name in jinja2.meta.find_undeclared_variables(env.parse(variant.text[lang])) - {"ref"}:
+                used.setdefault(name, (clause, variant))
+    unresolved = []
+    for name, (clause, variant) in sorted(used.items()):
+        found = False
+        for agreement in clause.agreements:
+            spec = spec_where(agreement, clause.include_when, variant.when or {})
+            if spec is not None and LIB.context(spec).get(name) is not None:
+                found = True
+                break
+        if not found:
+            unresolved.append(f"{name} (first used in {where(clause, variant)})")
+    # A value only some specs give is fine when every text that prints it tests it first.
+    unguarded = [n for n in unresolved if not _guarded(n.split()[0])]
+    assert not unguarded, unguarded
+
+
+def _guarded(name: str) -> bool:
+    pattern = re.compile(r"\{%\s*if\s+[^%]*\b" + re.escape(name) + r"\b")
+    return all(
+        pattern.search(v.text[lang]) or name not in v.text[lang]
+        for c, v in VARIANTS
+        for lang in LANGS
+    )
+
+
+# --- the loader finds every kind of mistake, with file and line ---------------------------
+
+GOOD = '''id = "custom.clause"
+category = "general"
+title = { ja = "特約", en = "Special Terms" }
+agreements = ["nda"]
+order = 995
+
+[[variants]]
+id = "only"
+balance = "balanced"
+text.ja = "各当事者は、{{ purpose }}について誠実に協力する。"
+text.en = "Each party shall cooperate in good faith on {{ purpose }}."
+summary.ja = "両者は協力します。"
+summary.en = "Both sides cooperate."
+commentary.ja = "特約の例である。"
+commentary.en = "An example of a special term."
+'''
+
+
+def _custom(tmp_path: Path, text: str, name="special.toml") -> Path:
+    folder = tmp_path / "firm" / "general"
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / name).write_text(text, encoding="utf-8")
+    return tmp_path / "firm"
+
+
+@pytest.mark.parametrize(
+    "change,expected",
+    [
+        (('order = 995', 'order = 995\ncolour = "red"'), "firm/general/special.toml:6: colour: unknown key"),
+        (('text.en = "Each party shall cooperate in good faith on {{ purpose }}."\n', ""), "firm/general/special.toml:8: variants[0].text: needs non-empty ja and en"),
+        (("{{ purpose }}について", "{{ purpse }}について"), "variable 'purpse' is not declared in variables/*.toml (did you mean 'purpose'?)"),
+        (('category = "general"', 'category = "misc"'), "firm/general/special.toml:2: category: unknown category 'misc'"),
+        (('balance = "balanced"', 'balance = "neutral"'), "variants[0].balance: unknown balance label 'neutral'"),
+        (('order = 995', 'order = 995\nrefs = ["general.nothing"]'), "refs: unknown clause id 'general.nothing'"),
+        (('[[variants]]', '[[variants]]\nwhen = { "confidentiality.defn" = "marked" }'), '"confidentiality.defn" is not a spec field of nda'),
+        (('[[variants]]', '[[variants]]\nwhen = { "confidentiality.definition" = "secret" }'), "'secret' is not a value the spec allows"),
+        (('agreements = ["nda"]', 'agreements = ["nda", "mou"]'), "agreements: a list of agreement types"),
+        (('title = { ja = "特約", en = "Special Terms" }', 'title = { en = "Special Terms" }'), "title: needs ja and en"),
+        (('id = "custom.clause"', 'id = "custom.clause'), "firm/general/special.toml:1: -: not valid TOML"),
+        (("{{ purpose }}について", "{{ purpose.__class__ }}について"), "template uses Getattr (__class__)"),
+        (("{{ purpose }}について", "{% include '/etc/passwd' %}"), "template uses Include"),
+        (('order = 995', 'order = 995\ndefines = ["secret_sauce"]'), "unknown defined term 'secret_sauce'"),
+    ],
+    ids=["unknown-key", "missing-language", "misspelled-variable", "unknown-category", "unknown-balance", "unknown-ref",
+         "unknown-condition-path", "impossible-condition-value", "unknown-agreement", "title-language", "toml-syntax",
+         "dunder-attribute", "include-file", "unknown-term"],
+)
+def test_loader_reports_mistakes_with_file_line_and_key(tmp_path, change, expected):
+    old, new = change
+    assert old in GOOD
+    folder = _custom(tmp_path, GOOD.replace(old, new, 1))
+    with pytest.raises(LibraryError) as info:
+        load_library(folder)
+    assert expected in str(info.value)
+
+
+def test_custom_library_overrides_and_adds_clauses(tmp_path):
+    from conftest import EXAMPLES
+    from ipclauses import load_spec
+
+    nda = next(p for p in EXAMPLES if p.stem.startswith("nda"))
+    override = GOOD.replace('id = "custom.clause"', 'id = "confidentiality.definition"').replace(
+        'category = "general"', 'category = "confidentiality"').replace("order = 995", "order = { nda = 200 }")
+    override = override.replace('agreements = ["nda"]', 'agreements = ["nda"]\ndefines = ["confidential_information"]')
+    override = override.replace("各当事者は、", "本契約において「秘密情報」とは各当事者が開示する情報をいい、各当事者は、").replace(
+        "Each party shall", '"Confidential Information" means what either party discloses, and each party shall')
+    folder = tmp_path / "firm"
+    (folder / "confidentiality").mkdir(parents=True)
+    (folder / "confidentiality" / "ours.toml").write_text(override, encoding="utf-8")
+    (folder / "general").mkdir()
+    (folder / "general" / "special.toml").write_text(GOOD, encoding="utf-8")
+    lib = load_library(folder)
+    assert lib.version.startswith(LIB.version + "+")
+    agreement = assemble(load_spec(nda), lib)
+    ids = [a.clause_id for a in agreement.articles]
+    assert "custom.clause" in ids
+    definition = agreement.article("confidentiality.definition")
+    assert definition.variant_id == "only"
+
+
+def test_sandbox_refuses_reaching_python_internals_at_render_time(tmp_path):
+    """Even if the static check were bypassed, the sandbox refuses attribute tricks."""
+    from jinja2.exceptions import SecurityError
+
+    from ipclauses.library import _environment
+
+    env = _environment()
+    with pytest.raises(SecurityError):
+        env.from_string("{{ ''.__class__.__mro__[1].__subclasses__() }}").render()
+    with pytest.raises(Exception):
+        env.from_string("{{ cycler.__init__.__globals__.os }}").render()
