@@ -12,12 +12,14 @@ from importlib.metadata import PackageNotFoundError, version as _version
 from .agreement import Agreement
 from .assemble import assemble
 from .build import build
+from .checks import Finding, run_checks as check
 from .docx_render import inspect_docx, render_docx
 from .errors import DocumentError, IpclausesError, LibraryError, OutputError, RenderError, SpecError
 from .library import Library, load_library
 from .loading import load_spec
 from .schema import deal_spec_schema
 from .spec import DealSpec
+from .summary import summarize
 
 try:
     __version__ = _version("ipclauses")
@@ -28,6 +30,7 @@ __all__ = [
     "Agreement",
     "DealSpec",
     "DocumentError",
+    "Finding",
     "IpclausesError",
     "Library",
     "LibraryError",
@@ -37,9 +40,11 @@ __all__ = [
     "__version__",
     "assemble",
     "build",
+    "check",
     "deal_spec_schema",
     "inspect_docx",
     "load_library",
     "load_spec",
     "render_docx",
+    "summarize",
 ]

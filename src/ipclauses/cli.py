@@ -188,15 +188,31 @@ def clauses_show(clause_id, lang, library) -> None:
             click.echo(variant.commentary[l].strip())
 
 
+SEVERITY_ORDER = ("error", "warning", "info")
+
+
+def _show_findings(findings, source: str) -> None:
+    for f in findings:
+        click.echo(f"{source}: {f.path}: {f.severity}: {f.message} ({f.id})", err=True)
+        click.echo(f"    why: {f.why}", err=True)
+        click.echo(f"    fix: {f.fix}", err=True)
+
+
 @main.command()
 @click.argument("spec", type=click.Path(dir_okay=False, allow_dash=True))
 @click.option("-o", "--output", type=click.Path(allow_dash=True, path_type=Path), default=None,
               help="Output .docx path (default: next to the spec), or - for standard output.")
-@click.option("--force", is_flag=True, help="Replace the output file if it exists.")
+@click.option("--force", is_flag=True, help="Replace output files if they exist.")
+@click.option("--no-summary", is_flag=True, help="Do not write the plain-language summary next to the agreement.")
+@click.option("--summary-format", type=click.Choice(["html", "md", "docx"]), default="html", show_default=True)
+@click.option("--despite-errors", is_flag=True,
+              help="Build even if the deal checks find error-level problems (they are still shown).")
 @library_option
-def build(spec, output, force, library) -> None:
-    """Build the DOCX agreement for a deal spec."""
+def build(spec, output, force, no_summary, summary_format, despite_errors, library) -> None:
+    """Build the DOCX agreement for a deal spec, with its plain-language summary."""
     from .build import document_bytes, write_atomic
+    from .checks import run_checks
+    from .summary import summarize
 
     if output is None:
         if spec == "-":
@@ -206,14 +222,99 @@ def build(spec, output, force, library) -> None:
     if to_stdout and sys.stdout.isatty():
         raise click.UsageError("refusing to write a DOCX file to a terminal; use -o FILE or redirect the output")
     loaded = _load(spec)
+    findings = run_checks(loaded)
+    source = "<stdin>" if spec == "-" else spec
+    _show_findings(findings, source)
+    errors = [f for f in findings if f.severity == "error"]
+    if errors and not despite_errors:
+        _fail(f"{source}: not built: {len(errors)} error-level finding(s) above; fix them, or pass --despite-errors to build anyway")
     agreement, data = document_bytes(loaded, library)
     if to_stdout:
         stream = click.get_binary_stream("stdout")
         stream.write(data)
         stream.flush()
         return
+    summary_path = None
+    summary_data = None
+    if not no_summary:
+        summary_path = output.with_name(output.stem + ".summary." + summary_format)
+        text = summarize(loaded, format=summary_format, library=_library_or_none(library))
+        summary_data = text if isinstance(text, bytes) else text.encode("utf-8")
+        if summary_path.exists() and not force:
+            _fail(f"error: {summary_path}: already exists; use --force to replace it, or --no-summary")
     path = write_atomic(output, data, force=force)
     click.echo(f"wrote {path} ({len(agreement.articles)} articles, {len(data):,} bytes)", err=True)
+    if summary_path is not None:
+        write_atomic(summary_path, summary_data, force=force)
+        click.echo(f"wrote {summary_path}", err=True)
+
+
+def _library_or_none(library):
+    from .library import load_library
+
+    return load_library(library) if library is not None else None
+
+
+@main.command()
+@click.argument("spec", type=click.Path(dir_okay=False, allow_dash=True))
+@click.option("-o", "--output", type=click.Path(allow_dash=True, path_type=Path), default=None,
+              help="Write to this file (default: standard output for md and html).")
+@click.option("--format", "fmt", type=click.Choice(["md", "html", "docx"]), default="md", show_default=True)
+@click.option("--lang", type=click.Choice(["ja", "en"]), default=None, help="Summary language (default: the agreement's).")
+@click.option("--force", is_flag=True, help="Replace the output file if it exists.")
+@library_option
+def summary(spec, output, fmt, lang, force, library) -> None:
+    """Write the plain-language summary of a deal for people who are not lawyers."""
+    from .build import write_atomic
+    from .summary import summarize
+
+    loaded = _load(spec)
+    result = summarize(loaded, lang=lang, format=fmt, library=_library_or_none(library))
+    data = result if isinstance(result, bytes) else result.encode("utf-8")
+    if output is None or str(output) == "-":
+        if fmt == "docx" and sys.stdout.isatty():
+            raise click.UsageError("refusing to write a DOCX file to a terminal; use -o FILE")
+        stream = click.get_binary_stream("stdout")
+        stream.write(data)
+        stream.flush()
+        return
+    write_atomic(output, data, force=force)
+    click.echo(f"wrote {output}", err=True)
+
+
+@main.command("check")
+@click.argument("specs", nargs=-1, required=True)
+@click.option("--json", "as_json", is_flag=True, help="Print findings as JSON.")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]), default="error", show_default=True,
+              help="Exit 1 when a finding of this severity or worse is found.")
+@click.option("--drafting", is_flag=True, help="Also check the assembled agreement's drafting (terms, references, style).")
+@library_option
+def check_command(specs, as_json, fail_on, drafting, library) -> None:
+    """Tell where a deal is vague, lopsided or inconsistent, and why."""
+    from .assemble import assemble
+    from .checks import run_checks
+    from .drafting import drafting_findings
+    from .library import load_library
+
+    report = []
+    worst = len(SEVERITY_ORDER)
+    for source in specs:
+        loaded = _load(source)
+        findings = run_checks(loaded)
+        if drafting:
+            findings += drafting_findings(assemble(loaded, load_library(library)), loaded)
+        for f in findings:
+            worst = min(worst, SEVERITY_ORDER.index(f.severity))
+        if as_json:
+            report.append({"file": source, "findings": [f.as_dict() for f in findings]})
+        else:
+            _show_findings(findings, source)
+            if not findings:
+                click.echo(f"{source}: no findings", err=True)
+    if as_json:
+        click.echo(json.dumps(report, ensure_ascii=False, indent=2))
+    if fail_on != "never" and worst <= SEVERITY_ORDER.index(fail_on):
+        sys.exit(EXIT_INPUT)
 
 
 @main.command()

@@ -160,15 +160,23 @@ def _signature(agreement: Agreement) -> str:
     return "".join(out)
 
 
-def _table(rows: list[tuple[str, str]]) -> str:
+def _table(rows, widths=(2800, 6000), header: bool = False) -> str:
+    """A bordered table; the first column (or the header row) shaded."""
+
     def cell(text, width, shade=False):
         fill = '<w:shd w:val="clear" w:color="auto" w:fill="F2F2F2"/>' if shade else ""
         return f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{fill}</w:tcPr>{_p("IPCTableText", _run(text))}</w:tc>'
 
-    body = "".join(f"<w:tr>{cell(k, 2800, True)}{cell(v, 6000)}</w:tr>" for k, v in rows)
+    body = "".join(
+        "<w:tr>" + "".join(
+            cell(text, widths[i], shade=(i == 0 and not header) or (header and r == 0)) for i, text in enumerate(row)
+        ) + "</w:tr>"
+        for r, row in enumerate(rows)
+    )
+    grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
     return (
         '<w:tbl><w:tblPr><w:tblStyle w:val="IPCTable"/><w:tblW w:w="5000" w:type="pct"/><w:tblLook w:val="0000"/></w:tblPr>'
-        f'<w:tblGrid><w:gridCol w:w="2800"/><w:gridCol w:w="6000"/></w:tblGrid>{body}</w:tbl>'
+        f"<w:tblGrid>{grid}</w:tblGrid>{body}</w:tbl>"
     )
 
 
@@ -305,6 +313,77 @@ def document_text(document_xml: str | bytes) -> str:
     return "\n".join(lines)
 
 
+def _zip(parts: dict[str, bytes]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, data in parts.items():
+            info = zipfile.ZipInfo(name, date_time=FIXED_ZIP_TIME)  # fixed: same input, same bytes
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            zf.writestr(info, data, compresslevel=6)
+    return buffer.getvalue()
+
+
+def summary_docx(summary) -> bytes:
+    """The plain-language summary as DOCX, in the agreement template's styles."""
+    from .summary import SEVERITY, T, _with_ref
+
+    lang = summary.language
+    t = lambda key: T[key][lang]  # noqa: E731
+    bullet = "・" if lang == "ja" else "\u2022 "
+    out = [_p("IPCSectionHeading", _run(t("overview"))), _p("IPCText", _run(" ".join(summary.overview)))]
+    if summary.results_table:
+        out += [_p("IPCSectionHeading", _run(t("results"))), _table(summary.results_table, (2000, 2200, 3400, 1200), header=True)]
+    out.append(_p("IPCSectionHeading", _run(t("parties"))))
+    for party in summary.parties:
+        out.append(_p("IPCSectionHeading", _run(party.name)))
+        for key in ("may", "must", "cannot"):
+            points = getattr(party, key)
+            if points:
+                out.append(_p("IPCText", _run(t(key), bold=True)))
+                out += [_p("IPCText", _run(bullet + _with_ref(pt, lang))) for pt in points]
+    for key, points in (("secret", summary.confidentiality), ("money", summary.money), ("ending", summary.ending)):
+        out.append(_p("IPCSectionHeading", _run(t(key))))
+        out += [_p("IPCText", _run(bullet + _with_ref(pt, lang))) for pt in points]
+    out += [_p("IPCSectionHeading", _run(t("checklist"))), _table(summary.checklist)]
+    out += [_p("IPCSectionHeading", _run(t("balance"))), _p("IPCText", _run(summary.balance_verdict))]
+    if summary.balance_rows:
+        out.append(_table(summary.balance_rows, (1600, 4600, 2600)))
+    out.append(_p("IPCSectionHeading", _run(t("findings"))))
+    if summary.findings:
+        out += [
+            _p("IPCText", _run(f"{SEVERITY[f.severity][lang]}: ", bold=True) + _run(f"{f.message} {f.why} {f.fix} ({f.path})"))
+            for f in summary.findings
+        ]
+    else:
+        out.append(_p("IPCText", _run(t("no_findings"))))
+    out.append(_p("IPCSectionHeading", _run(t("articles"))))
+    out += [_p("IPCText", _run(heading + " ", bold=True) + _run(text)) for heading, text in summary.articles]
+    tpl = _template(lang)
+    context = {
+        "title": summary.title, "preamble": summary.disclaimer, "show_key_terms": False, "key_terms": [],
+        "labels": {k: v[lang] for k, v in wording.LABELS.items()},
+        "articles": Markup("".join(out)), "signature": Markup(""), "schedule": Markup(""),
+    }
+    document_xml = tpl.document.render(context)
+    document_text(document_xml)  # refuse to write a file that is not well-formed
+    when = f"{summary.effective_date or '2000-01-01'}T00:00:00Z"
+    parts = dict(tpl.parts)
+    parts["word/document.xml"] = document_xml.encode("utf-8")
+    parts["docProps/core.xml"] = (_HEADER + (
+        '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
+        'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" '
+        'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
+        f"<dc:title>{_esc(summary.title)}</dc:title><dc:creator>ipclauses</dc:creator>"
+        "<cp:lastModifiedBy>ipclauses</cp:lastModifiedBy><cp:revision>1</cp:revision>"
+        f'<dcterms:created xsi:type="dcterms:W3CDTF">{when}</dcterms:created>'
+        f'<dcterms:modified xsi:type="dcterms:W3CDTF">{when}</dcterms:modified>'
+        "<cp:category>summary</cp:category></cp:coreProperties>"
+    )).encode("utf-8")
+    parts["docProps/app.xml"] = _app().encode("utf-8")
+    return _zip(parts)
+
+
 def package(agreement: Agreement) -> tuple[bytes, str]:
     """The DOCX bytes and the document's text (for the check that every value is there)."""
     tpl = _template(agreement.language)
@@ -339,14 +418,7 @@ def package(agreement: Agreement) -> tuple[bytes, str]:
         tpl.parts["word/_rels/document.xml.rels"], "</Relationships>",
         f'<Relationship Id="rIdCustomXml1" Type="{_REL}/customXml" Target="../customXml/item1.xml"/>',
     )
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as zf:
-        for name, data in parts.items():
-            info = zipfile.ZipInfo(name, date_time=FIXED_ZIP_TIME)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            zf.writestr(info, data, compresslevel=6)
-    return buffer.getvalue(), text
+    return _zip(parts), text
 
 
 def render_docx(agreement: Agreement, target: str | os.PathLike | IO[bytes]) -> None:

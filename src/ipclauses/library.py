@@ -400,7 +400,7 @@ def _unsafe_constructs(ast) -> list[str]:
 
     problems = []
     for node in ast.find_all((nodes.Getattr, nodes.Getitem, nodes.Include, nodes.Import, nodes.FromImport,
-                              nodes.Extends, nodes.Macro, nodes.CallBlock, nodes.Assign, nodes.AssignBlock)):
+                              nodes.Extends, nodes.Macro, nodes.CallBlock)):
         if isinstance(node, nodes.Getattr) and not node.attr.startswith("_"):
             continue
         if isinstance(node, nodes.Getitem):
@@ -409,8 +409,8 @@ def _unsafe_constructs(ast) -> list[str]:
                 continue
         what = type(node).__name__
         detail = f" ({node.attr})" if isinstance(node, nodes.Getattr) else ""
-        problems.append(f"template uses {what}{detail}, which clause text may not use (only variables, if/for and ref())")
-    return problems
+        problems.append(f"template uses {what}{detail}, which clause text may not use (only variables, if/for/set and ref())")
+    return sorted(set(problems))
 
 
 def _close(name: str, known) -> str:

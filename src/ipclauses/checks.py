@@ -1,0 +1,375 @@
+"""Deal checks: where a valid spec is still vague, lopsided or inconsistent, and why.
+
+Validation (loading.py) refuses what cannot be drafted at all; these checks flag what
+can be drafted but is risky, the way a good reviewer would. Each finding says what,
+why it matters and what to do, in plain words, with the JSON path to change.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass
+from typing import Callable, Iterator
+
+from .spec import AnySpec, JrdSpec, LicenseSpec, NdaSpec, PocSpec
+
+SEVERITIES = ("error", "warning", "info")
+
+
+@dataclass(frozen=True)
+class Finding:
+    id: str
+    severity: str  # error: the draft would be defective; warning: valid but risky; info: worth a conversation
+    path: str  # JSON pointer of the field to change
+    message: str
+    why: str
+    fix: str
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+Check = Callable[[AnySpec], Iterator[Finding]]
+CHECKS: list[Check] = []
+
+
+def check(fn: Check) -> Check:
+    CHECKS.append(fn)
+    return fn
+
+
+def run_checks(spec: AnySpec) -> list[Finding]:
+    """Every finding for a spec, errors first, in a stable order."""
+    findings = [f for fn in CHECKS for f in fn(spec)]
+    return sorted(findings, key=lambda f: (SEVERITIES.index(f.severity), f.path, f.id))
+
+
+def _party(spec, party_id):
+    return next((p for p in spec.parties if p.id == party_id), None)
+
+
+_VAGUE_WORDS = {
+    "collaboration", "cooperation", "business", "partnership", "discussion", "discussions", "project",
+    "general", "various", "matters", "related", "potential", "possible", "opportunities", "evaluation",
+    "協業", "検討", "協力", "事業", "取引", "各種", "関連", "業務提携", "連携",
+}
+
+
+@check
+def purpose_vague(spec):
+    text = spec.purpose.description.strip()
+    words = re.findall(r"[A-Za-z]+", text)
+    cjk = len(re.findall(r"[\u3040-\u30ff\u4e00-\u9fff]", text))
+    substantive = [w for w in words if w.lower() not in _VAGUE_WORDS and len(w) > 3]
+    too_short = (cjk < 12 and len(words) < 6) or (cjk == 0 and len(substantive) < 4)
+    if too_short:
+        yield Finding(
+            "purpose.vague", "error", "/purpose/description",
+            "The purpose is too vague to limit how information and results may be used.",
+            "Every use restriction in the agreement refers to the Purpose; a purpose such as "
+            "'business collaboration' lets the other side use what you share for almost anything.",
+            "Name the technology, the product or use, and what the parties will evaluate or develop, "
+            "e.g. 'evaluating cellulose nanofibre film X for battery separators in product Y'.",
+        )
+
+
+@check
+def project_context(spec):
+    project = spec.project
+    if not project.objective:
+        yield Finding(
+            "project.objective_missing", "warning", "/project/objective",
+            "The collaboration's objective is not stated.",
+            "Collaborations fail most often because the parties never agreed what success looks like.",
+            "Write one sentence on what the project should achieve and by when.",
+        )
+    if not project.kpis:
+        yield Finding(
+            "project.kpis_missing", "info", "/project/kpis",
+            "No success measures (KPIs) are stated.",
+            "Without shared measures, the decision to continue or stop becomes a negotiation.",
+            "List two or three measurable targets, e.g. 'defect detection rate of 98% on the test set'.",
+        )
+    if not project.roles:
+        yield Finding(
+            "project.roles_missing", "info", "/project/roles",
+            "Who does what in the project is not stated.",
+            "Unclear roles lead to gaps in the work and arguments about who caused a delay.",
+            "Add each party's tasks under project.roles.",
+        )
+    if not project.decision_maker:
+        yield Finding(
+            "project.decision_maker_missing", "info", "/project/decision_maker",
+            "Nobody is named as deciding for the project.",
+            "When the parties disagree, the people on the ground need to know who decides.",
+            "Name the role or committee that takes decisions, e.g. 'the steering committee'.",
+        )
+
+
+def _joint(rule) -> bool:
+    return rule is not None and (rule.rule in ("joint", "inventor") or (rule.rule == "by_field" and rule.otherwise == "joint"))
+
+
+@check
+def joint_ownership_rules(spec):
+    results = getattr(spec, "results", None)
+    if results is None:
+        return
+    if (_joint(results.ownership) or _joint(results.copyright_ownership)) and "joint_rules" not in results.model_fields_set:
+        yield Finding(
+            "ownership.joint_rules_default", "warning", "/results/joint_rules",
+            "Results may be jointly owned, but the spec does not say who may use or license them.",
+            "Under Japanese Patent Act art. 73 a co-owner cannot license or assign its share without the "
+            "other's consent, so either party can block the other's licensing.",
+            "Set results.joint_rules: whether each may practise freely, whether consent to third-party "
+            "licences is given now, and how costs are shared.",
+        )
+    if results.ownership.rule == "decide_later":
+        yield Finding(
+            "ownership.decide_later", "warning", "/results/ownership/rule",
+            "Ownership of the results is left to be decided later.",
+            "Agreeing ownership after valuable results exist is the classic source of disputes: by then each "
+            "side knows what they are worth.",
+            "Choose a rule now (sole, joint, inventor-based or by field); it can still differ for copyright.",
+        )
+
+
+@check
+def exclusive_licence_bounds(spec):
+    lic = getattr(spec, "licence", None)
+    if lic is None or lic.exclusivity == "non_exclusive":
+        return
+    if lic.exclusive_perpetual:
+        yield Finding(
+            "licence.exclusive_no_period", "warning", "/licence/exclusive_perpetual",
+            "The licence is exclusive for its whole term.",
+            "A long exclusivity can lock the owner's core technology away, especially for a startup.",
+            "Limit exclusivity to a period (licence.exclusive_months), then non-exclusive.",
+        )
+    if not lic.field and not lic.products:
+        yield Finding(
+            "licence.exclusive_no_field", "warning", "/licence/field",
+            "The exclusive licence covers every field of use.",
+            "Exclusivity in all fields stops the owner from working with anyone else, even in unrelated markets.",
+            "Limit the licence to the licensee's field or products (licence.field, licence.products).",
+        )
+    if lic.non_use_fallback_months is None:
+        yield Finding(
+            "licence.exclusive_no_fallback", "warning", "/licence/non_use_fallback_months",
+            "The exclusive licence does not end if the licensee does not use it.",
+            "A licensee can take exclusivity and shelve the technology; the owner then earns nothing from it.",
+            "Set licence.non_use_fallback_months, e.g. 12, after which exclusivity falls away.",
+        )
+    owner_is_startup = (licensor := _licensor(spec)) is not None and licensor.kind == "startup"
+    if owner_is_startup and lic.royalty.kind == "paid" and lic.royalty.running_percent and not lic.royalty.minimum_annual:
+        yield Finding(
+            "licence.exclusive_no_minimum", "info", "/licence/royalty/minimum_annual",
+            "An exclusive licence from a startup has no minimum royalty.",
+            "With a running royalty only, the startup earns nothing while the licensee's sales are slow.",
+            "Add licence.royalty.minimum_annual.",
+        )
+
+
+def _licensor(spec):
+    from .conditions import lookup
+
+    return lookup(spec, "@role.licensor")
+
+
+def _licensee(spec):
+    from .conditions import lookup
+
+    return lookup(spec, "@role.licensee")
+
+
+@check
+def sublicensing_for_groups(spec):
+    lic = getattr(spec, "licence", None)
+    if lic is None or lic.sublicensing != "none":
+        return
+    licensee = _licensee(spec)
+    if licensee is not None and licensee.kind == "large_company":
+        yield Finding(
+            "licence.no_affiliate_sublicence", "info", "/licence/sublicensing",
+            f"{licensee.short_name} may not sublicense, not even to its affiliates.",
+            "Large companies often manufacture or sell through group companies; without a right to "
+            "sublicense them, the licence may not cover how the business really runs.",
+            'Consider "sublicensing": "affiliates".',
+        )
+
+
+@check
+def background_needed(spec):
+    if not isinstance(spec, JrdSpec):
+        return
+    rule = spec.results.ownership
+    if rule.rule != "sole":
+        return
+    owner = _party(spec, rule.owner)
+    others = [i for i in spec.background_ip.items if i.party != rule.owner]
+    if owner and owner.kind == "large_company" and others and spec.background_ip.licence_for_exploitation in ("none", "negotiate"):
+        yield Finding(
+            "background.no_exploitation_licence", "warning", "/background_ip/licence_for_exploitation",
+            f"{owner.short_name} owns the results, but the other party's background IP is needed to use them "
+            "and no licence for exploitation is given.",
+            "Results that cannot be used without the other side's background IP are worth little, and the "
+            "other side can block their use.",
+            "Give a licence for exploitation (non_exclusive_reasonable or non_exclusive_free), or say why none is needed.",
+        )
+
+
+@check
+def university_rights(spec):
+    if not isinstance(spec, JrdSpec):
+        return
+    if any(p.kind == "university" for p in spec.parties):
+        if not spec.publication.academic_freedom:
+            yield Finding(
+                "university.no_publication_right", "warning", "/publication/academic_freedom",
+                "The university has no stated right to publish results or use them for research and teaching.",
+                "Universities must publish; an agreement that blocks it is usually refused or breached.",
+                'Set "publication.academic_freedom": true with a notice and delay period for patent filing.',
+            )
+        if spec.publication.delay_days > 90:
+            yield Finding(
+                "university.long_publication_delay", "info", "/publication/delay_days",
+                f"Publication can be delayed by {spec.publication.delay_days} days.",
+                "Delays beyond about 90 days are unusual and hold back students' theses and papers.",
+                "Consider 60 to 90 days, enough to file a patent application.",
+            )
+
+
+@check
+def confidentiality_survival(spec):
+    conf = spec.confidentiality
+    lic = getattr(spec, "licence", None)
+    licence_years = None
+    if lic is not None and lic.term.kind == "years":
+        licence_years = lic.term.years
+    elif lic is not None and lic.term.kind == "agreement_term":
+        licence_years = spec.term.months / 12
+    if licence_years and conf.survival_years < licence_years:
+        yield Finding(
+            "confidentiality.survival_shorter_than_licence", "warning", "/confidentiality/survival_years",
+            f"Confidentiality survives {conf.survival_years} years, less than the licence period.",
+            "Know-how licensed for longer than it stays confidential can be disclosed while the licensee still pays for it.",
+            "Make confidentiality last at least as long as the licence, or protect trade secrets while they stay secret.",
+        )
+    if not conf.trade_secrets_survive:
+        yield Finding(
+            "confidentiality.trade_secrets_expire", "warning", "/confidentiality/trade_secrets_survive",
+            "Trade secrets lose protection when the confidentiality period ends.",
+            "Know-how such as process parameters keeps its value for much longer than a few years.",
+            'Set "trade_secrets_survive": true.',
+        )
+
+
+@check
+def marked_only_with_samples(spec):
+    conf = spec.confidentiality
+    shares_things = isinstance(spec, (PocSpec, JrdSpec)) or conf.reverse_engineering_banned or conf.inspection
+    if conf.definition == "marked" and shares_things:
+        yield Finding(
+            "confidentiality.marked_only", "info", "/confidentiality/definition",
+            "Only information marked as confidential is protected.",
+            "In a deal with samples, demonstrations or site visits, much is shared orally or by showing, and "
+            "none of that would be protected.",
+            'Consider "marked_or_confirmed": oral disclosures become confidential when confirmed in writing.',
+        )
+
+
+@check
+def free_poc(spec):
+    if isinstance(spec, PocSpec) and spec.poc.fee.amount == 0:
+        yield Finding(
+            "poc.free", "info", "/poc/fee/amount",
+            "The PoC is unpaid.",
+            "Startups are often asked for free PoCs; the model contracts warn that this undervalues the work "
+            "and leaves no commitment from the customer.",
+            "Agree a fee, or at least a fee if no next agreement follows (next_step.fee_if_none).",
+        )
+
+
+@check
+def non_compete_bounds(spec):
+    nc = getattr(spec, "non_compete", None)
+    if nc is None:
+        return
+    if nc.months > 24 or len(nc.scope.strip()) < 15:
+        yield Finding(
+            "non_compete.broad", "warning", "/non_compete",
+            f"The non-compete runs {nc.months} months with the scope '{nc.scope}'.",
+            "A wide or long non-compete can stop a startup from doing its core business and may breach competition law.",
+            "Limit it to the specific product and field of the project, for 12 to 24 months after the end.",
+        )
+
+
+@check
+def one_sided_liability(spec):
+    liab = spec.liability
+    if liab.cap_applies_to == "only" and liab.cap.kind != "none":
+        capped = _party(spec, liab.capped_party)
+        yield Finding(
+            "liability.one_sided_cap", "warning", "/liability/cap_applies_to",
+            f"Only {capped.short_name if capped else 'one party'}'s liability is capped.",
+            "The other party carries unlimited liability for the same kind of breach.",
+            'Cap both parties\' liability ("cap_applies_to": "both"), or explain the difference.',
+        )
+
+
+_JAPANESE_COURT = re.compile(r"(Tokyo|Osaka|Japan|東京|大阪|地方裁判所|District Court)", re.I)
+
+
+@check
+def law_and_forum(spec):
+    disp = spec.disputes
+    if disp.forum == "arbitration" or not disp.court:
+        return
+    japanese_court = bool(_JAPANESE_COURT.search(disp.court))
+    if japanese_court != (disp.governing_law == "japan"):
+        yield Finding(
+            "disputes.law_court_mismatch", "info", "/disputes",
+            f"The governing law ({disp.governing_law}) and the court ({disp.court}) are in different countries.",
+            "A court applying foreign law is slow and expensive, and a judgment may be hard to enforce abroad.",
+            'Use arbitration ("forum": "arbitration"), or choose the law and court of one country.',
+        )
+
+
+@check
+def lopsided_nda(spec):
+    if isinstance(spec, NdaSpec) and spec.confidentiality.direction == "one_way":
+        recipient = next((p for p in spec.parties if p.role == "recipient"), None)
+        discloser = next((p for p in spec.parties if p.role == "discloser"), None)
+        if recipient and discloser and recipient.kind == "large_company" and discloser.kind == "startup":
+            return  # the usual shape: the startup protects what it shows
+        if discloser and discloser.kind == "large_company" and recipient and recipient.kind == "startup":
+            yield Finding(
+                "nda.one_way_against_startup", "info", "/confidentiality/direction",
+                f"Only {discloser.short_name}'s information is protected, but {recipient.short_name} will likely share its own.",
+                "In open innovation the startup usually shows its technology too; a one-way NDA leaves that unprotected.",
+                'Consider a mutual NDA ("direction": "mutual").',
+            )
+
+
+@check
+def running_royalty_without_audit(spec):
+    lic = getattr(spec, "licence", None)
+    if lic is not None and lic.royalty.running_percent and not lic.royalty.audit:
+        yield Finding(
+            "licence.no_audit", "info", "/licence/royalty/audit",
+            "A running royalty is paid on Net Sales, but the licensor cannot audit the books.",
+            "Without audit rights, the licensor must take the licensee's reports on trust.",
+            'Set "audit": true.',
+        )
+
+
+@check
+def renewal_notice(spec):
+    renewal = spec.term.renewal
+    if renewal.automatic and renewal.notice_days > spec.term.months * 30:
+        yield Finding(
+            "term.notice_longer_than_term", "warning", "/term/renewal/notice_days",
+            "The notice period for stopping renewal is longer than the initial term.",
+            "Notice would have to be given before the agreement even starts, so it renews whatever the parties want.",
+            "Shorten term.renewal.notice_days.",
+        )
