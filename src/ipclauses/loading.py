@@ -403,6 +403,9 @@ def term_end(spec: CommonSpec) -> dt.date:
     return _add_months(spec.effective_date, spec.term.months) - dt.timedelta(days=1)
 
 
+_A_TYPE = {"nda": "an NDA", "poc": "a PoC agreement", "jrd": "a joint R&D agreement", "license": "a licence agreement"}
+
+
 def cross_check(spec: AnySpec) -> list[Problem]:
     """Rules that need the whole deal. Each problem names the field to change."""
     problems: list[Problem] = []
@@ -460,8 +463,12 @@ def cross_check(spec: AnySpec) -> list[Problem]:
         add("/confidentiality/announcement_text", 'is only used with "announcement": "agreed_text" (remove it or change announcement)')
     if conf.supersedes_nda and conf.supersedes_nda.date > spec.effective_date:
         add("/confidentiality/supersedes_nda/date", "is after this agreement's effective date (an earlier NDA must be earlier)")
-    if isinstance(spec, NdaSpec) and conf.supersedes_nda:
-        add("/confidentiality/supersedes_nda", "applies to PoC and joint R&D agreements, not to an NDA (remove it)")
+    if isinstance(spec, (NdaSpec, LicenseSpec)) and conf.supersedes_nda:
+        add("/confidentiality/supersedes_nda", f"applies to PoC and joint R&D agreements, not to {_A_TYPE[spec.type]} (remove it)")
+    if isinstance(spec, (PocSpec, LicenseSpec)) and conf.announcement != "none":
+        add("/confidentiality/announcement", f'announcements are drafted for NDAs and joint R&D; {_A_TYPE[spec.type]} keeps "none"')
+    if not isinstance(spec, NdaSpec) and conf.direction == "one_way":
+        add("/confidentiality/direction", f'{_A_TYPE[spec.type]} protects both parties\' information: use "mutual" (one_way is for NDAs)')
 
     liab = spec.liability
     if liab.cap.kind == "amount" and liab.cap.amount is None:
