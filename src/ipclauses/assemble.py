@@ -123,7 +123,13 @@ def assemble(spec: AnySpec, library: Library | None = None) -> Agreement:
                 paragraphs,
             )
         )
-    defined = sorted({library.terms[t][lang] for clause, _ in chosen for t in clause.defines})
+    # A clause may define a term only in some options ({% if %}): count what the text really defines.
+    defined = sorted({
+        form
+        for article, (clause, _) in zip(articles, chosen)
+        for t in clause.defines
+        if _quoted(form := library.terms[t][lang], lang) in _article_text(article)
+    })
     return Agreement(
         type=spec.type,
         language=lang,
@@ -143,6 +149,16 @@ def assemble(spec: AnySpec, library: Library | None = None) -> Agreement:
         resolved_spec=resolved_spec(spec),
         defined_terms=defined,
     )
+
+
+def _quoted(term: str, lang: str) -> str:
+    return f"「{term}」" if lang == "ja" else f'"{term}"'
+
+
+def _article_text(article: Article) -> str:
+    from .agreement import plain
+
+    return "\n".join(plain(p.segments) + "\n" + "\n".join(plain(i.segments) for i in p.items) for p in article.paragraphs)
 
 
 # --- the schedule: lists the clauses refer to, and the project context ---------

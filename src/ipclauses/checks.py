@@ -373,3 +373,21 @@ def renewal_notice(spec):
             "Notice would have to be given before the agreement even starts, so it renews whatever the parties want.",
             "Shorten term.renewal.notice_days.",
         )
+
+
+@check
+def cap_without_fees(spec):
+    if spec.liability.cap.kind != "fees_paid":
+        return
+    unpaid = (
+        (isinstance(spec, JrdSpec) and spec.jrd.costs.rule == "each_bears_own")
+        or (isinstance(spec, PocSpec) and spec.poc.fee.amount == 0)
+        or (isinstance(spec, LicenseSpec) and spec.licence.royalty.kind == "free")
+    )
+    if unpaid:
+        yield Finding(
+            "liability.cap_zero", "warning", "/liability/cap/kind",
+            "Liability is capped at the fees paid, but no fees are paid under this agreement.",
+            "A cap of zero means neither side can recover anything for a breach, which is rarely what anyone intends.",
+            'Cap liability at a fixed amount ("kind": "amount") or leave it uncapped.',
+        )

@@ -21,7 +21,7 @@ from typing import Any
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from .errors import Problem, SpecError
-from .spec import SPEC_TYPES, AnySpec, CommonSpec, DealSpec, JrdSpec, LicenseSpec, NdaSpec, PocSpec
+from .spec import SPEC_TYPES, AnySpec, CommonSpec, DealSpec, JrdSpec, LicenseSpec, NdaSpec, PocSpec, language_defaults
 
 MAX_SPEC_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 32
@@ -185,7 +185,7 @@ def validate_data(data: Any, name: str = "<dict>") -> AnySpec:
         raise SpecError(name, problems)  # not worth validating further
     # Characters and duplicate keys do not stop the models from checking the rest:
     # the user sees every problem at once. Cross-field rules need a valid model.
-    clean = _sanitised(data) if problems else data
+    clean = language_defaults(_sanitised(data) if problems else data)
     try:
         # Strict JSON-mode validation: "3" is not 3 and "no" is not false, exactly as the
         # JSON Schema editors use says; dates are ISO strings as JSON has no date type.
@@ -490,6 +490,8 @@ def cross_check(spec: AnySpec) -> list[Problem]:
             add("/disputes/arbitration", 'is missing: arbitration needs {"institution": ..., "seat": ...}')
     elif disp.court is None:
         add("/disputes/court", "is missing: name the court with exclusive jurisdiction")
+    if disp.forum == "arbitration" and "court" in disp.model_fields_set and disp.court is not None:
+        add("/disputes/court", 'is only used when "forum" is "court" or "ip_mediation_then_court" (remove it)')
     if disp.forum != "arbitration" and disp.arbitration is not None:
         add("/disputes/arbitration", f'is only used when "forum" is "arbitration" (forum is "{disp.forum}")')
 

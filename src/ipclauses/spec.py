@@ -157,14 +157,15 @@ class Liability(SpecModel):
 
 class Arbitration(SpecModel):
     institution: Literal["JCAA", "ICC", "SIAC", "LCIA"] = "JCAA"
-    seat: Name = "Tokyo"
+    seat: Name = Field("Tokyo", description="Seat of arbitration; 東京 in Japanese agreements.")
 
 
 class Disputes(SpecModel):
     governing_law: Literal["japan", "england_wales", "new_york", "singapore"] = "japan"
     forum: Literal["court", "ip_mediation_then_court", "arbitration"] = "court"
     court: Name | None = Field(
-        "Tokyo District Court", description="Court with exclusive jurisdiction (court and mediation forums)."
+        "Tokyo District Court",
+        description="Court with exclusive jurisdiction (court and mediation forums); 東京地方裁判所 in Japanese agreements.",
     )
     arbitration: Arbitration | None = None
 
@@ -464,3 +465,23 @@ class LicenseSpec(CommonSpec):
 DealSpec = Annotated[Union[NdaSpec, PocSpec, JrdSpec, LicenseSpec], Field(discriminator="type")]
 AnySpec = NdaSpec | PocSpec | JrdSpec | LicenseSpec
 SPEC_TYPES: dict[str, type[CommonSpec]] = {"nda": NdaSpec, "poc": PocSpec, "jrd": JrdSpec, "license": LicenseSpec}
+
+
+def language_defaults(data: dict) -> dict:
+    """Defaults that are written into the text follow the agreement's language.
+
+    Applied to the JSON data before validation (a model validator would see Python
+    values and break strict JSON-mode parsing of dates).
+    """
+    if not isinstance(data, dict) or data.get("language") != "ja":
+        return data
+    disputes = data.get("disputes", {})
+    if not isinstance(disputes, dict):
+        return data
+    disputes = dict(disputes)
+    if disputes.get("forum", "court") != "arbitration" and "court" not in disputes:
+        disputes["court"] = "東京地方裁判所"
+    arbitration = disputes.get("arbitration")
+    if isinstance(arbitration, dict) and "seat" not in arbitration:
+        disputes["arbitration"] = {**arbitration, "seat": "東京"}
+    return {**data, "disputes": disputes}
