@@ -105,7 +105,7 @@ def test_build_writes_next_to_the_spec_and_refuses_to_overwrite(run, tmp_path):
     assert out.read_bytes() == b"my edited draft"
     assert run("build", spec, "--force").exit_code == 0
     assert out.read_bytes() == first
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["deal.docx", "deal.json"], "no temporary files left"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["deal.docx", "deal.json", "deal.summary.html"], "no temporary files left"
 
 
 def test_build_to_stdout(run):

@@ -201,7 +201,7 @@ def _custom(tmp_path: Path, text: str, name="special.toml") -> Path:
     "change,expected",
     [
         (('order = 995', 'order = 995\ncolour = "red"'), "firm/general/special.toml:6: colour: unknown key"),
-        (('text.en = "Each party shall cooperate in good faith on {{ purpose }}."\n', ""), "firm/general/special.toml:8: variants[0].text: needs non-empty ja and en"),
+        (('text.en = "Each party shall cooperate in good faith on {{ purpose }}."\n', ""), "firm/general/special.toml:7: variants[0].text: needs non-empty ja and en"),
         (("{{ purpose }}について", "{{ purpse }}について"), "variable 'purpse' is not declared in variables/*.toml (did you mean 'purpose'?)"),
         (('category = "general"', 'category = "misc"'), "firm/general/special.toml:2: category: unknown category 'misc'"),
         (('balance = "balanced"', 'balance = "neutral"'), "variants[0].balance: unknown balance label 'neutral'"),
@@ -234,10 +234,12 @@ def test_custom_library_overrides_and_adds_clauses(tmp_path):
 
     nda = next(p for p in EXAMPLES if p.stem.startswith("nda"))
     override = GOOD.replace('id = "custom.clause"', 'id = "confidentiality.definition"').replace(
-        'category = "general"', 'category = "confidentiality"').replace("order = 995", "order = { nda = 200 }")
-    override = override.replace('agreements = ["nda"]', 'agreements = ["nda"]\ndefines = ["confidential_information"]')
+        'category = "general"', 'category = "confidentiality"').replace(
+        "order = 995", "order = { nda = 200, poc = 450, jrd = 450, license = 450 }")
+    override = override.replace(
+        'agreements = ["nda"]', 'agreements = ["nda", "poc", "jrd", "license"]\ndefines = ["confidential_information"]')
     override = override.replace("各当事者は、", "本契約において「秘密情報」とは各当事者が開示する情報をいい、各当事者は、").replace(
-        "Each party shall", '"Confidential Information" means what either party discloses, and each party shall')
+        "Each party shall", '\\"Confidential Information\\" means what either party discloses, and each party shall')
     folder = tmp_path / "firm"
     (folder / "confidentiality").mkdir(parents=True)
     (folder / "confidentiality" / "ours.toml").write_text(override, encoding="utf-8")

@@ -177,6 +177,7 @@ _S = {
     "milestones": {"ja": "スケジュール", "en": "Schedule of work"},
     "deliverables": {"ja": "成果物", "en": "Deliverables"},
     "fields": {"ja": "分野別の帰属", "en": "Ownership by field"},
+    "copyright_fields": {"ja": "分野別の帰属（著作権）", "en": "Ownership by field (copyright)"},
     "background": {"ja": "既存知的財産", "en": "Background IP"},
     "patents": {"ja": "許諾特許", "en": "Licensed Patents"},
     "trademarks": {"ja": "許諾商標", "en": "Licensed trademarks"},
@@ -219,12 +220,9 @@ def schedule(spec: AnySpec, lang: str) -> list[ScheduleSection]:
             sections.append(ScheduleSection(S("deliverables"), None, [
                 (d.name, _KINDS[d.kind][lang] + by(names[d.created_by])) for d in results.deliverables
             ]))
-        field_rows = []
-        for rule in (results.ownership, results.copyright_ownership):
+        for key, rule in (("fields", results.ownership), ("copyright_fields", results.copyright_ownership)):
             if rule is not None and rule.rule == "by_field":
-                field_rows += [(f.field, names[f.owner]) for f in rule.fields]
-        if field_rows:
-            sections.append(ScheduleSection(S("fields"), None, field_rows))
+                sections.append(ScheduleSection(S(key), None, [(f.field, names[f.owner]) for f in rule.fields]))
     background = getattr(spec, "background_ip", None)
     if background is not None and background.items:
         sections.append(ScheduleSection(S("background"), None, [(names[i.party], i.description) for i in background.items]))

@@ -236,7 +236,8 @@ def check_condition(condition: Any, agreements: list[str]) -> list[str]:
             candidates = arg if op == "in" and isinstance(arg, list) else [arg] if op in ("not", "contains") else []
         else:
             candidates = expected if isinstance(expected, list) else [expected]
-        allowed = literal_values(path_annotation(found[0], path)[1])
+        types = path_annotation(found[0], path)[1]
+        allowed = literal_values(types) if types else None  # computed facts take any value
         if allowed is not None:
             for value in candidates:
                 if value not in allowed:

@@ -562,6 +562,10 @@ def _check_results(spec, add, party_ref):
 
 def _check_scope(spec, add, party_ref):
     lic = spec.licence
+    if isinstance(spec, JrdSpec) and spec.results.ownership.rule != "sole" and (lic.licensor is None or lic.licensee is None):
+        missing = "licensor" if lic.licensor is None else "licensee"
+        add(f"/licence/{missing}", f'is missing: with "{spec.results.ownership.rule}" ownership, name who grants and who '
+            "receives the licence (licensor and licensee)")
     party_ref(lic.licensor, "/licence/licensor")
     party_ref(lic.licensee, "/licence/licensee")
     if lic.licensor is not None and lic.licensor == lic.licensee:
