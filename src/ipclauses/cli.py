@@ -45,7 +45,7 @@ def _load(source: str):
     from .loading import decode, load_spec, validate_data
 
     if source == "-":
-        raw = click.get_binary_stream("stdin").read()
+        raw = sys.stdin.buffer.read()
         return validate_data(decode(raw, "<stdin>"), "<stdin>")
     return load_spec(Path(source))
 
@@ -230,7 +230,7 @@ def build(spec, output, force, no_summary, summary_format, despite_errors, libra
         _fail(f"{source}: not built: {len(errors)} error-level finding(s) above; fix them, or pass --despite-errors to build anyway")
     agreement, data = document_bytes(loaded, library)
     if to_stdout:
-        stream = click.get_binary_stream("stdout")
+        stream = sys.stdout.buffer  # click.get_binary_stream is deprecated from click 8.5
         stream.write(data)
         stream.flush()
         return
@@ -274,7 +274,7 @@ def summary(spec, output, fmt, lang, force, library) -> None:
     if output is None or str(output) == "-":
         if fmt == "docx" and sys.stdout.isatty():
             raise click.UsageError("refusing to write a DOCX file to a terminal; use -o FILE")
-        stream = click.get_binary_stream("stdout")
+        stream = sys.stdout.buffer  # click.get_binary_stream is deprecated from click 8.5
         stream.write(data)
         stream.flush()
         return

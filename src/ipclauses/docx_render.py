@@ -35,11 +35,9 @@ PROVENANCE_NS = "urn:ipclauses:provenance:1"
 CUSTOM_XML_ITEM_ID = "{" + str(uuid.uuid5(uuid.NAMESPACE_URL, "urn:ipclauses:provenance:1")).upper() + "}"
 FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 _HEADER = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"})
-
-
 def _esc(text: str) -> str:
-    return text.translate(_ESCAPES)
+    # Chained replace is several times faster than str.translate with a dict.
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
 
 
 @dataclass
@@ -255,7 +253,8 @@ def provenance(agreement: Agreement) -> dict:
 
 
 def _custom_xml(agreement: Agreement) -> str:
-    data = json.dumps(provenance(agreement), ensure_ascii=False, sort_keys=True, indent=1)
+    # Compact: json's C encoder runs only without indent, and other tools parse it anyway.
+    data = json.dumps(provenance(agreement), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return _HEADER + f'<provenance xmlns="{PROVENANCE_NS}" format="json">{_esc(data)}</provenance>'
 
 

@@ -354,7 +354,9 @@ def _results(spec, lang, refs, parties) -> list[list[str]]:
             use = {"purpose_only": {"ja": f"{customer.short_name}は報告書を目的の範囲でのみ使えます", "en": f"{customer.short_name} may use the report only for the purpose"},
                    "internal_business": {"ja": f"{customer.short_name}は報告書を社内の事業に使えます", "en": f"{customer.short_name} may use the report in its own business"}}[spec.poc.report_use][lang]
             rows.append(["発明・ノウハウ・報告書" if ja else "Inventions, know-how and the report", owner, use, (own_ref + (f", {refs('poc.report_use')}" if refs('poc.report_use') else ""))])
-            parties[customer.id].may.append(Point(use + ("。" if ja else "."), refs("poc.report_use")))
+            own_use = {"purpose_only": {"ja": "報告書を目的の範囲で使う。", "en": "Use the report, but only for the purpose."},
+                       "internal_business": {"ja": "報告書を社内の事業に使う。", "en": "Use the report in its own business."}}[spec.poc.report_use][lang]
+            parties[customer.id].may.append(Point(own_use, refs("poc.report_use")))
             if results.ownership.rule == "sole":
                 owner_party = _party(spec, results.ownership.owner)
                 parties[owner_party.id].may.append(Point("成果の権利を持ち、自由に使える。" if ja else "Own the results and use them freely.", own_ref))
