@@ -26,3 +26,12 @@ def library():
     from ipclauses import load_library
 
     return load_library()
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _library_cache_in_tmp(tmp_path_factory):
+    """Keep the validated-library cache of test runs out of the user's ~/.cache."""
+    import os
+
+    os.environ["IPCLAUSES_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache"))
+    yield

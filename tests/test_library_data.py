@@ -265,3 +265,26 @@ def test_sandbox_refuses_reaching_python_internals_at_render_time(tmp_path):
         env.from_string("{{ ''.__class__.__mro__[1].__subclasses__() }}").render()
     with pytest.raises(Exception):
         env.from_string("{{ cycler.__init__.__globals__.os }}").render()
+
+
+def test_validated_library_cache_round_trips_and_follows_every_change(tmp_path, monkeypatch):
+    from ipclauses.library import _load
+
+    monkeypatch.setenv("IPCLAUSES_CACHE_DIR", str(tmp_path / "cache"))
+    folder = _custom(tmp_path, GOOD)
+    _load.cache_clear()
+    fresh = load_library(folder)
+    assert len(list((tmp_path / "cache").glob("library-*.json"))) == 1
+    _load.cache_clear()
+    cached = load_library(folder)
+    assert cached.clauses == fresh.clauses and cached.variables == fresh.variables and cached.terms == fresh.terms
+    # An edit to any clause file is seen at once: the cache is keyed by content, not by time.
+    (folder / "general" / "special.toml").write_text(GOOD.replace("誠実に協力する", "誠実に協議する"), encoding="utf-8")
+    _load.cache_clear()
+    assert "協議" in load_library(folder).clauses["custom.clause"].variants[0].text["ja"]
+    # A broken edit is reported, never hidden by an old cache entry.
+    (folder / "general" / "special.toml").write_text(GOOD.replace('balance = "balanced"', 'balance = "odd"'), encoding="utf-8")
+    _load.cache_clear()
+    with pytest.raises(LibraryError):
+        load_library(folder)
+    _load.cache_clear()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Callable
 
 
 @dataclass(frozen=True)
@@ -45,8 +46,15 @@ class Article:
     heading: str  # "第1条（目的）" / "Article 1 (Purpose)"
     bookmark: str
     balance: str
-    summary: str
     paragraphs: list[Paragraph]
+    # The plain-language summary, rendered on first use: building a DOCX does not need it.
+    _summary: Callable[[], str] | str = field(default="", repr=False, compare=False)
+
+    @property
+    def summary(self) -> str:
+        if callable(self._summary):
+            self._summary = self._summary()
+        return self._summary
 
 
 @dataclass

@@ -93,7 +93,7 @@ def assemble(spec: AnySpec, library: Library | None = None) -> Agreement:
     library = library or load_library()
     lang = spec.language
     chosen = plan(spec, library)
-    context = library.context(spec)
+    context = library.context(spec, sorted({n for _, v in chosen for n in v.uses_variables}))
     refs = {
         clause.id: Ref(clause.id, wording.article_label(n, lang), _bookmark(clause.id))
         for n, (clause, _) in enumerate(chosen, 1)
@@ -101,8 +101,12 @@ def assemble(spec: AnySpec, library: Library | None = None) -> Agreement:
     articles = []
     for number, (clause, variant) in enumerate(chosen, 1):
         where = f"{clause.source} ({clause.id}, variant {variant.id})"
-        text = library.render(variant.templates[lang], context, where)
-        summary = library.render(variant.summary_templates[lang], context, where + " summary")
+        text = library.render(variant.template("text", lang), context, where)
+
+        def summary(variant=variant, where=where):
+            text = library.render(variant.template("summary", lang), context, where + " summary")
+            return REF_MARK_PATTERN.sub(lambda m: refs[m.group(1)].text, text)
+
         blocks = _blocks(text, lang)
         if not blocks:
             raise RenderError(f"{where}: renders to no text for this spec")
@@ -119,8 +123,7 @@ def assemble(spec: AnySpec, library: Library | None = None) -> Agreement:
             Article(
                 clause.id, variant.id, clause.category, number,
                 wording.article_label(number, lang), title, wording.article_heading(number, title, lang),
-                refs[clause.id].bookmark, variant.balance, REF_MARK_PATTERN.sub(lambda m: refs[m.group(1)].text, summary),
-                paragraphs,
+                refs[clause.id].bookmark, variant.balance, paragraphs, summary,
             )
         )
     # A clause may define a term only in some options ({% if %}): count what the text really defines.

@@ -319,7 +319,7 @@ def _zip(parts: dict[str, bytes]) -> bytes:
             info = zipfile.ZipInfo(name, date_time=FIXED_ZIP_TIME)  # fixed: same input, same bytes
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
-            zf.writestr(info, data, compresslevel=6)
+            zf.writestr(info, data, compresslevel=1)  # fast: 2x quicker than 6, a few KB larger
     return buffer.getvalue()
 
 

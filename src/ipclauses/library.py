@@ -13,6 +13,9 @@ ask only for declared variables, and a missing value is an error, never a blank.
 
 from __future__ import annotations
 
+import hashlib
+import json
+import os
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -21,7 +24,6 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
-import jinja2.meta
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from . import formatting
@@ -58,8 +60,16 @@ class Variant:
     text: dict[str, str]
     summary: dict[str, str]
     commentary: dict[str, str]
-    templates: dict[str, jinja2.Template] = field(default_factory=dict, repr=False)
-    summary_templates: dict[str, jinja2.Template] = field(default_factory=dict, repr=False)
+    uses_variables: list[str] = field(default_factory=list)  # filled at load, so a build looks up only these
+    _compiled: dict = field(default_factory=dict, repr=False, compare=False)
+
+    def template(self, kind: str, lang: str) -> jinja2.Template:
+        """The compiled text or summary template, compiled on first use (most builds need few)."""
+        key = (kind, lang)
+        compiled = self._compiled.get(key)
+        if compiled is None:
+            compiled = self._compiled[key] = _environment().from_string(getattr(self, kind)[lang])
+        return compiled
 
 
 @dataclass
@@ -101,10 +111,11 @@ class Library:
         chosen = [c for c in self.clauses.values() if agreement in c.agreements]
         return sorted(chosen, key=lambda c: (c.order[agreement], c.id))
 
-    def context(self, spec) -> dict[str, Any]:
-        """Every declared variable's value for this spec, formatted in the spec's language."""
+    def context(self, spec, names=None) -> dict[str, Any]:
+        """Declared variables' values for this spec (all, or the names given), in the spec's language."""
         out: dict[str, Any] = {}
-        for var in self.variables.values():
+        chosen = self.variables.values() if names is None else [self.variables[n] for n in names if n in self.variables]
+        for var in chosen:
             value = lookup(spec, var.source)
             if value is MISSING:
                 continue
@@ -141,6 +152,7 @@ def _ref(clause_id: str) -> str:
     return REF_MARK.format(clause_id)
 
 
+@cache
 def _environment() -> ImmutableSandboxedEnvironment:
     env = ImmutableSandboxedEnvironment(
         undefined=jinja2.StrictUndefined,
@@ -352,19 +364,20 @@ def _compile(lib: Library, env: ImmutableSandboxedEnvironment, raw_by_clause: di
         raw = raw_by_clause.get(clause.id, "")
         for index, variant in enumerate(clause.variants):
             line = _line_of(raw, "[[variants]]", index)
-            for kind, store in (("text", variant.templates), ("summary", variant.summary_templates)):
+            used: set[str] = set()
+            for kind in ("text", "summary"):
                 for lang in LANGS:
                     key = f"variants[{index}].{kind}.{lang}"
                     source = getattr(variant, kind)[lang]
                     try:
-                        ast = env.parse(source)
-                        store[lang] = env.from_string(source)
+                        ast = env.parse(source)  # checked here; compiled only when a build needs it
                     except jinja2.TemplateSyntaxError as exc:
                         out.add(clause.source, line + (exc.lineno or 1), key, f"template error: {exc.message}")
                         continue
                     for problem in _unsafe_constructs(ast):
                         out.add(clause.source, line, key, problem)
-                    for name in sorted(jinja2.meta.find_undeclared_variables(ast) - {"ref"}):
+                    used |= names_used(ast) - {"ref"}
+                    for name in sorted(names_used(ast) - {"ref"}):
                         var = lib.variables.get(name)
                         if var is None:
                             close = _close(name, lib.variables)
@@ -376,6 +389,7 @@ def _compile(lib: Library, env: ImmutableSandboxedEnvironment, raw_by_clause: di
                     for target in REF_PATTERN.findall(source):
                         if target not in clause.refs:
                             out.add(clause.source, line, key, f"ref({target!r}) is not listed in refs")
+            variant.uses_variables = sorted(used)
         for target in clause.refs:
             other = lib.clauses.get(target)
             if other is None:
@@ -388,6 +402,16 @@ def _compile(lib: Library, env: ImmutableSandboxedEnvironment, raw_by_clause: di
             for term in getattr(clause, key):
                 if term not in lib.terms:
                     out.add(clause.source, _line_of(raw, key), key, f"unknown defined term {term!r} (add it to vocabulary/terms.toml){_close(term, lib.terms)}")
+
+
+def names_used(ast) -> set[str]:
+    """Variables a template reads and does not set itself (cheaper than jinja2.meta, which compiles)."""
+    from jinja2 import nodes
+
+    stored, loaded = set(), set()
+    for node in ast.find_all(nodes.Name):
+        (loaded if node.ctx == "load" else stored).add(node.name)
+    return loaded - stored
 
 
 def _unsafe_constructs(ast) -> list[str]:
@@ -429,8 +453,81 @@ def load_library(extra: str | Path | None = None) -> Library:
     return _load(str(Path(extra).resolve()) if extra is not None else None)
 
 
+def _cache_dir() -> Path | None:
+    if os.environ.get("IPCLAUSES_NO_CACHE"):
+        return None
+    base = os.environ.get("IPCLAUSES_CACHE_DIR") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "ipclauses"
+    )
+    return Path(base)
+
+
+def _fingerprint(roots: list[Path]) -> str:
+    """Hash of every file of the library (content, not times) and of the loader's own version."""
+    from . import __version__
+
+    digest = hashlib.sha256(f"{__version__}\n{_CACHE_FORMAT}".encode())
+    for root in roots:
+        for path in sorted(p for p in root.rglob("*.toml") if p.is_file()):
+            digest.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes() + b"\0")
+        digest.update(b"\1")
+    return digest.hexdigest()
+
+
+_CACHE_FORMAT = 2
+
+
+def _to_json(lib: Library) -> str:
+    data = {
+        "version": lib.version, "name": lib.name, "terms": lib.terms, "vocabulary": lib.vocabulary,
+        "sources": lib.sources,
+        "variables": [[v.name, v.source, v.format, v.description] for v in lib.variables.values()],
+        "clauses": [
+            {**{k: getattr(c, k) for k in ("id", "category", "title", "agreements", "order", "include_when",
+                                             "defines", "uses", "refs", "source")},
+             "variants": [{k: getattr(v, k) for k in ("id", "when", "balance", "text", "summary", "commentary", "uses_variables")}
+                          for v in c.variants]}
+            for c in lib.clauses.values()
+        ],
+    }
+    return json.dumps(data, ensure_ascii=False)
+
+
+def _from_json(text: str) -> Library:
+    data = json.loads(text)
+    clauses = {}
+    for c in data["clauses"]:
+        variants = [Variant(**v) for v in c.pop("variants")]
+        clauses[c["id"]] = Clause(**c, variants=variants)
+    variables = {v[0]: Variable(*v) for v in data["variables"]}
+    return Library(data["version"], data["name"], clauses, variables, data["terms"], data["vocabulary"], data["sources"])
+
+
 @cache
 def _load(extra: str | None) -> Library:
+    """Load a validated library: from the cache when no file changed, else from the files."""
+    roots = [data_dir("clause_library")] + ([Path(extra)] if extra is not None and Path(extra).is_dir() else [])
+    folder = _cache_dir()
+    cached = None
+    if folder is not None:
+        cached = folder / f"library-{_fingerprint(roots)}.json"
+        try:
+            return _from_json(cached.read_text(encoding="utf-8"))
+        except (OSError, ValueError, KeyError, TypeError):
+            pass  # no cache yet, or an unreadable one: load from the files
+    lib = _load_files(extra)
+    if cached is not None:
+        try:  # best effort: a read-only home only costs speed
+            folder.mkdir(parents=True, exist_ok=True)
+            tmp = cached.with_suffix(f".{os.getpid()}.tmp")
+            tmp.write_text(_to_json(lib), encoding="utf-8")
+            os.replace(tmp, cached)
+        except OSError:
+            pass
+    return lib
+
+
+def _load_files(extra: str | None) -> Library:
     root = data_dir("clause_library")
     out = _Collector()
     meta, _ = _read_toml(root / "library.toml", _label(root, root / "library.toml"), out)
