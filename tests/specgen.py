@@ -136,8 +136,8 @@ def apply(data: dict, condition: dict, agreement: str) -> None:
         if path == "@copyright.separate":
             set_path(data, "results.copyright_ownership", SAMPLES["results.copyright_ownership"] if expected else None)
             continue
-        if path.startswith("@"):
-            continue
+        if path.startswith("@") or path == "type":
+            continue  # the agreement type is chosen by the caller, never changed here
         if isinstance(expected, dict):
             (op, arg), = expected.items()
             if op == "set":

@@ -236,8 +236,11 @@ def check_condition(condition: Any, agreements: list[str]) -> list[str]:
             candidates = arg if op == "in" and isinstance(arg, list) else [arg] if op in ("not", "contains") else []
         else:
             candidates = expected if isinstance(expected, list) else [expected]
-        types = path_annotation(found[0], path)[1]
-        allowed = literal_values(types) if types else None  # computed facts take any value
+        allowed: list | None = []
+        for agreement in found:  # a value is allowed if some agreement type allows it ("type" differs per type)
+            types = path_annotation(agreement, path)[1]
+            values = literal_values(types) if types else None  # computed facts take any value
+            allowed = None if values is None or allowed is None else allowed + values
         if allowed is not None:
             for value in candidates:
                 if value not in allowed:
