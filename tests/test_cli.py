@@ -114,11 +114,14 @@ def test_build_to_stdout(run):
     assert result.stdout_bytes[:2] == b"PK"
 
 
-def test_build_into_a_missing_folder_or_a_directory_fails_cleanly(run, tmp_path):
+def test_build_into_a_missing_folder_fails_cleanly_and_into_a_folder_goes_inside(run, tmp_path):
     result = run("build", NDA_EXAMPLE, "-o", tmp_path / "nope" / "a.docx")
     assert result.exit_code == 1 and "folder does not exist" in result.stderr
-    result = run("build", NDA_EXAMPLE, "-o", tmp_path)
-    assert result.exit_code == 1 and "is a directory" in result.stderr
+    result = run("build", NDA_EXAMPLE, "-o", tmp_path)  # a folder: the agreement goes inside it
+    assert result.exit_code == 0, result.stderr
+    assert (tmp_path / f"{NDA_EXAMPLE.stem}.docx").exists()
+    with pytest.raises(ipclauses.OutputError, match="is a directory"):
+        ipclauses.build(NDA_EXAMPLE, tmp_path)
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root can write anywhere")

@@ -66,6 +66,26 @@ def fonts(name: str, latin: str) -> str:
     return f'<w:rFonts w:ascii="{latin}" w:hAnsi="{latin}" w:eastAsia="{name}" w:cs="{latin}"/>'
 
 
+# CT_PPr child order from the WordprocessingML schema: Word and validators reject other orders.
+PPR_ORDER = [
+    "pStyle", "keepNext", "keepLines", "pageBreakBefore", "framePr", "widowControl", "numPr",
+    "suppressLineNumbers", "pBdr", "shd", "tabs", "suppressAutoHyphens", "kinsoku", "wordWrap",
+    "overflowPunct", "topLinePunct", "autoSpaceDE", "autoSpaceDN", "bidi", "adjustRightInd", "snapToGrid",
+    "spacing", "ind", "contextualSpacing", "mirrorIndents", "suppressOverlap", "jc", "textDirection",
+    "textAlignment", "textboxTightWrap", "outlineLvl", "divId", "cnfStyle", "rPr", "sectPr", "pPrChange",
+]
+
+
+def ordered_ppr(xml: str) -> str:
+    """Sort the children of a pPr (given as a string of elements) into schema order."""
+    import re
+
+    elements = re.findall(r"<w:(\w+)(?:[^<>]*/>|[^<>]*>.*?</w:\1>)", xml)
+    pieces = re.findall(r"(<w:(\w+)(?:[^<>]*/>|[^<>]*>.*?</w:\2>))", xml)
+    assert len(pieces) == len(elements)
+    return "".join(p for p, name in sorted(pieces, key=lambda item: PPR_ORDER.index(item[1])))
+
+
 def styles(c: dict) -> str:
     body_fonts = fonts(c["font"], c["latin"])
     heading_fonts = fonts(c["heading_font"], c["heading_font"] if c is LANG["ja"] else c["latin"])
@@ -75,7 +95,7 @@ def styles(c: dict) -> str:
         nxt = f'<w:next w:val="{next_style}"/>' if next_style else ""
         return (
             f'<w:style w:type="paragraph" w:customStyle="1" w:styleId="{sid}"><w:name w:val="{name}"/>'
-            f'<w:basedOn w:val="Normal"/>{nxt}<w:qFormat/><w:pPr>{numpr}{ppr}</w:pPr><w:rPr>{rpr}</w:rPr></w:style>'
+            f'<w:basedOn w:val="Normal"/>{nxt}<w:qFormat/><w:pPr>{ordered_ppr(numpr + ppr)}</w:pPr><w:rPr>{rpr}</w:rPr></w:style>'
         )
 
     j = f'<w:jc w:val="{c["justify"]}"/>'
@@ -230,6 +250,7 @@ CONTENT_TYPES = HEADER + (
     '<Override PartName="/word/settings.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"/>'
     '<Override PartName="/word/fontTable.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.fontTable+xml"/>'
     '<Override PartName="/word/footer1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/>'
+    '<Override PartName="/word/theme/theme1.xml" ContentType="application/vnd.openxmlformats-officedocument.theme+xml"/>'
     '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>'
     '<Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>'
     "</Types>"
@@ -248,6 +269,7 @@ DOCUMENT_RELS = HEADER + (
     '<Relationship Id="rIdSettings" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings" Target="settings.xml"/>'
     '<Relationship Id="rIdFontTable" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/fontTable" Target="fontTable.xml"/>'
     '<Relationship Id="rIdFooter1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer" Target="footer1.xml"/>'
+    '<Relationship Id="rIdTheme1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/theme" Target="theme/theme1.xml"/>'
     "</Relationships>"
 )
 CORE = HEADER + (
@@ -260,6 +282,18 @@ APP = HEADER + (
     '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">'
     "<Application>ipclauses</Application></Properties>"
 )
+
+
+def theme() -> str:
+    """A standard Office theme (validators require the relationship); taken from python-docx's template.
+
+    Our styles name every font explicitly, so the theme's fonts never apply.
+    """
+    from importlib import resources
+
+    template = resources.files("docx") / "templates" / "default.docx"
+    with zipfile.ZipFile(str(template)) as zf:
+        return zf.read("word/theme/theme1.xml").decode("utf-8")
 
 
 def parts(lang: str) -> dict[str, str]:
@@ -276,6 +310,7 @@ def parts(lang: str) -> dict[str, str]:
         "word/settings.xml": settings(c),
         "word/fontTable.xml": font_table(c),
         "word/footer1.xml": footer(),
+        "word/theme/theme1.xml": theme(),
     }
 
 

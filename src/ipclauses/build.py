@@ -64,8 +64,11 @@ def write_atomic(path: str | os.PathLike, data: bytes, *, force: bool = False) -
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
         raise OutputError(f"{folder}: folder does not exist; create it first")
+    _sweep_stale_temporaries(folder, path.name)
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+        # The writer's pid is in the name, so a later run can tell a temporary file left by a
+        # killed process from one that another build is still writing.
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp", dir=folder)
     except OSError as exc:
         raise OutputError(f"{folder}: cannot write here ({exc.strerror})") from None
     try:
@@ -91,6 +94,29 @@ def write_atomic(path: str | os.PathLike, data: bytes, *, force: bool = False) -
         if os.path.exists(tmp):
             os.unlink(tmp)
     return path
+
+
+def _sweep_stale_temporaries(folder: Path, name: str) -> None:
+    """Remove temporary files of this output left behind by builds that were killed."""
+    for stale in folder.glob(f".{glob_escape(name)}.*.tmp"):
+        parts = stale.name[len(name) + 2:].split(".")
+        if not parts or not parts[0].isdigit():
+            continue
+        try:
+            os.kill(int(parts[0]), 0)
+        except ProcessLookupError:
+            try:
+                stale.unlink()
+            except OSError:
+                pass
+        except (PermissionError, OverflowError):
+            pass  # alive under another user, or not a pid: leave it
+
+
+def glob_escape(text: str) -> str:
+    import glob
+
+    return glob.escape(text)
 
 
 def build(spec, out: str | os.PathLike | IO[bytes], *, library=None, force: bool = False) -> BuildResult:

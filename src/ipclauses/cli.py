@@ -199,17 +199,63 @@ def _show_findings(findings, source: str) -> None:
 
 
 @main.command()
-@click.argument("spec", type=click.Path(dir_okay=False, allow_dash=True))
+@click.argument("specs", nargs=-1, required=True, type=click.Path(dir_okay=False, allow_dash=True))
 @click.option("-o", "--output", type=click.Path(allow_dash=True, path_type=Path), default=None,
-              help="Output .docx path (default: next to the spec), or - for standard output.")
+              help="Output .docx path (default: next to the spec), - for standard output, or a folder for several specs.")
+@click.option("-j", "--jobs", type=click.IntRange(1, 256), default=None,
+              help="Processes for a batch build (default: one per CPU).")
 @click.option("--force", is_flag=True, help="Replace output files if they exist.")
 @click.option("--no-summary", is_flag=True, help="Do not write the plain-language summary next to the agreement.")
 @click.option("--summary-format", type=click.Choice(["html", "md", "docx"]), default="html", show_default=True)
 @click.option("--despite-errors", is_flag=True,
               help="Build even if the deal checks find error-level problems (they are still shown).")
 @library_option
-def build(spec, output, force, no_summary, summary_format, despite_errors, library) -> None:
-    """Build the DOCX agreement for a deal spec, with its plain-language summary."""
+def build(specs, output, jobs, force, no_summary, summary_format, despite_errors, library) -> None:
+    """Build the DOCX agreement for each deal spec, with its plain-language summary.
+
+    With several specs (or -o naming a folder), builds them in parallel into the folder
+    given by -o and reports each failure without stopping the others.
+    """
+    if len(specs) > 1 or jobs is not None or (output is not None and output.is_dir()):
+        _build_batch(specs, output, jobs, force, no_summary, summary_format, despite_errors, library)
+        return
+    _build_single(specs[0], output, force, no_summary, summary_format, despite_errors, library)
+
+
+def _build_batch(specs, output, jobs, force, no_summary, summary_format, despite_errors, library) -> None:
+    import time
+
+    from .batch import build_many
+
+    if output is None or str(output) == "-":
+        raise click.UsageError("several specs need -o FOLDER for the agreements")
+    if "-" in specs:
+        raise click.UsageError("standard input (-) cannot be part of a batch build")
+    started = time.perf_counter()
+    failures = []
+    with click.progressbar(length=len(specs), label="building", file=sys.stderr) as bar:
+        def progress(result):
+            if not result.ok:
+                failures.append(result)
+            bar.update(1)
+
+        results = build_many(specs, output, jobs, library=library, force=force,
+                             summary_format=None if no_summary else summary_format,
+                             despite_errors=despite_errors, on_result=progress)
+    for result in failures:
+        click.echo(f"{result.spec}: {result.error}", err=True)
+    elapsed = time.perf_counter() - started
+    built = sum(r.ok for r in results)
+    click.echo(
+        f"built {built} of {len(results)} agreements into {output} in {elapsed:.1f} s "
+        f"({built / elapsed if elapsed else 0:.0f} per second); {len(failures)} failed",
+        err=True,
+    )
+    if failures:
+        sys.exit(EXIT_INPUT)
+
+
+def _build_single(spec, output, force, no_summary, summary_format, despite_errors, library) -> None:
     from .build import document_bytes, write_atomic
     from .checks import run_checks
     from .summary import summarize

@@ -86,6 +86,8 @@ def _walk(value, path, problems: list[Problem], depth=0):
                     "document cannot contain (remove it; it is often pasted in invisibly)",
                 )
             )
+        elif value and not value.strip():
+            problems.append(Problem(pointer(path), "is blank (write a value, or leave the field out)"))
         elif _LINE_BREAKS.search(value):
             problems.append(
                 Problem(
