@@ -240,13 +240,13 @@ def _confidentiality(spec, lang, refs, parties) -> list[Point]:
             pts.must.append(Point("求められたとき又は契約終了時に、秘密情報を返すか廃棄する。", refs("confidentiality.return")))
         else:
             pts.must.append(Point(f"Keep {other}'s confidential information secret.", duty))
-            pts.may.append(Point(f"Share it with {formatting.join(allowed, 'en')} under the same duty.", duty))
-            pts.cannot.append(Point("Use it for anything but the purpose.", refs("confidentiality.no_other_use")))
+            pts.may.append(Point(f"Share {other}'s confidential information with {formatting.join(allowed, 'en')} under the same duty.", duty))
+            pts.cannot.append(Point(f"Use {other}'s confidential information for anything but the purpose.", refs("confidentiality.no_other_use")))
             if conf.permitted_recipients.third_parties_with_consent:
-                pts.cannot.append(Point(f"Give it to anyone else without {other}'s written consent.", duty))
+                pts.cannot.append(Point(f"Give that information to anyone else without {other}'s written consent.", duty))
             if refs.has("confidentiality.reverse_engineering"):
                 pts.cannot.append(Point("Take samples apart to learn how they work.", refs("confidentiality.reverse_engineering")))
-            pts.must.append(Point("Return or destroy it when asked or when the agreement ends.", refs("confidentiality.return")))
+            pts.must.append(Point("Return or destroy that information when asked or when the agreement ends.", refs("confidentiality.return")))
     return points
 
 
@@ -361,10 +361,27 @@ def _results(spec, lang, refs, parties) -> list[list[str]]:
                 owner_party = _party(spec, results.ownership.owner)
                 parties[owner_party.id].may.append(Point("成果の権利を持ち、自由に使える。" if ja else "Own the results and use them freely.", own_ref))
         else:
-            use = wording.licence_phrase(spec, lang) if lic else ("許諾の定めなし" if ja else "no licence is granted")
             licensee = lookup(spec, "@role.licensee") if lic else None
-            who = f"{licensee.short_name}：{use}" if (licensee and ja) else (f"{licensee.short_name}: {use}" if licensee else use)
-            rows.append(["発明・ノウハウ" if ja else "Inventions and know-how", owner, who, own_ref + (f", {refs('jrd.licence')}" if refs("jrd.licence") else "")])
+            uses, use_refs = [], [own_ref]
+            if lic and licensee:
+                uses.append(f"{licensee.short_name}：{wording.licence_phrase(spec, lang)}" if ja else f"{licensee.short_name}: {wording.licence_phrase(spec, lang)}")
+                use_refs.append(refs("jrd.licence"))
+            if refs.has("jrd.joint_ownership"):
+                free = results.joint_rules.each_may_practise
+                uses.append(("共有の成果は各当事者が自ら実施できる" if free else "共有の成果の実施には相手方の同意が必要") if ja
+                            else ("each owner may use jointly owned results itself" if free else "using jointly owned results needs the other owner's consent"))
+                use_refs.append(refs("jrd.joint_ownership"))
+            if spec.option is not None:
+                holder = _party(spec, spec.option.holder).short_name
+                kind = {"exclusive_licence": {"ja": "独占的実施許諾", "en": "an exclusive licence"},
+                        "assignment": {"ja": "権利の譲渡", "en": "an assignment"}}[spec.option.kind][lang]
+                uses.append(f"{holder}は{spec.option.exercise_months}か月以内に{kind}を選べる" if ja
+                            else f"{holder} may choose {kind} within {spec.option.exercise_months} months")
+                use_refs.append(refs("jrd.option"))
+            if not uses:
+                uses.append("所有者だけが使える（許諾の定めなし）" if ja else "only the owner may use them (no licence is granted)")
+            who = "".join(u + "。" for u in uses) if ja else "; ".join(uses)
+            rows.append(["発明・ノウハウ" if ja else "Inventions and know-how", owner, who, ("、" if ja else ", ").join(r for r in use_refs if r)])
         if results.copyright_ownership is not None:
             rule = results.copyright_ownership
             text = wording.OWNERSHIP[rule.rule][lang]
