@@ -288,3 +288,18 @@ def test_validated_library_cache_round_trips_and_follows_every_change(tmp_path, 
     with pytest.raises(LibraryError):
         load_library(folder)
     _load.cache_clear()
+
+
+def test_library_cache_keeps_only_recent_entries(tmp_path, monkeypatch):
+    from ipclauses import library as library_module
+
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("IPCLAUSES_CACHE_DIR", str(cache))
+    monkeypatch.setattr(library_module, "_CACHE_KEEP", 2)
+    folder = _custom(tmp_path, GOOD)
+    for word in ("協力する", "協議する", "連携する", "相談する"):
+        (folder / "general" / "special.toml").write_text(GOOD.replace("協力する", word), encoding="utf-8")
+        library_module._load.cache_clear()
+        load_library(folder)
+    library_module._load.cache_clear()
+    assert len(list(cache.glob("library-*.json"))) == 2

@@ -475,6 +475,7 @@ def _fingerprint(roots: list[Path]) -> str:
 
 
 _CACHE_FORMAT = 2
+_CACHE_KEEP = 20
 
 
 def _to_json(lib: Library) -> str:
@@ -522,6 +523,10 @@ def _load(extra: str | None) -> Library:
             tmp = cached.with_suffix(f".{os.getpid()}.tmp")
             tmp.write_text(_to_json(lib), encoding="utf-8")
             os.replace(tmp, cached)
+            # Each edit of a library makes a new entry: keep the newest few, not every one ever made.
+            entries = sorted(folder.glob("library-*.json"), key=lambda p: p.stat().st_mtime, reverse=True)
+            for old in entries[_CACHE_KEEP:]:
+                old.unlink()
         except OSError:
             pass
     return lib
