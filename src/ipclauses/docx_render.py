@@ -193,23 +193,34 @@ def _schedule(agreement: Agreement) -> str:
 # --- metadata parts -----------------------------------------------------------------
 
 
-def _core(agreement: Agreement) -> str:
-    when = f"{agreement.effective_date}T00:00:00Z"  # from the spec: same spec, same bytes
+def _core_xml(title: str, date: str, category: str, language: str, subject: str = "", keywords: str = "",
+              description: str = "") -> str:
+    """docProps/core.xml; dates come from the spec (same spec, same bytes), never the clock."""
+    when = f"{date}T00:00:00Z"
+    optional = "".join(
+        f"<{tag}>{_esc(value)}</{tag}>"
+        for tag, value in (("dc:subject", subject), ("cp:keywords", keywords), ("dc:description", description))
+        if value
+    )
     return _HEADER + (
         '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
         'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" '
         'xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
-        f"<dc:title>{_esc(agreement.title)}</dc:title>"
-        f"<dc:subject>{_esc(wording.AGREEMENT_NAME[agreement.type][agreement.language])}</dc:subject>"
-        "<dc:creator>ipclauses</dc:creator>"
-        f"<cp:keywords>{_esc(', '.join(p.short_name for p in agreement.parties))}</cp:keywords>"
-        f"<dc:description>{_esc('; '.join(p.legal_name for p in agreement.parties))}</dc:description>"
+        f"<dc:title>{_esc(title)}</dc:title>{optional}<dc:creator>ipclauses</dc:creator>"
         "<cp:lastModifiedBy>ipclauses</cp:lastModifiedBy><cp:revision>1</cp:revision>"
-        f"<dc:language>{'ja-JP' if agreement.language == 'ja' else 'en-GB'}</dc:language>"
+        f"<dc:language>{'ja-JP' if language == 'ja' else 'en-GB'}</dc:language>"
         f'<dcterms:created xsi:type="dcterms:W3CDTF">{when}</dcterms:created>'
         f'<dcterms:modified xsi:type="dcterms:W3CDTF">{when}</dcterms:modified>'
-        f"<cp:category>{agreement.type}</cp:category>"
-        "</cp:coreProperties>"
+        f"<cp:category>{category}</cp:category></cp:coreProperties>"
+    )
+
+
+def _core(agreement: Agreement) -> str:
+    return _core_xml(
+        agreement.title, agreement.effective_date, agreement.type, agreement.language,
+        subject=wording.AGREEMENT_NAME[agreement.type][agreement.language],
+        keywords=", ".join(p.short_name for p in agreement.parties),
+        description="; ".join(p.legal_name for p in agreement.parties),
     )
 
 
@@ -366,19 +377,9 @@ def summary_docx(summary) -> bytes:
     }
     document_xml = tpl.document.render(context)
     document_text(document_xml)  # refuse to write a file that is not well-formed
-    when = f"{summary.effective_date or '2000-01-01'}T00:00:00Z"
     parts = dict(tpl.parts)
     parts["word/document.xml"] = document_xml.encode("utf-8")
-    parts["docProps/core.xml"] = (_HEADER + (
-        '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
-        'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" '
-        'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
-        f"<dc:title>{_esc(summary.title)}</dc:title><dc:creator>ipclauses</dc:creator>"
-        "<cp:lastModifiedBy>ipclauses</cp:lastModifiedBy><cp:revision>1</cp:revision>"
-        f'<dcterms:created xsi:type="dcterms:W3CDTF">{when}</dcterms:created>'
-        f'<dcterms:modified xsi:type="dcterms:W3CDTF">{when}</dcterms:modified>'
-        "<cp:category>summary</cp:category></cp:coreProperties>"
-    )).encode("utf-8")
+    parts["docProps/core.xml"] = _core_xml(summary.title, summary.effective_date, "summary", lang).encode("utf-8")
     parts["docProps/app.xml"] = _app().encode("utf-8")
     return _zip(parts)
 
