@@ -274,6 +274,11 @@ CASES = [
         '"seiryo" is not a party id', ('"seiryo-u"',),
     ),
     Case(
+        "unknown-party-in-project-roles", "poc",
+        lambda s: {**s, "project": {"roles": [{"party": "a", "tasks": "Annotate images"}]}}, "/project/roles/0/party",
+        '"a" is not a party id', ('"lumivision"',),
+    ),
+    Case(
         "duplicate-party-ids", "nda", set_at("parties.1.id", "hokushin"), "/parties/1/id",
         '"hokushin" is used by another party', ("its own id",),
     ),

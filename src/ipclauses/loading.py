@@ -456,6 +456,8 @@ def cross_check(spec: AnySpec) -> list[Problem]:
             if role != "party":
                 add(f"/parties/{i}/role", f'"{role}" does not fit this deal (allowed: "party"; or set confidentiality.direction to "one_way")')
 
+    for i, role in enumerate(spec.project.roles):
+        party_ref(role.party, f"/project/roles/{i}/party")
     if spec.signing_date is not None and spec.signing_date > spec.effective_date + dt.timedelta(days=366):
         add("/signing_date", "is more than a year after the effective date (check both dates)")
     conf = spec.confidentiality
