@@ -84,9 +84,9 @@ def test_licence_scope_matches_agreement_and_spec(deal):
         return
     scope = wording.licence_phrase(spec, spec.language)
     assert any(scope in cell for row in summary.results_table[1:] for cell in row)
-    grant = agreement.article("license.grant" if spec.type == "license" else "jrd.licence")
+    grant = agreement.article({"license": "license.grant", "jrd": "jrd.licence", "poc": "poc.licence"}[spec.type])
     text = article_text(grant)
-    definitions = agreement.article("license.definitions" if spec.type == "license" else "jrd.definitions")
+    definitions = agreement.article({"license": "license.definitions", "jrd": "jrd.definitions", "poc": "poc.definitions"}[spec.type])
     text += "\n" + article_text(definitions)  # the grant may use terms such as "Field" defined there
     if lic.exclusive_months:
         assert str(lic.exclusive_months) in text

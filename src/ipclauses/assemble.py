@@ -56,6 +56,18 @@ def _segments(text: str, refs: dict[str, Ref], where: str) -> list[Segment]:
     return out
 
 
+def _sentence_case(text: str, names: list[str]) -> str:
+    """A paragraph that opens with a party called "the University" reads "The University".
+
+    Only party names are touched: they also stand verbatim in the preamble, while any
+    other value the user gave must stay exactly as written.
+    """
+    for name in names:
+        if text.startswith(name) and name[:1].islower():
+            return name[:1].upper() + text[1:]
+    return text
+
+
 def _blocks(text: str, lang: str) -> list[tuple[str, list[str]]]:
     """Split rendered clause text into (paragraph, [items]) by the library's markup."""
     joiner = "" if lang == "ja" else " "
@@ -93,6 +105,7 @@ def assemble(spec: AnySpec, library: Library | None = None) -> Agreement:
     library = library or load_library()
     lang = spec.language
     chosen = plan(spec, library)
+    names = [p.short_name for p in spec.parties]
     context = library.context(spec, sorted({n for _, v in chosen for n in v.uses_variables}))
     refs = {
         clause.id: Ref(clause.id, wording.article_label(n, lang), _bookmark(clause.id))
@@ -108,6 +121,8 @@ def assemble(spec: AnySpec, library: Library | None = None) -> Agreement:
             return REF_MARK_PATTERN.sub(lambda m: refs[m.group(1)].text, text)
 
         blocks = _blocks(text, lang)
+        if lang == "en":
+            blocks = [(_sentence_case(body, names), [_sentence_case(i, names) for i in items]) for body, items in blocks]
         if not blocks:
             raise RenderError(f"{where}: renders to no text for this spec")
         paragraphs = [

@@ -542,7 +542,7 @@ def cross_check(spec: AnySpec) -> list[Problem]:
             add("/licensed", "names no patents and no know-how: list what is licensed")
         if "trademark" in lic.subject and not spec.licensed.trademarks:
             add("/licensed/trademarks", 'is empty but the licence subject includes "trademark" (list the marks)')
-    if isinstance(spec, (JrdSpec, LicenseSpec)) and spec.licence is not None:
+    if isinstance(spec, (PocSpec, JrdSpec, LicenseSpec)) and spec.licence is not None:
         _check_scope(spec, add, party_ref)
     return problems
 
@@ -566,7 +566,7 @@ def _check_results(spec, add, party_ref):
 
 def _check_scope(spec, add, party_ref):
     lic = spec.licence
-    if isinstance(spec, JrdSpec) and spec.results.ownership.rule != "sole" and (lic.licensor is None or lic.licensee is None):
+    if isinstance(spec, (PocSpec, JrdSpec)) and spec.results.ownership.rule != "sole" and (lic.licensor is None or lic.licensee is None):
         missing = "licensor" if lic.licensor is None else "licensee"
         add(f"/licence/{missing}", f'is missing: with "{spec.results.ownership.rule}" ownership, name who grants and who '
             "receives the licence (licensor and licensee)")

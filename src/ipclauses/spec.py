@@ -430,6 +430,9 @@ class PocSpec(CommonSpec):
     type: Literal["poc"]
     poc: PocWork
     results: Results
+    licence: UsageScope | None = Field(
+        None, description="Licence of the results to the party that does not own them (e.g. the customer's use beyond the Report)."
+    )
     next_step: NextStep | None = None
     warranties: Literal["none", "knowledge_qualified"] = "none"
 

@@ -307,7 +307,7 @@ def _royalty_points(spec, lic, lang, refs, parties) -> list[Point]:
 
     ja = lang == "ja"
     licensee = lookup(spec, "@role.licensee")
-    ref = refs("license.royalties", "jrd.licence", "jrd.royalty")
+    ref = refs("license.royalties", "jrd.royalty", "poc.royalty", "jrd.licence", "poc.licence")
     roy = lic.royalty
     if roy.kind == "free":
         return [Point("実施料は無償です。" if ja else "The licence is royalty-free.", ref)]
@@ -353,7 +353,15 @@ def _results(spec, lang, refs, parties) -> list[list[str]]:
             customer = _by_role(spec, "customer")
             use = {"purpose_only": {"ja": f"{customer.short_name}は報告書を目的の範囲でのみ使えます", "en": f"{customer.short_name} may use the report only for the purpose"},
                    "internal_business": {"ja": f"{customer.short_name}は報告書を社内の事業に使えます", "en": f"{customer.short_name} may use the report in its own business"}}[spec.poc.report_use][lang]
-            rows.append(["発明・ノウハウ・報告書" if ja else "Inventions, know-how and the report", owner, use, (own_ref + (f", {refs('poc.report_use')}" if refs('poc.report_use') else ""))])
+            cell_refs = [own_ref, refs("poc.report_use")]
+            if lic is not None:
+                licensee = lookup(spec, "@role.licensee")
+                scope = wording.licence_phrase(spec, lang)
+                use += (f"。{licensee.short_name}は成果の実施許諾を受ける：{scope}" if ja
+                        else f"; {licensee.short_name} also has a licence of the results: {scope}")
+                cell_refs.append(refs("poc.licence"))
+            rows.append(["発明・ノウハウ・報告書" if ja else "Inventions, know-how and the report", owner, use,
+                         ("、" if ja else ", ").join(r for r in cell_refs if r)])
             own_use = {"purpose_only": {"ja": "報告書を目的の範囲で使う。", "en": "Use the report, but only for the purpose."},
                        "internal_business": {"ja": "報告書を社内の事業に使う。", "en": "Use the report in its own business."}}[spec.poc.report_use][lang]
             parties[customer.id].may.append(Point(own_use, refs("poc.report_use")))
@@ -399,12 +407,12 @@ def _results(spec, lang, refs, parties) -> list[list[str]]:
     if lic is not None:
         licensee = lookup(spec, "@role.licensee")
         if licensee is not None:
-            ref = refs("license.grant", "jrd.licence")
+            ref = refs("license.grant", "jrd.licence", "poc.licence")
             parties[licensee.id].may.append(Point(
                 f"許諾された範囲で成果や特許を使う（{wording.licence_phrase(spec, lang)}）。" if ja
                 else f"Use the licensed rights within the scope ({wording.licence_phrase(spec, lang)}).", ref))
             if lic.sublicensing == "none":
-                parties[licensee.id].cannot.append(Point("第三者に再実施許諾する。" if ja else "Sublicense to anyone else.", refs("license.restrictions", "jrd.licence")))
+                parties[licensee.id].cannot.append(Point("第三者に再実施許諾する。" if ja else "Sublicense to anyone else.", refs("license.restrictions", "jrd.licence", "poc.licence")))
     return rows
 
 
