@@ -167,3 +167,45 @@ def test_clauses_list_and_show(run):
 def test_console_script_and_module_entry_points():
     result = subprocess.run([sys.executable, "-m", "ipclauses", "--version"], capture_output=True, text=True)
     assert result.returncode == 0 and result.stdout.startswith("ipclauses ")
+
+
+FIRM_CLAUSE = """id = "firm.export_note"
+category = "general"
+title = { ja = "輸出管理", en = "Export Control Note" }
+agreements = ["nda"]
+order = 995
+
+[[variants]]
+id = "only"
+balance = "balanced"
+text.ja = "各当事者は、{{ purpose }}に関し、適用される輸出管理法令を遵守しなければならない。"
+text.en = "Each party shall comply with applicable export control laws in relation to {{ purpose }}."
+summary.ja = "両者は輸出管理の法令を守ります。"
+summary.en = "Both sides follow export control laws."
+commentary.ja = "当事務所の標準条項である。"
+commentary.en = "Our firm's standard clause."
+"""
+
+
+def test_build_and_clauses_with_a_firm_library(run, tmp_path):
+    firm = tmp_path / "firm" / "general"
+    firm.mkdir(parents=True)
+    (firm / "export.toml").write_text(FIRM_CLAUSE, encoding="utf-8")
+    result = run("clauses", "list", "--type", "nda", "--library", tmp_path / "firm")
+    assert "firm.export_note" in result.stdout
+    out = tmp_path / "a.docx"
+    result = run("build", NDA_EXAMPLE, "-o", out, "--library", tmp_path / "firm")
+    assert result.exit_code == 0, result.stderr
+    info = ipclauses.inspect_docx(out)
+    assert any(c["clause"] == "firm.export_note" for c in info["choices"])
+    assert "+firm" in info["custom_properties"]["clause_library_version"]
+
+
+def test_a_broken_firm_library_is_reported_with_file_and_line(run, tmp_path):
+    firm = tmp_path / "firm" / "general"
+    firm.mkdir(parents=True)
+    (firm / "export.toml").write_text(FIRM_CLAUSE.replace('balance = "balanced"', 'balance = "fair"'), encoding="utf-8")
+    result = run("build", NDA_EXAMPLE, "-o", tmp_path / "a.docx", "--library", tmp_path / "firm")
+    assert result.exit_code == 1
+    assert "firm/general/export.toml:7: variants[0].balance: unknown balance label 'fair'" in result.stderr
+    assert "Traceback" not in result.stderr and not (tmp_path / "a.docx").exists()
