@@ -98,6 +98,13 @@ CASES = [
          texts={"poc.materials": ["Forty labelled photographs of valve bodies."]}),
     case("poc-filing-feedback-subcontracting", "poc-ai-en", {"poc.notice_of_filing": True, "poc.feedback_free_use": True, "poc.subcontracting_allowed": True},
          {"poc.filing_notice": "advance_notice", "poc.feedback": "free_use", "poc.subcontracting": "with_notice"}),
+    case("poc-licence-to-customer", "poc-ai-en",
+         {"licence": {"exclusivity": "exclusive_then_non_exclusive", "exclusive_months": 6, "non_use_fallback_months": 3,
+                      "field": "Visual inspection of machined aluminium parts", "royalty": {"kind": "paid", "running_percent": 1.5}}},
+         {"poc.licence": "exclusive_then_non_exclusive", "poc.royalty": "paid"},
+         texts={"poc.licence": ["6 months", "Visual inspection of machined aluminium parts"], "poc.royalty": ["1.5%"]}),
+    case("poc-licence-free-non-exclusive", "poc-ai-en", {"licence": {"royalty": {"kind": "free"}}},
+         {"poc.licence": "non_exclusive"}, absent=["poc.royalty"]),
     # --- joint R&D ----------------------------------------------------------------
     case("jrd-sole", "jrd-startup-ja", {}, {"jrd.ownership": "sole", "jrd.licence": "exclusive_then_non_exclusive"}),
     case("jrd-joint-consent-given", "jrd-university-ja", {"results.ownership": {"rule": "joint", "shares": "equal"}, "results.joint_rules": {"third_party_licensing": "consent_given"}},

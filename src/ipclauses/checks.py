@@ -391,3 +391,19 @@ def cap_without_fees(spec):
             "A cap of zero means neither side can recover anything for a breach, which is rarely what anyone intends.",
             'Cap liability at a fixed amount ("kind": "amount") or leave it uncapped.',
         )
+
+
+@check
+def exclusivity_outlasts_licence(spec):
+    lic = getattr(spec, "licence", None)
+    if lic is None or not lic.exclusive_months:
+        return
+    months = {"agreement_term": spec.term.months, "years": (lic.term.years or 0) * 12}.get(lic.term.kind)
+    if months and lic.exclusive_months > months:
+        yield Finding(
+            "licence.exclusivity_outlasts_licence", "warning", "/licence/exclusive_months",
+            f"Exclusivity is set for {lic.exclusive_months} months, but the licence itself lasts only {months} months.",
+            "The licence ends first, so the promised exclusivity is never fully given, and the parties may each "
+            "believe a different end date.",
+            "Shorten licence.exclusive_months, or make the licence last longer (licence.term).",
+        )
