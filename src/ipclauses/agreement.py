@@ -50,6 +50,14 @@ class Article:
     # The plain-language summary, rendered on first use: building a DOCX does not need it.
     _summary: Callable[[], str] | str = field(default="", repr=False, compare=False)
 
+    def text(self) -> str:
+        """The article's paragraphs and items as plain text, one per line."""
+        lines = []
+        for para in self.paragraphs:
+            lines.append(plain(para.segments))
+            lines += [plain(item.segments) for item in para.items]
+        return "\n".join(lines)
+
     @property
     def summary(self) -> str:
         if callable(self._summary):

@@ -146,7 +146,7 @@ def assemble(spec: AnySpec, library: Library | None = None) -> Agreement:
         form
         for article, (clause, _) in zip(articles, chosen)
         for t in clause.defines
-        if _quoted(form := library.terms[t][lang], lang) in _article_text(article)
+        if _quoted(form := library.terms[t][lang], lang) in article.text()
     })
     return Agreement(
         type=spec.type,
@@ -171,12 +171,6 @@ def assemble(spec: AnySpec, library: Library | None = None) -> Agreement:
 
 def _quoted(term: str, lang: str) -> str:
     return f"「{term}」" if lang == "ja" else f'"{term}"'
-
-
-def _article_text(article: Article) -> str:
-    from .agreement import plain
-
-    return "\n".join(plain(p.segments) + "\n" + "\n".join(plain(i.segments) for i in p.items) for p in article.paragraphs)
 
 
 # --- the schedule: lists the clauses refer to, and the project context ---------

@@ -11,6 +11,7 @@ import re
 from dataclasses import asdict, dataclass
 from typing import Callable, Iterator
 
+from .conditions import party_by_id
 from .spec import AnySpec, JrdSpec, LicenseSpec, NdaSpec, PocSpec
 
 SEVERITIES = ("error", "warning", "info")
@@ -42,10 +43,6 @@ def run_checks(spec: AnySpec) -> list[Finding]:
     """Every finding for a spec, errors first, in a stable order."""
     findings = [f for fn in CHECKS for f in fn(spec)]
     return sorted(findings, key=lambda f: (SEVERITIES.index(f.severity), f.path, f.id))
-
-
-def _party(spec, party_id):
-    return next((p for p in spec.parties if p.id == party_id), None)
 
 
 _VAGUE_WORDS = {
@@ -205,7 +202,7 @@ def background_needed(spec):
     rule = spec.results.ownership
     if rule.rule != "sole":
         return
-    owner = _party(spec, rule.owner)
+    owner = party_by_id(spec, rule.owner)
     others = [i for i in spec.background_ip.items if i.party != rule.owner]
     if owner and owner.kind == "large_company" and others and spec.background_ip.licence_for_exploitation in ("none", "negotiate"):
         yield Finding(
@@ -308,7 +305,7 @@ def non_compete_bounds(spec):
 def one_sided_liability(spec):
     liab = spec.liability
     if liab.cap_applies_to == "only" and liab.cap.kind != "none":
-        capped = _party(spec, liab.capped_party)
+        capped = party_by_id(spec, liab.capped_party)
         yield Finding(
             "liability.one_sided_cap", "warning", "/liability/cap_applies_to",
             f"Only {capped.short_name if capped else 'one party'}'s liability is capped.",

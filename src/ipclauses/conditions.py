@@ -23,23 +23,23 @@ MISSING = object()  # the path does not exist for this agreement type
 OPERATORS = ("set", "not", "in", "contains", "gt", "lt")
 
 
-def _party(spec: CommonSpec, party_id: str | None) -> Party | None:
+def party_by_id(spec: CommonSpec, party_id: str | None) -> Party | None:
     return next((p for p in spec.parties if p.id == party_id), None)
 
 
-def _other(spec: CommonSpec, party_id: str | None) -> Party | None:
+def other_party(spec: CommonSpec, party_id: str | None) -> Party | None:
     if party_id is None:
         return None
     return next((p for p in spec.parties if p.id != party_id), None)
 
 
-def _role(spec: CommonSpec, role: str) -> Party | None:
+def party_with_role(spec: CommonSpec, role: str) -> Party | None:
     return next((p for p in spec.parties if p.role == role), None)
 
 
 def _sole_owner(spec) -> Party | None:
     rule = getattr(getattr(spec, "results", None), "ownership", None)
-    return _party(spec, rule.owner) if rule is not None and rule.rule == "sole" else None
+    return party_by_id(spec, rule.owner) if rule is not None and rule.rule == "sole" else None
 
 
 def _licensor(spec) -> Party | None:
@@ -47,11 +47,11 @@ def _licensor(spec) -> Party | None:
     if lic is None:
         return None
     if lic.licensor:
-        return _party(spec, lic.licensor)
+        return party_by_id(spec, lic.licensor)
     if spec.type == "license":
-        return _role(spec, "licensor")
+        return party_with_role(spec, "licensor")
     if lic.licensee:
-        return _other(spec, lic.licensee)
+        return other_party(spec, lic.licensee)
     return _sole_owner(spec)
 
 
@@ -60,11 +60,11 @@ def _licensee(spec) -> Party | None:
     if lic is None:
         return None
     if lic.licensee:
-        return _party(spec, lic.licensee)
+        return party_by_id(spec, lic.licensee)
     if spec.type == "license":
-        return _role(spec, "licensee")
+        return party_with_role(spec, "licensee")
     licensor = _licensor(spec)
-    return _other(spec, licensor.id) if licensor else None
+    return other_party(spec, licensor.id) if licensor else None
 
 
 def _university(spec) -> Party | None:
@@ -75,15 +75,15 @@ def _university(spec) -> Party | None:
 COMPUTED: dict[str, Callable[[Any], Any]] = {
     "@party.first": lambda s: s.parties[0],
     "@party.second": lambda s: s.parties[1],
-    "@role.discloser": lambda s: _role(s, "discloser"),
-    "@role.recipient": lambda s: _role(s, "recipient"),
-    "@role.provider": lambda s: _role(s, "provider"),
-    "@role.customer": lambda s: _role(s, "customer"),
+    "@role.discloser": lambda s: party_with_role(s, "discloser"),
+    "@role.recipient": lambda s: party_with_role(s, "recipient"),
+    "@role.provider": lambda s: party_with_role(s, "provider"),
+    "@role.customer": lambda s: party_with_role(s, "customer"),
     "@role.licensor": lambda s: _licensor(s),
     "@role.licensee": lambda s: _licensee(s),
     "@results.sole_owner": _sole_owner,
-    "@results.non_owner": lambda s: _other(s, o.id) if (o := _sole_owner(s)) else None,
-    "@option.grantor": lambda s: _other(s, s.option.holder) if getattr(s, "option", None) else None,
+    "@results.non_owner": lambda s: other_party(s, o.id) if (o := _sole_owner(s)) else None,
+    "@option.grantor": lambda s: other_party(s, s.option.holder) if getattr(s, "option", None) else None,
     "@has.university": lambda s: _university(s) is not None,
     "@has.startup": lambda s: any(p.kind == "startup" for p in s.parties),
     "@university": _university,

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .agreement import Agreement, Ref, plain
+from .agreement import Agreement, Ref
 from .assemble import given_strings
 from .checks import Finding
 
@@ -48,9 +48,7 @@ def drafting_findings(agreement: Agreement, spec) -> list[Finding]:
                             "A wrong cross-reference sends the reader to the wrong obligation.",
                             "Report this as a bug in the clause library.",
                         ))
-        text = _blank_values("\n".join(
-            [plain(p.segments) + "\n" + "\n".join(plain(i.segments) for i in p.items) for p in art.paragraphs]
-        ), values)
+        text = _blank_values(art.text(), values)
         checks = [(_TEMPLATE, "drafting.placeholder", "error", "leftover template syntax",
                    "The agreement must not contain unfilled placeholders.")]
         if lang == "en":

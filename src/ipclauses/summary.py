@@ -14,6 +14,7 @@ from . import formatting, wording
 from .agreement import Agreement
 from .assemble import assemble
 from .checks import Finding, run_checks
+from .conditions import other_party, party_by_id, party_with_role
 from .library import Library, load_library
 from .loading import term_end
 from .spec import AnySpec, JrdSpec, LicenseSpec, NdaSpec, PocSpec
@@ -116,18 +117,6 @@ class _Refs:
         return clause_id in self.labels
 
 
-def _party(spec, party_id):
-    return next(p for p in spec.parties if p.id == party_id)
-
-
-def _other(spec, party):
-    return next(p for p in spec.parties if p.id != party.id)
-
-
-def _by_role(spec, role):
-    return next((p for p in spec.parties if p.role == role), None)
-
-
 # --- the summary ------------------------------------------------------------------
 
 
@@ -177,11 +166,11 @@ def _overview(spec, lang) -> list[str]:
         first = first if first.endswith(".") else first + "."
     if isinstance(spec, NdaSpec):
         second = ("互いに渡す情報を秘密にし、この目的だけに使います。" if spec.confidentiality.direction == "mutual"
-                  else f"{_by_role(spec, 'discloser').short_name}が渡す情報を、{_by_role(spec, 'recipient').short_name}は秘密にし、この目的だけに使います。") if lang == "ja" else (
+                  else f"{party_with_role(spec, 'discloser').short_name}が渡す情報を、{party_with_role(spec, 'recipient').short_name}は秘密にし、この目的だけに使います。") if lang == "ja" else (
                   "Each side keeps what the other shares secret and uses it only for this purpose." if spec.confidentiality.direction == "mutual"
-                  else f"{_by_role(spec, 'recipient').short_name} keeps what {_by_role(spec, 'discloser').short_name} shares secret and uses it only for this purpose.")
+                  else f"{party_with_role(spec, 'recipient').short_name} keeps what {party_with_role(spec, 'discloser').short_name} shares secret and uses it only for this purpose.")
     elif isinstance(spec, PocSpec):
-        provider, customer = _by_role(spec, "provider"), _by_role(spec, "customer")
+        provider, customer = party_with_role(spec, "provider"), party_with_role(spec, "customer")
         date = formatting.date(spec.poc.report_deadline, lang)
         second = (f"{provider.short_name}が技術検証を行い、{date}までに報告書を{customer.short_name}に渡します。" if lang == "ja"
                   else f"{provider.short_name} runs a technical test for {customer.short_name} and delivers a report by {date}.")
@@ -190,7 +179,7 @@ def _overview(spec, lang) -> list[str]:
         second = (f"両者は共同で研究開発を行います。成果は{owner}です。" if lang == "ja"
                   else f"The two sides research and develop together. Results: {owner}.")
     else:
-        licensor, licensee = _by_role(spec, "licensor"), _by_role(spec, "licensee")
+        licensor, licensee = party_with_role(spec, "licensor"), party_with_role(spec, "licensee")
         scope = wording.licence_phrase(spec, lang)
         second = (f"{licensor.short_name}は{licensee.short_name}に、特許等の利用を許諾します（{scope}）。" if lang == "ja"
                   else f"{licensor.short_name} lets {licensee.short_name} use its patents and know-how ({scope}).")
@@ -218,11 +207,11 @@ def _confidentiality(spec, lang, refs, parties) -> list[Point]:
         if conf.trade_secrets_survive:
             until += " Trade secrets stay protected for as long as they are secret."
     points.append(Point(until, refs("general.term")))
-    holders = [p for p in spec.parties] if conf.direction == "mutual" else [_by_role(spec, "recipient")] if isinstance(spec, NdaSpec) else list(spec.parties)
+    holders = [p for p in spec.parties] if conf.direction == "mutual" else [party_with_role(spec, "recipient")] if isinstance(spec, NdaSpec) else list(spec.parties)
     duty = refs("confidentiality.duty")
     for party in holders:
         pts = parties[party.id]
-        other = _other(spec, party).short_name
+        other = other_party(spec, party.id).short_name
         allowed = []
         allowed.append("必要な役員・従業員" if lang == "ja" else "staff who need to know")
         if conf.permitted_recipients.affiliates:
@@ -267,7 +256,7 @@ def _money(spec, lang, refs, parties) -> list[Point]:
             points.append(Point("この契約で支払うお金はありません。違反した側は損害を賠償します。" if ja
                                 else "No money changes hands. A side that breaks the agreement pays for the harm it causes.", refs("nda.remedies")))
     if isinstance(spec, PocSpec):
-        customer = _by_role(spec, "customer")
+        customer = party_with_role(spec, "customer")
         fee = _money_text(spec.poc.fee, lang)
         ref = refs("poc.fee")
         if spec.poc.fee.amount:
@@ -293,7 +282,7 @@ def _money(spec, lang, refs, parties) -> list[Point]:
         if costs.rule == "each_bears_own":
             points.append(Point("研究費用は、各自が自分の分を負担します。" if ja else "Each side pays its own research costs.", refs("jrd.costs")))
         else:
-            payer = _party(spec, costs.payer).short_name
+            payer = party_by_id(spec, costs.payer).short_name
             amount = f"（{_money_text(costs.amount, lang)}）" if costs.amount and ja else (f" ({_money_text(costs.amount, lang)})" if costs.amount else "")
             points.append(Point(f"研究費用は{payer}が負担します{amount}。" if ja else f"{payer} pays the research costs{amount}.", refs("jrd.costs")))
     lic = getattr(spec, "licence", None)
@@ -350,7 +339,7 @@ def _results(spec, lang, refs, parties) -> list[list[str]]:
     if results is not None:
         owner = wording.ownership_phrase(spec, lang)
         if isinstance(spec, PocSpec):
-            customer = _by_role(spec, "customer")
+            customer = party_with_role(spec, "customer")
             use = {"purpose_only": {"ja": f"{customer.short_name}は報告書を目的の範囲でのみ使えます", "en": f"{customer.short_name} may use the report only for the purpose"},
                    "internal_business": {"ja": f"{customer.short_name}は報告書を社内の事業に使えます", "en": f"{customer.short_name} may use the report in its own business"}}[spec.poc.report_use][lang]
             cell_refs = [own_ref, refs("poc.report_use")]
@@ -366,7 +355,7 @@ def _results(spec, lang, refs, parties) -> list[list[str]]:
                        "internal_business": {"ja": "報告書を社内の事業に使う。", "en": "Use the report in its own business."}}[spec.poc.report_use][lang]
             parties[customer.id].may.append(Point(own_use, refs("poc.report_use")))
             if results.ownership.rule == "sole":
-                owner_party = _party(spec, results.ownership.owner)
+                owner_party = party_by_id(spec, results.ownership.owner)
                 parties[owner_party.id].may.append(Point("成果の権利を持ち、自由に使える。" if ja else "Own the results and use them freely.", own_ref))
         else:
             licensee = lookup(spec, "@role.licensee") if lic else None
@@ -380,7 +369,7 @@ def _results(spec, lang, refs, parties) -> list[list[str]]:
                             else ("each owner may use jointly owned results itself" if free else "using jointly owned results needs the other owner's consent"))
                 use_refs.append(refs("jrd.joint_ownership"))
             if spec.option is not None:
-                holder = _party(spec, spec.option.holder).short_name
+                holder = party_by_id(spec, spec.option.holder).short_name
                 kind = {"exclusive_licence": {"ja": "独占的実施許諾", "en": "an exclusive licence"},
                         "assignment": {"ja": "権利の譲渡", "en": "an assignment"}}[spec.option.kind][lang]
                 uses.append(f"{holder}は{spec.option.exercise_months}か月以内に{kind}を選べる" if ja
@@ -394,7 +383,7 @@ def _results(spec, lang, refs, parties) -> list[list[str]]:
             rule = results.copyright_ownership
             text = wording.OWNERSHIP[rule.rule][lang]
             if rule.rule == "sole":
-                text = text.format(owner=_party(spec, rule.owner).short_name)
+                text = text.format(owner=party_by_id(spec, rule.owner).short_name)
             elif rule.rule == "joint":
                 text = text.format(shares=wording.SHARES[rule.shares][lang])
             rows.append(["著作権（ソフトウェア・データ等）" if ja else "Copyright (software, data, documents)", text, "—",
@@ -419,7 +408,7 @@ def _results(spec, lang, refs, parties) -> list[list[str]]:
 def _work(spec, lang, refs, parties) -> None:
     ja = lang == "ja"
     if isinstance(spec, PocSpec):
-        provider, customer = _by_role(spec, "provider"), _by_role(spec, "customer")
+        provider, customer = party_with_role(spec, "provider"), party_with_role(spec, "customer")
         date = formatting.date(spec.poc.report_deadline, lang)
         parties[provider.id].must.append(Point(
             f"注意深く検証を行い、{date}までに報告書を渡す。" if ja else f"Do the test with due care and deliver the report by {date}.",
@@ -452,7 +441,7 @@ def _work(spec, lang, refs, parties) -> None:
                     "出願のための猶予の後に成果を発表し、研究・教育に使う。" if ja
                     else "Publish results after the delay for patent filing, and use them in research and teaching.", refs("jrd.publication")))
         if spec.option is not None:
-            holder = _party(spec, spec.option.holder)
+            holder = party_by_id(spec, spec.option.holder)
             kind = {"exclusive_licence": {"ja": "独占的な実施許諾", "en": "an exclusive licence"},
                     "assignment": {"ja": "権利の譲渡", "en": "an assignment of the rights"}}[spec.option.kind][lang]
             parties[holder.id].may.append(Point(
@@ -464,7 +453,7 @@ def _work(spec, lang, refs, parties) -> None:
                     f"{spec.non_compete.months}か月間、次の分野で競合する開発をする：{spec.non_compete.scope}。" if ja
                     else f"Develop competing work for {spec.non_compete.months} months in: {spec.non_compete.scope}.", refs("jrd.non_compete")))
     if isinstance(spec, LicenseSpec) and spec.improvements.grant_back != "none":
-        licensee = _by_role(spec, "licensee")
+        licensee = party_with_role(spec, "licensee")
         parties[licensee.id].must.append(Point(
             "改良をしたら通知し、ライセンサーに利用を認める。" if ja else "Report its improvements and let the licensor use them.",
             refs("license.improvements")))
