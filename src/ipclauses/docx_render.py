@@ -135,7 +135,7 @@ def _articles(agreement: Agreement, lists: _Lists) -> str:
 def _signature(agreement: Agreement) -> str:
     lang = agreement.language
     L = lambda key: wording.LABELS[key][lang]  # noqa: E731
-    out = [_p("IPCSignatureIntro", _run(agreement.signing_intro))]
+    out = [_p("IPCSignatureIntro", _run(agreement.signing_intro) if agreement.signing_intro else "")]
     if lang == "ja":
         out.append(_p("IPCSignature", _run(agreement.signing_date)))
         for party in agreement.parties:

@@ -84,7 +84,9 @@ def preamble(spec, lang: str) -> str:
 
 def signing_intro(lang: str, spec) -> str:
     if lang == "ja":
-        return "以上を証するため、各当事者の権限ある代表者が以下に署名又は記名押印する。"
+        # The closing statement (本契約の成立を証するため…) is the signature article itself
+        # (general.signature), so the Japanese block adds no sentence of its own.
+        return ""
     return "Signed by the authorised representatives of the parties."
 
 
