@@ -50,10 +50,9 @@ def _init(options: _Options) -> None:
 
 
 def _build_one(spec_path: str) -> BatchResult:
-    from .build import document_bytes, write_atomic
+    from .build import document_bytes, write_with_summary
     from .checks import run_checks
     from .loading import load_spec
-    from .summary import summarize
 
     options = _OPTIONS
     assert options is not None
@@ -64,27 +63,13 @@ def _build_one(spec_path: str) -> BatchResult:
         if errors and not options.despite_errors:
             raise OutputError(f"not built: {errors[0].path}: {errors[0].message} ({errors[0].id}); pass --despite-errors to build anyway")
         agreement, data = document_bytes(spec, options.library)
-        summary = None
-        if options.summary_format:
-            summary_path = out.with_name(out.stem + ".summary." + options.summary_format)
-            text = summarize(spec, format=options.summary_format, library=None if options.library is None else _library(options.library))
-            summary = (summary_path, text if isinstance(text, bytes) else text.encode("utf-8"))
-            if summary_path.exists() and not options.force:
-                raise OutputError(f"{summary_path}: already exists; use --force to replace it")
-        write_atomic(out, data, force=options.force)
-        if summary is not None:
-            write_atomic(summary[0], summary[1], force=options.force)
+        write_with_summary(spec, out, data, summary_format=options.summary_format, library=options.library,
+                           force=options.force)
         return BatchResult(spec_path, str(out), None, len(agreement.articles))
     except IpclausesError as exc:
         return BatchResult(spec_path, None, str(exc))
     except Exception as exc:  # one broken spec must not stop a batch of hundreds
         return BatchResult(spec_path, None, f"internal error ({type(exc).__name__}: {exc}); please report it")
-
-
-def _library(path: str):
-    from .library import load_library
-
-    return load_library(path)
 
 
 def build_many(

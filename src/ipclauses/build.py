@@ -119,6 +119,29 @@ def glob_escape(text: str) -> str:
     return glob.escape(text)
 
 
+def write_with_summary(spec, out: str | os.PathLike, data: bytes, *, summary_format: str | None = None,
+                       library=None, force: bool = False) -> Path | None:
+    """Write the agreement and, with a summary format, its plain-language summary beside it.
+
+    The summary (<stem>.summary.<format>) is made and its path checked before anything is
+    written, so a refused summary never leaves a lone new agreement. Returns the summary path.
+    """
+    from .summary import summarize
+
+    out = Path(out)
+    target = payload = None
+    if summary_format:
+        target = out.with_name(out.stem + ".summary." + summary_format)
+        text = summarize(spec, format=summary_format, library=_library(library))
+        payload = text if isinstance(text, bytes) else text.encode("utf-8")
+        if target.exists() and not force:
+            raise OutputError(f"{target}: already exists; use --force to replace it, or --no-summary")
+    write_atomic(out, data, force=force)
+    if target is not None:
+        write_atomic(target, payload, force=force)
+    return target
+
+
 def build(spec, out: str | os.PathLike | IO[bytes], *, library=None, force: bool = False) -> BuildResult:
     """Build the DOCX agreement for a spec (path, JSON text, dict or DealSpec).
 

@@ -256,9 +256,8 @@ def _build_batch(specs, output, jobs, force, no_summary, summary_format, despite
 
 
 def _build_single(spec, output, force, no_summary, summary_format, despite_errors, library) -> None:
-    from .build import document_bytes, write_atomic
+    from .build import document_bytes, write_with_summary
     from .checks import run_checks
-    from .summary import summarize
 
     if output is None:
         if spec == "-":
@@ -280,25 +279,11 @@ def _build_single(spec, output, force, no_summary, summary_format, despite_error
         stream.write(data)
         stream.flush()
         return
-    summary_path = None
-    summary_data = None
-    if not no_summary:
-        summary_path = output.with_name(output.stem + ".summary." + summary_format)
-        text = summarize(loaded, format=summary_format, library=_library_or_none(library))
-        summary_data = text if isinstance(text, bytes) else text.encode("utf-8")
-        if summary_path.exists() and not force:
-            _fail(f"error: {summary_path}: already exists; use --force to replace it, or --no-summary")
-    path = write_atomic(output, data, force=force)
-    click.echo(f"wrote {path} ({len(agreement.articles)} articles, {len(data):,} bytes)", err=True)
+    summary_path = write_with_summary(loaded, output, data, summary_format=None if no_summary else summary_format,
+                                      library=library, force=force)
+    click.echo(f"wrote {output} ({len(agreement.articles)} articles, {len(data):,} bytes)", err=True)
     if summary_path is not None:
-        write_atomic(summary_path, summary_data, force=force)
         click.echo(f"wrote {summary_path}", err=True)
-
-
-def _library_or_none(library):
-    from .library import load_library
-
-    return load_library(library) if library is not None else None
 
 
 @main.command()
@@ -315,7 +300,9 @@ def summary(spec, output, fmt, lang, force, library) -> None:
     from .summary import summarize
 
     loaded = _load(spec)
-    result = summarize(loaded, lang=lang, format=fmt, library=_library_or_none(library))
+    from .library import load_library
+
+    result = summarize(loaded, lang=lang, format=fmt, library=load_library(library))
     data = result if isinstance(result, bytes) else result.encode("utf-8")
     if output is None or str(output) == "-":
         if fmt == "docx" and sys.stdout.isatty():
