@@ -293,7 +293,6 @@ def given_strings(spec: AnySpec) -> list[tuple[str, str]]:
         if isinstance(value, BaseModel):
             walk(value, path)
         elif isinstance(value, (list, tuple)):
-            inner = get_args(annotation)
             for i, v in enumerate(value):
                 _visit(v, _list_item(annotation), path + [i])
         elif isinstance(value, str) and is_free_text(annotation) and not _is_party_id(info, annotation):
@@ -321,8 +320,15 @@ def _list_item(annotation):
 
 
 def _is_party_id(info, annotation) -> bool:
-    text = repr(annotation) + (repr(info.metadata) if info is not None else "")
-    return "a-z0-9_-" in text
+    """Whether a field holds a party id (pydantic moves a bare field's constraints into info.metadata)."""
+    from typing import get_args
+
+    from .spec import PARTY_ID_PATTERN
+
+    metadata = list(info.metadata) if info is not None else []
+    for candidate in (annotation, *get_args(annotation)):
+        metadata += getattr(candidate, "__metadata__", ())
+    return any(getattr(m, "pattern", None) == PARTY_ID_PATTERN for m in metadata)
 
 
 def missing_values(spec: AnySpec, document_text: str) -> list[tuple[str, str]]:

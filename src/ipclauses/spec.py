@@ -17,9 +17,10 @@ SCHEMA_URL = "../schema/deal-spec.schema.json"
 
 Text = Annotated[str, StringConstraints(min_length=1, max_length=100_000)]
 Name = Annotated[str, StringConstraints(min_length=1, max_length=500)]
+PARTY_ID_PATTERN = r"^[a-z][a-z0-9_-]{0,31}$"
 PartyId = Annotated[
     str,
-    StringConstraints(pattern=r"^[a-z][a-z0-9_-]{0,31}$"),
+    StringConstraints(pattern=PARTY_ID_PATTERN),
     Field(description="A party's id as given in parties[].id, e.g. \"acme\"."),
 ]
 PositiveDays = Annotated[int, Field(gt=0, le=3650)]
