@@ -9,10 +9,9 @@ from __future__ import annotations
 import copy
 import json
 
+from conftest import EXAMPLES
 from ipclauses import SpecError, load_spec
 from ipclauses.conditions import literal_values, path_annotation
-
-from conftest import EXAMPLES
 
 MONEY = {"amount": 1_000_000, "currency": "JPY"}
 
@@ -98,7 +97,7 @@ def get_path(data: dict, path: str):
 
 
 def _ownership(rule: str, data: dict) -> dict:
-    a, b = _ids(data)
+    a, _b = _ids(data)
     return {
         "sole": {"rule": "sole", "owner": a},
         "joint": {"rule": "joint", "shares": "equal"},
@@ -145,7 +144,7 @@ def apply(data: dict, condition: dict, agreement: str) -> None:
                 if arg and current in (None, [], False):
                     value = _sample(path, data)
                     if value is None:
-                        ok, types = path_annotation(agreement, path)
+                        _ok, types = path_annotation(agreement, path)
                         value = True if bool in types else value
                     set_path(data, path, value)
                 elif not arg:

@@ -6,10 +6,9 @@ from pathlib import Path
 from click.testing import CliRunner
 
 import ipclauses
+from conftest import EXAMPLES
 from ipclauses.batch import build_many
 from ipclauses.cli import main
-
-from conftest import EXAMPLES
 
 
 def _bad(tmp_path, name, text):

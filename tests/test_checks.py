@@ -4,10 +4,9 @@ import copy
 
 import pytest
 
+from conftest import load_example_data
 from ipclauses import check, load_spec
 from ipclauses.checks import CHECKS
-
-from conftest import load_example_data
 
 
 def _set(data, path, value):

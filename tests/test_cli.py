@@ -9,9 +9,8 @@ import pytest
 from click.testing import CliRunner
 
 import ipclauses
-from ipclauses.cli import main
-
 from conftest import EXAMPLES, NDA_EXAMPLE, ROOT
+from ipclauses.cli import main
 
 
 @pytest.fixture

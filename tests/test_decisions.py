@@ -9,10 +9,9 @@ import copy
 
 import pytest
 
+from conftest import load_example_data
 from ipclauses import assemble, load_spec
 from ipclauses.agreement import Ref, plain
-
-from conftest import load_example_data
 from specgen import set_path
 
 MONEY = {"amount": 2500000, "currency": "JPY"}

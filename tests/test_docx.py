@@ -1,7 +1,6 @@
 """Every example's DOCX, opened as Word and python-docx see it: numbering, fields, fonts, metadata."""
 
 import io
-import re
 import subprocess
 import sys
 import zipfile
@@ -11,10 +10,9 @@ import pytest
 from lxml import etree
 
 import ipclauses
+from conftest import EXAMPLES, NDA_EXAMPLE, example_ids
 from ipclauses.assemble import spec_sha256
 from ipclauses.build import document_bytes
-
-from conftest import EXAMPLES, NDA_EXAMPLE, example_ids
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 NS = {"w": W[1:-1]}
@@ -163,7 +161,7 @@ def test_inspect_refuses_a_file_not_written_by_ipclauses(tmp_path):
 
 def test_items_under_a_first_paragraph_restart_and_do_not_shift_paragraph_numbers(built):
     """A Japanese article's first paragraph is unnumbered; its items use their own restarted list."""
-    for name, (spec, agreement, data) in built.items():
+    for _name, (spec, agreement, data) in built.items():
         if spec.language != "ja":
             continue
         numbering = part(data, "word/numbering.xml")
@@ -217,7 +215,7 @@ def test_a_value_the_agreement_would_not_print_stops_the_build():
 
     spec = ipclauses.load_spec(load_example_data(NDA_EXAMPLE.stem))
     assert missing_values(spec, "nothing here")  # the check sees every given value
-    agreement, data = document_bytes(spec)
+    _agreement, data = document_bytes(spec)
     from ipclauses.docx_render import document_text
 
     with zipfile.ZipFile(io.BytesIO(data)) as zf:

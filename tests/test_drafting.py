@@ -4,10 +4,9 @@ import copy
 
 import pytest
 
+from conftest import EXAMPLES, NDA_EXAMPLE, example_ids, load_example_data
 from ipclauses import assemble, load_library, load_spec
 from ipclauses.drafting import drafting_findings
-
-from conftest import EXAMPLES, NDA_EXAMPLE, example_ids, load_example_data
 
 
 @pytest.mark.parametrize("path", EXAMPLES, ids=example_ids())

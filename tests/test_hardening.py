@@ -9,17 +9,15 @@ import signal
 import subprocess
 import sys
 import threading
-import time
 import zipfile
 
 import docx
 import pytest
 
 import ipclauses
+from conftest import NDA_EXAMPLE, ROOT, load_example_data
 from ipclauses import OutputError, SpecError, load_spec
 from ipclauses.build import document_bytes, write_atomic
-
-from conftest import NDA_EXAMPLE, ROOT, load_example_data
 
 
 def _doc_text(data: bytes) -> str:

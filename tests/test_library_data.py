@@ -8,11 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from conftest import ROOT
 from ipclauses import LibraryError, assemble, load_library
 from ipclauses.conditions import holds
 from ipclauses.library import LANGS
-
-from conftest import ROOT
 from specgen import spec_where
 
 LIB = load_library()

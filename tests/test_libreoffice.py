@@ -8,7 +8,6 @@ import subprocess
 import pytest
 
 import ipclauses
-
 from conftest import EXAMPLES, ROOT, example_ids
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")

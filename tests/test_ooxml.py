@@ -1,6 +1,5 @@
 """OOXML structure: every example's agreement and summary pass a schema validator; templates are in sync."""
 
-import io
 import sys
 import zipfile
 
@@ -8,9 +7,8 @@ import pytest
 from openxml_audit import OpenXmlValidator
 
 import ipclauses
-from ipclauses.build import document_bytes
-
 from conftest import EXAMPLES, ROOT, example_ids
+from ipclauses.build import document_bytes
 
 
 @pytest.fixture(scope="module")

@@ -5,10 +5,9 @@ import json
 import jsonschema
 import pytest
 
+from conftest import EXAMPLES, ROOT, example_ids
 from ipclauses import load_spec
 from ipclauses.schema import schema_text
-
-from conftest import EXAMPLES, ROOT, example_ids
 
 SCHEMA_PATH = ROOT / "schema" / "deal-spec.schema.json"
 

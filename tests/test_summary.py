@@ -8,12 +8,11 @@ import docx
 import pytest
 
 import ipclauses
+from conftest import EXAMPLES, example_ids
 from ipclauses import assemble, load_spec, summarize, wording
 from ipclauses.agreement import plain
 from ipclauses.assemble import given_strings
 from ipclauses.summary import build_summary
-
-from conftest import EXAMPLES, example_ids
 from readability import flesch_reading_ease, japanese_sentence_lengths
 
 
@@ -28,7 +27,7 @@ def deal(request):
 
 
 def test_summary_is_labelled_as_not_the_agreement(deal):
-    spec, _, summary = deal
+    spec, _, _summary = deal
     md = summarize(spec)
     first_lines = "\n".join(md.splitlines()[:3])
     assert ("not part of the agreement" in first_lines and "not legal advice" in first_lines) or (
@@ -147,7 +146,7 @@ def test_formats(tmp_path):
 def test_summary_in_the_other_language_keeps_article_numbers():
     spec = load_spec(next(p for p in EXAMPLES if p.stem == "nda-mutual-ja"))
     ja, en = build_summary(spec, "ja"), build_summary(spec, "en")
-    assert [h for h, _ in ja.articles][0].startswith("第1条") and [h for h, _ in en.articles][0].startswith("Article 1")
+    assert next(h for h, _ in ja.articles).startswith("第1条") and next(h for h, _ in en.articles).startswith("Article 1")
     assert len(ja.articles) == len(en.articles)
     assert "not legal advice" in en.disclaimer
 

@@ -9,15 +9,15 @@ from __future__ import annotations
 
 import copy
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import pytest
 
 from ipclauses.errors import SpecError
 from ipclauses.loading import MAX_DEPTH, MAX_SPEC_BYTES, load_spec
-
 
 # --- minimal valid specs, one per agreement type -------------------------------
 
@@ -382,7 +382,7 @@ def test_bad_spec_is_refused_with_pointer_and_message(case: Case, tmp_path: Path
         load_spec(target)
     errors = info.value.errors
     assert [path for path, _ in errors] == [case.path], f"expected one problem at {case.path!r}, got {errors}"
-    path, message = errors[0]
+    _path, message = errors[0]
     assert case.message in message
     for extra in case.also:
         assert extra in message

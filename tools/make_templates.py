@@ -234,7 +234,7 @@ def settings(c: dict) -> str:
 
 def font_table(c: dict) -> str:
     names = sorted({c["font"], c["latin"], c["heading_font"]})
-    charset = lambda n: '<w:charset w:val="80"/>' if any(ord(ch) > 127 for ch in n) else ""  # noqa: E731
+    charset = lambda n: '<w:charset w:val="80"/>' if any(ord(ch) > 127 for ch in n) else ""
     return HEADER + f'<w:fonts xmlns:w="{W}">' + "".join(
         f'<w:font w:name="{n}">{charset(n)}<w:family w:val="roman"/></w:font>' for n in names
     ) + "</w:fonts>"

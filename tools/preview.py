@@ -8,10 +8,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
-from ipclauses.assemble import assemble  # noqa: E402
-from ipclauses.errors import IpclausesError  # noqa: E402
-from ipclauses.library import load_library  # noqa: E402
-from ipclauses.loading import load_spec  # noqa: E402
+from ipclauses.assemble import assemble
+from ipclauses.errors import IpclausesError
+from ipclauses.library import load_library
+from ipclauses.loading import load_spec
 
 try:
     spec = load_spec(sys.argv[1])

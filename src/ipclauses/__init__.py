@@ -7,12 +7,14 @@
 Errors are subclasses of `IpclausesError`; `SpecError.errors` lists (path, message) pairs.
 """
 
-from importlib.metadata import PackageNotFoundError, version as _version
+from importlib.metadata import PackageNotFoundError
+from importlib.metadata import version as _version
 
 from .agreement import Agreement
 from .assemble import assemble
 from .build import build
-from .checks import Finding, run_checks as check
+from .checks import Finding
+from .checks import run_checks as check
 from .docx_render import inspect_docx, render_docx
 from .errors import DocumentError, IpclausesError, LibraryError, OutputError, RenderError, SpecError
 from .library import Library, load_library

@@ -144,7 +144,7 @@ def assemble(spec: AnySpec, library: Library | None = None) -> Agreement:
     # A clause may define a term only in some options ({% if %}): count what the text really defines.
     defined = sorted({
         form
-        for article, (clause, _) in zip(articles, chosen)
+        for article, (clause, _) in zip(articles, chosen, strict=False)
         for t in clause.defines
         if _quoted(form := library.terms[t][lang], lang) in article.text()
     })
@@ -205,7 +205,7 @@ _KINDS = {
 
 
 def schedule(spec: AnySpec, lang: str) -> list[ScheduleSection]:
-    S = lambda key: _S[key][lang]  # noqa: E731
+    S = lambda key: _S[key][lang]
     names = {p.id: p.short_name for p in spec.parties}
     by = (lambda who: f"（{who}）") if lang == "ja" else (lambda who: f" ({who})")
     sections: list[ScheduleSection] = []

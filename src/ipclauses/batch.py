@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterable
 
 from .errors import IpclausesError, OutputError
 
@@ -125,7 +125,7 @@ def build_many(
         with ctx.Pool(jobs, initializer=_init, initargs=(options,)) as pool:
             paths = [spec for _, spec in todo]
             chunk = max(1, min(16, len(paths) // (jobs * 8) or 1))
-            for (index, _), result in zip(todo, pool.imap(_build_one, paths, chunksize=chunk)):
+            for (index, _), result in zip(todo, pool.imap(_build_one, paths, chunksize=chunk), strict=False):
                 results[index] = result
                 if on_result:
                     on_result(result)

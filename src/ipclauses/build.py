@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import tempfile
 from dataclasses import dataclass
@@ -105,10 +106,8 @@ def _sweep_stale_temporaries(folder: Path, name: str) -> None:
         try:
             os.kill(int(parts[0]), 0)
         except ProcessLookupError:
-            try:
+            with contextlib.suppress(OSError):
                 stale.unlink()
-            except OSError:
-                pass
         except (PermissionError, OverflowError):
             pass  # alive under another user, or not a pid: leave it
 

@@ -8,8 +8,8 @@ why it matters and what to do, in plain words, with the JSON path to change.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass
-from typing import Callable, Iterator
 
 from .conditions import party_by_id
 from .spec import AnySpec, JrdSpec, LicenseSpec, NdaSpec, PocSpec

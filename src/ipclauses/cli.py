@@ -6,7 +6,6 @@ Exit codes: 0 success; 1 bad input or a build that could not be done; 2 usage er
 from __future__ import annotations
 
 import json
-import os
 import sys
 from pathlib import Path
 

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import datetime as dt
 import typing
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from pydantic import BaseModel
 
@@ -164,7 +165,7 @@ def _unwrap(annotation) -> list:
     origin = typing.get_origin(annotation)
     if origin is typing.Annotated:
         return _unwrap(typing.get_args(annotation)[0])
-    if origin in (typing.Union, getattr(__import__("types"), "UnionType")):
+    if origin in (typing.Union, __import__("types").UnionType):
         out = []
         for arg in typing.get_args(annotation):
             out.extend(_unwrap(arg))

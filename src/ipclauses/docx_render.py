@@ -25,7 +25,7 @@ from lxml import etree
 from markupsafe import Markup
 
 from . import wording
-from .agreement import Agreement, Paragraph, Ref, ScheduleSection
+from .agreement import Agreement, Paragraph, Ref
 from .errors import DocumentError, RenderError
 from .resources import data_dir
 
@@ -134,7 +134,7 @@ def _articles(agreement: Agreement, lists: _Lists) -> str:
 
 def _signature(agreement: Agreement) -> str:
     lang = agreement.language
-    L = lambda key: wording.LABELS[key][lang]  # noqa: E731
+    L = lambda key: wording.LABELS[key][lang]
     out = [_p("IPCSignatureIntro", _run(agreement.signing_intro) if agreement.signing_intro else "")]
     if lang == "ja":
         out.append(_p("IPCSignature", _run(agreement.signing_date)))
@@ -339,7 +339,7 @@ def summary_docx(summary) -> bytes:
     from .summary import SEVERITY, T, _with_ref
 
     lang = summary.language
-    t = lambda key: T[key][lang]  # noqa: E731
+    t = lambda key: T[key][lang]
     bullet = "・" if lang == "ja" else "\u2022 "
     out = [_p("IPCSectionHeading", _run(t("overview"))), _p("IPCText", _run(" ".join(summary.overview)))]
     if summary.results_table:

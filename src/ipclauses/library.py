@@ -27,7 +27,7 @@ import jinja2
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from . import formatting
-from .conditions import check_condition, holds, lookup, path_annotation, MISSING
+from .conditions import MISSING, check_condition, holds, lookup, path_annotation
 from .errors import LibraryError, Problem, RenderError
 from .resources import data_dir
 

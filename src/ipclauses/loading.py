@@ -411,7 +411,7 @@ _A_TYPE = {"nda": "an NDA", "poc": "a PoC agreement", "jrd": "a joint R&D agreem
 def cross_check(spec: AnySpec) -> list[Problem]:
     """Rules that need the whole deal. Each problem names the field to change."""
     problems: list[Problem] = []
-    add = lambda path, msg: problems.append(Problem(path, msg))  # noqa: E731
+    add = lambda path, msg: problems.append(Problem(path, msg))
     ids = [p.id for p in spec.parties]
     known = ", ".join(f'"{i}"' for i in ids)
 

@@ -9,7 +9,7 @@ and `ipclauses validate --resolved` shows all of them.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Literal, Union
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
@@ -229,7 +229,7 @@ class LaterOwnership(SpecModel):
 
 
 OwnershipRule = Annotated[
-    Union[SoleOwnership, JointOwnership, InventorOwnership, FieldOwnership, LaterOwnership],
+    SoleOwnership | JointOwnership | InventorOwnership | FieldOwnership | LaterOwnership,
     Field(discriminator="rule"),
 ]
 
@@ -466,7 +466,7 @@ class LicenseSpec(CommonSpec):
     warranties: Literal["none", "knowledge_qualified"] = "none"
 
 
-DealSpec = Annotated[Union[NdaSpec, PocSpec, JrdSpec, LicenseSpec], Field(discriminator="type")]
+DealSpec = Annotated[NdaSpec | PocSpec | JrdSpec | LicenseSpec, Field(discriminator="type")]
 AnySpec = NdaSpec | PocSpec | JrdSpec | LicenseSpec
 SPEC_TYPES: dict[str, type[CommonSpec]] = {"nda": NdaSpec, "poc": PocSpec, "jrd": JrdSpec, "license": LicenseSpec}
 

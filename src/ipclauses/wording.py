@@ -139,7 +139,7 @@ def licence_phrase(spec, lang: str) -> str | None:
 
 
 def key_terms(spec, lang: str) -> list[tuple[str, str]]:
-    L = lambda key: LABELS[key][lang]  # noqa: E731
+    L = lambda key: LABELS[key][lang]
     sep = "、" if lang == "ja" else "; "
     rows = [
         (L("parties"), sep.join(f"{p.legal_name}（{p.short_name}）" if lang == "ja" else f"{p.legal_name} (\"{p.short_name}\")" for p in spec.parties)),
