@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -100,11 +101,11 @@ class Agreement:
     effective_date: str  # ISO date, for document metadata
     library_version: str
     spec_sha256: str
-    resolved_spec: dict
+    resolved_spec: dict[str, Any]
     defined_terms: list[str]
 
     @property
-    def choices(self) -> list[dict]:
+    def choices(self) -> list[dict[str, str | int]]:
         return [{"clause": a.clause_id, "variant": a.variant_id, "article": a.number} for a in self.articles]
 
     def article(self, clause_id: str) -> Article:

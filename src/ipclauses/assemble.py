@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from typing import TYPE_CHECKING, Any
 
 from . import formatting, wording
 from .agreement import Agreement, Article, Item, Paragraph, PartyBlock, Ref, ScheduleSection, Segment
@@ -17,17 +18,30 @@ from .errors import RenderError
 from .library import REF_MARK_PATTERN, Clause, Library, Variant, load_library
 from .spec import AnySpec
 
+if TYPE_CHECKING:
+    from pydantic.fields import FieldInfo
+
 _BLANK_LINE = re.compile(r"\n[ \t\u3000]*\n")
 
 
-def resolved_spec(spec: AnySpec) -> dict:
+def resolved_spec(spec: AnySpec) -> dict[str, Any]:
     """The spec with every default filled in, as plain JSON data."""
-    return spec.model_dump(mode="json", by_alias=True, exclude={"schema_url"})
+    data: dict[str, Any] = spec.model_dump(mode="json", by_alias=True, exclude={"schema_url"})
+    return data
+
+
+def json_sha256(data: object) -> str:
+    """SHA-256 of data's canonical JSON (sorted keys, UTF-8, no spaces).
+
+    One function for the build and for `inspect`, so the hash a file records and the
+    hash inspect recomputes from the embedded spec cannot drift apart.
+    """
+    canonical = json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
 def spec_sha256(spec: AnySpec) -> str:
-    canonical = json.dumps(resolved_spec(spec), sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+    return json_sha256(resolved_spec(spec))
 
 
 def plan(spec: AnySpec, library: Library) -> list[tuple[Clause, Variant]]:
@@ -116,7 +130,7 @@ def assemble(spec: AnySpec, library: Library | None = None) -> Agreement:
         where = f"{clause.source} ({clause.id}, variant {variant.id})"
         text = library.render(variant.template("text", lang), context, where)
 
-        def summary(variant=variant, where=where):
+        def summary(variant: Variant = variant, where: str = where) -> str:
             text = library.render(variant.template("summary", lang), context, where + " summary")
             return REF_MARK_PATTERN.sub(lambda m: refs[m.group(1)].text, text)
 
@@ -205,12 +219,16 @@ _KINDS = {
 
 
 def schedule(spec: AnySpec, lang: str) -> list[ScheduleSection]:
-    S = lambda key: _S[key][lang]
+    def S(key: str) -> str:
+        return _S[key][lang]
+
+    def by(who: str) -> str:
+        return f"（{who}）" if lang == "ja" else f" ({who})"
+
     names = {p.id: p.short_name for p in spec.parties}
-    by = (lambda who: f"（{who}）") if lang == "ja" else (lambda who: f" ({who})")
     sections: list[ScheduleSection] = []
     project = spec.project
-    rows = []
+    rows: list[tuple[str, str]] = []
     if project.objective:
         rows.append((S("objective"), project.objective))
     rows += [(f"{S('kpi')} {i}", kpi) for i, kpi in enumerate(project.kpis, 1)]
@@ -271,7 +289,7 @@ def given_strings(spec: AnySpec) -> list[tuple[str, str]]:
 
     found: list[tuple[str, str]] = []
 
-    def is_free_text(annotation) -> bool:
+    def is_free_text(annotation: Any) -> bool:
         origin = get_origin(annotation)
         if origin is Literal:
             return False
@@ -280,7 +298,7 @@ def given_strings(spec: AnySpec) -> list[tuple[str, str]]:
             return True
         return any(is_free_text(a) for a in args) if args else False
 
-    def walk(model: BaseModel, path: list):
+    def walk(model: BaseModel, path: list[str | int]) -> None:
         for name in model.model_fields_set:
             info = type(model).model_fields[name]
             value = getattr(model, name)
@@ -289,7 +307,7 @@ def given_strings(spec: AnySpec) -> list[tuple[str, str]]:
             key = info.alias or name
             _visit(value, info.annotation, path + [key], info)
 
-    def _visit(value, annotation, path, info=None):
+    def _visit(value: object, annotation: Any, path: list[str | int], info: FieldInfo | None = None) -> None:
         if isinstance(value, BaseModel):
             walk(value, path)
         elif isinstance(value, (list, tuple)):
@@ -304,7 +322,7 @@ def given_strings(spec: AnySpec) -> list[tuple[str, str]]:
     return found
 
 
-def _list_item(annotation):
+def _list_item(annotation: Any) -> Any:
     from typing import Annotated, Union, get_args, get_origin
 
     origin = get_origin(annotation)
@@ -319,7 +337,7 @@ def _list_item(annotation):
     return annotation
 
 
-def _is_party_id(info, annotation) -> bool:
+def _is_party_id(info: FieldInfo | None, annotation: Any) -> bool:
     """Whether a field holds a party id (pydantic moves a bare field's constraints into info.metadata)."""
     from typing import get_args
 
