@@ -41,10 +41,10 @@ def _report(exc: IpclausesError) -> None:
 
 def _load(source: str):
     """Load a spec from a path or '-' (stdin)."""
-    from .loading import decode, load_spec, validate_data
+    from .loading import decode, load_spec, read_bounded, validate_data
 
     if source == "-":
-        raw = sys.stdin.buffer.read()
+        raw = read_bounded(sys.stdin.buffer, "<stdin>")
         return validate_data(decode(raw, "<stdin>"), "<stdin>")
     return load_spec(Path(source))
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 
 from .spec import Money, Party
 
@@ -26,10 +27,20 @@ def money(value: Money, lang: str) -> str:
     return f"{value.currency} {amount}"
 
 
-def number(value: int | float) -> str:
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    return f"{value:,}" if isinstance(value, int) else f"{value:g}"
+def number(value: int | float | Decimal) -> str:
+    """The exact decimal the user wrote, with thousands separators: never rounded, never 1e-05.
+
+    Validation refuses numbers with more than 15 significant digits, so the shortest repr
+    of a float is exactly the decimal that was given.
+    """
+    if isinstance(value, int):
+        return f"{value:,}"
+    exact = value if isinstance(value, Decimal) else Decimal(repr(value))
+    if not exact.is_finite():
+        raise ValueError(f"not a finite number: {value!r}")
+    if exact == exact.to_integral_value():
+        return f"{int(exact):,}"
+    return format(exact.normalize(), ",f")
 
 
 def join(items: list[str], lang: str, conjunction: str = "and") -> str:

@@ -12,19 +12,27 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import errno
 import json
 import os
 import re
+import stat
+from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from .errors import Problem, SpecError
+from .unicode_safety import UnsafeCharacter, look_alike, unsafe_character
 from .spec import SPEC_TYPES, AnySpec, CommonSpec, DealSpec, JrdSpec, LicenseSpec, NdaSpec, PocSpec, language_defaults
 
 MAX_SPEC_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 32
+MAX_INTEGER_DIGITS = 30
+# A float holds any decimal of up to 15 significant digits exactly (DBL_DIG), so numbers
+# within this limit print as given; longer ones are refused rather than rounded.
+MAX_SIGNIFICANT_DIGITS = 15
 
 _ADAPTER = TypeAdapter(DealSpec)
 # XML 1.0 forbids these; lone surrogates cannot be encoded at all.
@@ -57,6 +65,13 @@ def _describe_char(ch: str) -> str:
     return f"U+{ord(ch):04X}"
 
 
+def _unsafe_message(unsafe: UnsafeCharacter) -> str:
+    return (
+        f"holds {unsafe.code_point} ({unsafe.name}) at position {unsafe.position}, {unsafe.reason}; "
+        "an agreement must show exactly what it says (remove it: it is often pasted in invisibly)"
+    )
+
+
 def _walk(value, path, problems: list[Problem], depth=0):
     """Find duplicate keys, forbidden characters and excessive nesting."""
     if depth > MAX_DEPTH:
@@ -71,10 +86,22 @@ def _walk(value, path, problems: list[Problem], depth=0):
             bad = _XML_FORBIDDEN.search(key)
             if bad:
                 problems.append(Problem(pointer(path), f"a key holds the control character {_describe_char(bad.group())}"))
+            elif (unsafe := unsafe_character(key)) is not None:
+                problems.append(Problem(pointer(path), f"a key {_unsafe_message(unsafe)}"))
             _walk(item, path + [key], problems, depth + 1)
     elif isinstance(value, list):
         for i, item in enumerate(value):
             _walk(item, path + [i], problems, depth + 1)
+    elif isinstance(value, int) and not isinstance(value, bool) and abs(value) >= 10**MAX_INTEGER_DIGITS:
+        problems.append(Problem(pointer(path), f"is a number with more than {MAX_INTEGER_DIGITS} digits; no deal needs one "
+                                "(check the value)"))
+    elif isinstance(value, _LongNumber):
+        problems.append(Problem(pointer(path), f"is a number with {len(value):,} characters; no deal needs more than "
+                                f"{MAX_SIGNIFICANT_DIGITS} significant digits (check the value)"))
+    elif isinstance(value, (Decimal, float)) and not isinstance(value, bool):
+        problem = _number_problem(value)
+        if problem:
+            problems.append(Problem(pointer(path), problem))
     elif isinstance(value, str):
         bad = _XML_FORBIDDEN.search(value)
         if bad:
@@ -95,12 +122,60 @@ def _walk(value, path, problems: list[Problem], depth=0):
                     "holds a line break or tab; write the value on one line (the agreement sets the layout)",
                 )
             )
+        else:
+            unsafe = unsafe_character(value)
+            if unsafe is not None:
+                problems.append(Problem(pointer(path), _unsafe_message(unsafe)))
+
+
+class _LongNumber(str):
+    """A JSON number with more digits than any deal needs, kept as text so its path can be named."""
+
+
+def _parse_int(text: str) -> int | _LongNumber:
+    # int() of thousands of digits is slow and refused past 4,300 digits: never attempt it.
+    return int(text) if len(text.lstrip("-")) <= MAX_INTEGER_DIGITS else _LongNumber(text)
+
+
+def _parse_float(text: str) -> Decimal | _LongNumber:
+    # Decimal keeps the number exactly as written, so its digits can be checked before any float exists.
+    return Decimal(text) if len(text) <= 40 else _LongNumber(text)
+
+
+_NUMBER_MARKERS = ("(check the value)", "never rounded)", "never prints a rounded number)", "(write digits, e.g. 2.5)")
+
+
+def _number_problem(value: Decimal | float) -> str | None:
+    """Why a number cannot be written into an agreement exactly as given, or None."""
+    exact = value if isinstance(value, Decimal) else Decimal(repr(value))
+    if not exact.is_finite():
+        return "is not a finite number (write digits, e.g. 2.5)"
+    if exact.adjusted() >= MAX_INTEGER_DIGITS:
+        return f"{exact} is far too large to be a value in a deal (check the value)"
+    digits = len(exact.normalize().as_tuple().digits)
+    if digits > MAX_SIGNIFICANT_DIGITS:
+        return (f"{exact} has {digits} significant digits; at most {MAX_SIGNIFICANT_DIGITS} can be kept exactly "
+                "(shorten it: the agreement prints the number exactly as given, never rounded)")
+    if Decimal(repr(float(exact))) != exact:
+        return f"{exact} is too small to be kept exactly (the agreement never prints a rounded number)"
+    return None
+
+
+def _plain_numbers(value: Any) -> Any:
+    """Exact decimals as the floats the models take: exact, as no more than 15 digits were allowed."""
+    if isinstance(value, dict):
+        return {k: _plain_numbers(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain_numbers(v) for v in value]
+    if isinstance(value, Decimal):
+        return float(value)
+    return value
 
 
 def parse_json(text: str, source: str) -> Any:
     """Parse JSON text, refusing duplicate keys and reporting line and column on syntax errors."""
     try:
-        data = json.loads(text, object_pairs_hook=_pairs)
+        data = json.loads(text, object_pairs_hook=_pairs, parse_int=_parse_int, parse_float=_parse_float)
     except json.JSONDecodeError as exc:
         msg = f"not valid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}{_json_hint(text, exc)}"
         raise SpecError(source, [Problem("", msg)])
@@ -130,28 +205,56 @@ def _read(source: str | os.PathLike | dict, origin: str | None) -> tuple[Any, st
     if isinstance(source, dict):
         return source, origin or "<dict>"
     if isinstance(source, os.PathLike) or (isinstance(source, str) and not source.lstrip().startswith(("{", "["))):
-        path = Path(source)
-        name = origin or str(path)
-        try:
-            size = path.stat().st_size
-            if size > MAX_SPEC_BYTES:
-                raise SpecError(
-                    name, [Problem("", f"file is {size:,} bytes; a deal spec is at most {MAX_SPEC_BYTES:,} bytes")]
-                )
-            raw = path.read_bytes()
-        except FileNotFoundError:
-            raise SpecError(name, [Problem("", "file not found (check the path)")])
-        except IsADirectoryError:
-            raise SpecError(name, [Problem("", "is a directory, not a spec file")])
-        except PermissionError:
-            raise SpecError(name, [Problem("", "cannot be read (permission denied)")])
-        return decode(raw, name), name
+        name = origin or str(source)
+        return decode(read_spec_file(source, name), name), name
     if isinstance(source, bytes):
         return decode(source, origin or "<bytes>"), origin or "<bytes>"
     name = origin or "<text>"
     if len(source.encode("utf-8", "surrogatepass")) > MAX_SPEC_BYTES:
         raise SpecError(name, [Problem("", f"text is larger than {MAX_SPEC_BYTES:,} bytes, too large to be a deal spec")])
     return parse_json(source, name), name
+
+
+_FILE_KINDS = {stat.S_IFIFO: "a named pipe (FIFO)", stat.S_IFCHR: "a character device", stat.S_IFBLK: "a block device",
+               stat.S_IFSOCK: "a socket", stat.S_IFDIR: "a directory"}
+
+
+def read_spec_file(path: str | os.PathLike, name: str) -> bytes:
+    """The bytes of a spec file: a regular file, read no further than the size limit.
+
+    The size on disk is not trusted (/dev/zero, a FIFO or a growing file report none):
+    the file is opened without blocking, checked to be a regular file, and read up to
+    one byte past the limit.
+    """
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    except FileNotFoundError:
+        raise SpecError(name, [Problem("", "file not found (check the path)")]) from None
+    except IsADirectoryError:
+        raise SpecError(name, [Problem("", "is a directory, not a spec file")]) from None
+    except PermissionError:
+        raise SpecError(name, [Problem("", "cannot be read (permission denied)")]) from None
+    except OSError as exc:
+        reason = "a symbolic link that leads round in a loop" if exc.errno == errno.ELOOP else exc.strerror or str(exc)
+        raise SpecError(name, [Problem("", f"cannot be opened: {reason} (give the path of a .json file)")]) from None
+    kind = stat.S_IFMT(os.fstat(fd).st_mode)
+    if kind != stat.S_IFREG:
+        os.close(fd)
+        what = _FILE_KINDS.get(kind, "not a regular file")
+        raise SpecError(name, [Problem("", f"is {what}, not a spec file (give the path of a .json file, or - for standard input)")])
+    with os.fdopen(fd, "rb") as handle:
+        try:
+            return read_bounded(handle, name)
+        except OSError as exc:
+            raise SpecError(name, [Problem("", f"cannot be read: {exc.strerror or exc}")]) from None
+
+
+def read_bounded(stream: IO[bytes], name: str) -> bytes:
+    """Read a spec from a stream (a file or standard input), refusing more than MAX_SPEC_BYTES."""
+    raw = stream.read(MAX_SPEC_BYTES + 1)
+    if len(raw) > MAX_SPEC_BYTES:
+        raise SpecError(name, [Problem("", f"is too large: a deal spec is at most {MAX_SPEC_BYTES:,} bytes")])
+    return raw
 
 
 def decode(raw: bytes, name: str) -> Any:
@@ -183,8 +286,9 @@ def validate_data(data: Any, name: str = "<dict>") -> AnySpec:
         raise SpecError(name, [Problem("", f"the spec must be a JSON object {{...}}, not {_json_kind(kind)}")])
     problems: list[Problem] = []
     _walk(data, [], problems)
-    if any(p.message.startswith("nested more than") for p in problems):
+    if any(p.message.startswith("nested more than") or p.message.endswith(_NUMBER_MARKERS) for p in problems):
         raise SpecError(name, problems)  # not worth validating further
+    data = _plain_numbers(data)
     # Characters and duplicate keys do not stop the models from checking the rest:
     # the user sees every problem at once. Cross-field rules need a valid model.
     clean = language_defaults(_sanitised(data) if problems else data)
@@ -422,10 +526,7 @@ def cross_check(spec: AnySpec) -> list[Problem]:
     for i, party in enumerate(spec.parties):
         if ids.count(party.id) > 1 and ids.index(party.id) != i:
             add(f"/parties/{i}/id", f'"{party.id}" is used by another party (give each party its own id)')
-    shorts = [p.short_name for p in spec.parties]
-    for i, party in enumerate(spec.parties):
-        if shorts.count(party.short_name) > 1 and shorts.index(party.short_name) != i:
-            add(f"/parties/{i}/short_name", "is the same as another party's short name (each defined term must differ)")
+    _check_look_alike_parties(spec, add)
 
     roles = [p.role for p in spec.parties]
 
@@ -545,6 +646,24 @@ def cross_check(spec: AnySpec) -> list[Problem]:
     if isinstance(spec, (PocSpec, JrdSpec, LicenseSpec)) and spec.licence is not None:
         _check_scope(spec, add, party_ref)
     return problems
+
+
+def _check_look_alike_parties(spec, add) -> None:
+    """Two parties whose names read the same would let one party pass for the other."""
+    names = [(i, key, getattr(p, key)) for i, p in enumerate(spec.parties) for key in ("short_name", "legal_name")]
+    reported: set[int] = set()
+    for i, key, name in names:
+        for j, other_key, other in names:
+            if j >= i or i in reported:
+                continue
+            if name == other or look_alike(name, other):
+                how = "is the same as" if name == other else "looks the same as"
+                whose = "short name" if other_key == "short_name" else "legal name"
+                add(f"/parties/{i}/{key}",
+                    f"{how} the {whose} of /parties/{j} ({other!r}) once look-alike letters, width and invisible "
+                    "characters are set aside; a reader could take one party for the other (give each party a "
+                    "name that differs in what it shows)")
+                reported.add(i)
 
 
 def _check_results(spec, add, party_ref):

@@ -26,6 +26,9 @@ PartyId = Annotated[
 PositiveDays = Annotated[int, Field(gt=0, le=3650)]
 PositiveMonths = Annotated[int, Field(gt=0, le=1200)]
 Percent = Annotated[float, Field(ge=0, le=100)]
+# Agreement dates lie within a few centuries; the bound keeps every term and survival period
+# (at most 100 years each) computable, far from the calendar's end at 9999-12-31.
+Date = Annotated[dt.date, Field(ge=dt.date(1900, 1, 1), le=dt.date(2999, 12, 31))]
 
 
 class SpecModel(BaseModel):
@@ -101,7 +104,7 @@ class PermittedRecipients(SpecModel):
 
 class EarlierNda(SpecModel):
     title: Name
-    date: dt.date
+    date: Date
 
 
 class Confidentiality(SpecModel):
@@ -354,12 +357,12 @@ class Costs(SpecModel):
 
 class Schedule(SpecModel):
     milestone: Name
-    due: dt.date
+    due: Date
 
 
 class PocWork(SpecModel):
     verification: Text = Field(description="The technical verification to be carried out.")
-    report_deadline: dt.date
+    report_deadline: Date
     acceptance_days: PositiveDays = 10
     fee: Money
     payment_days: PositiveDays = 30
@@ -402,8 +405,8 @@ class CommonSpec(SpecModel):
     language: Literal["ja", "en"]
     title: Name | None = Field(None, description="Agreement title; leave out for the standard one.")
     parties: list[Party] = Field(min_length=2, max_length=2, description="The parties (2 for now).")
-    effective_date: dt.date
-    signing_date: dt.date | None = Field(None, description="Leave out to leave the date blank for signature.")
+    effective_date: Date
+    signing_date: Date | None = Field(None, description="Leave out to leave the date blank for signature.")
     purpose: Purpose
     project: ProjectContext = Field(default_factory=ProjectContext)
     confidentiality: Confidentiality = Field(default_factory=Confidentiality)
