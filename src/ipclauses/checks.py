@@ -13,6 +13,7 @@ from dataclasses import asdict, dataclass
 
 from .conditions import party_by_id
 from .spec import AnySpec, JrdSpec, LicenseSpec, NdaSpec, PocSpec
+from .unicode_safety import mixes_scripts
 
 SEVERITIES = ("error", "warning", "info")
 
@@ -101,6 +102,21 @@ def project_context(spec):
             "When the parties disagree, the people on the ground need to know who decides.",
             "Name the role or committee that takes decisions, e.g. 'the steering committee'.",
         )
+
+
+@check
+def mixed_script_names(spec):
+    for i, party in enumerate(spec.parties):
+        for key in ("short_name", "legal_name"):
+            used = mixes_scripts(getattr(party, key))
+            if used:
+                yield Finding(
+                    "parties.mixed_script_name", "warning", f"/parties/{i}/{key}",
+                    f"The name {getattr(party, key)!r} mixes letters of {', '.join(used)} scripts.",
+                    "Letters of different scripts can look identical (a Cyrillic 'Т' and a Latin 'T'), so a name "
+                    "that mixes them may not be the name it seems, and searches of registers will not find it.",
+                    "Retype the name with the letters of one script (Japanese names may mix kanji, kana and Latin).",
+                )
 
 
 def _joint(rule) -> bool:

@@ -8,6 +8,7 @@ agreement. Renderers (Markdown, HTML, DOCX) only lay out the Summary model.
 from __future__ import annotations
 
 import html
+import re
 from dataclasses import dataclass, field
 
 from . import formatting, wording
@@ -562,36 +563,49 @@ def _with_ref(point: Point, lang: str) -> str:
     return f"{point.text}（{point.article}）" if lang == "ja" else f"{point.text} ({point.article})"
 
 
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>&|~])")
+
+
+def _md(text: str) -> str:
+    """Text as CommonMark shows it literally: no emphasis, links, autolinks, raw HTML or entities.
+
+    Spec values reach the summary (party names, purpose, free text), and a Markdown viewer
+    must show `<script>` or `[x](javascript:...)` as the characters typed, never run or link them.
+    """
+    return _MD_SPECIAL.sub(r"\\\1", text)
+
+
 def to_markdown(s: Summary) -> str:
     lang = s.language
-    out = [f"# {s.title}", "", f"> {s.disclaimer}", "", f"## {_t('overview', lang)}", "", " ".join(s.overview), ""]
+    m = _md
+    out = [f"# {m(s.title)}", "", f"> {m(s.disclaimer)}", "", f"## {_t('overview', lang)}", "", m(" ".join(s.overview)), ""]
     if s.results_table:
         out += [f"## {_t('results', lang)}", ""]
-        out.append("| " + " | ".join(s.results_table[0]) + " |")
+        out.append("| " + " | ".join(m(c) for c in s.results_table[0]) + " |")
         out.append("|" + "---|" * len(s.results_table[0]))
-        out += ["| " + " | ".join(c.replace("|", "\\|") for c in row) + " |" for row in s.results_table[1:]]
+        out += ["| " + " | ".join(m(c) for c in row) + " |" for row in s.results_table[1:]]
         out.append("")
     out += [f"## {_t('parties', lang)}", ""]
     for p in s.parties:
-        out += [f"### {p.name}", ""]
+        out += [f"### {m(p.name)}", ""]
         for key in ("may", "must", "cannot"):
             items = getattr(p, key)
             if items:
                 out.append(f"**{_t(key, lang)}**")
-                out += [f"- {_with_ref(pt, lang)}" for pt in items]
+                out += [f"- {m(_with_ref(pt, lang))}" for pt in items]
                 out.append("")
     for key, points in (("secret", s.confidentiality), ("money", s.money), ("ending", s.ending)):
-        out += [f"## {_t(key, lang)}", ""] + [f"- {_with_ref(pt, lang)}" for pt in points] + [""]
-    out += [f"## {_t('checklist', lang)}", ""] + [f"- **{q}** {a}" for q, a in s.checklist] + [""]
-    out += [f"## {_t('balance', lang)}", "", s.balance_verdict, ""]
-    out += [f"- {label} {title}: {who}" for label, title, who in s.balance_rows] + [""]
+        out += [f"## {_t(key, lang)}", ""] + [f"- {m(_with_ref(pt, lang))}" for pt in points] + [""]
+    out += [f"## {_t('checklist', lang)}", ""] + [f"- **{m(q)}** {m(a)}" for q, a in s.checklist] + [""]
+    out += [f"## {_t('balance', lang)}", "", m(s.balance_verdict), ""]
+    out += [f"- {m(label)} {m(title)}: {m(who)}" for label, title, who in s.balance_rows] + [""]
     out += [f"## {_t('findings', lang)}", ""]
     if s.findings:
         for f in s.findings:
-            out.append(f"- **{SEVERITY[f.severity][lang]}** ({f.id}, `{f.path}`): {f.message} {f.why} {f.fix}")
+            out.append(f"- **{SEVERITY[f.severity][lang]}** ({m(f.id)}, {m(f.path)}): {m(f.message)} {m(f.why)} {m(f.fix)}")
     else:
         out.append(_t("no_findings", lang))
-    out += ["", f"## {_t('articles', lang)}", ""] + [f"- **{h}** {text}" for h, text in s.articles] + [""]
+    out += ["", f"## {_t('articles', lang)}", ""] + [f"- **{m(h)}** {m(text)}" for h, text in s.articles] + [""]
     return "\n".join(out)
 
 
