@@ -128,7 +128,7 @@ def test_parties_whose_names_look_the_same_are_refused(field, value):
     assert data["parties"][0]["short_name"] == "Tokai"
     data["parties"][1][field] = value
     errors = _errors(data)
-    assert any(p == f"/parties/1/{field}" and "looks the same" in m or "is the same" in m for p, m in errors), errors
+    assert any(p == f"/parties/1/{field}" and ("looks the same" in m or "is the same" in m) for p, m in errors), errors
 
 
 def test_parties_with_different_names_in_different_scripts_are_kept():

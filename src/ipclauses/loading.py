@@ -17,15 +17,15 @@ import json
 import os
 import re
 import stat
+from collections.abc import Callable, Iterable
 from decimal import Decimal
-from pathlib import Path
 from typing import IO, Any
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from .errors import Problem, SpecError
-from .unicode_safety import UnsafeCharacter, look_alike, unsafe_character
 from .spec import SPEC_TYPES, AnySpec, CommonSpec, DealSpec, JrdSpec, LicenseSpec, NdaSpec, PocSpec, language_defaults
+from .unicode_safety import UnsafeCharacter, look_alike, unsafe_character
 
 MAX_SPEC_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 32
@@ -40,18 +40,18 @@ _XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udff
 _LINE_BREAKS = re.compile("[\t\n\r\u2028\u2029\x85]")
 
 
-def pointer(parts) -> str:
+def pointer(parts: Iterable[str | int]) -> str:
     """JSON pointer (RFC 6901) for a location given as keys and indexes."""
     return "".join("/" + str(p).replace("~", "~0").replace("/", "~1") for p in parts)
 
 
-class _Obj(dict):
+class _Obj(dict[str, Any]):
     """A JSON object that remembers keys given more than once."""
 
     duplicates: list[str]
 
 
-def _pairs(pairs):
+def _pairs(pairs: list[tuple[str, Any]]) -> _Obj:
     obj = _Obj()
     obj.duplicates = []
     for key, value in pairs:
@@ -72,7 +72,7 @@ def _unsafe_message(unsafe: UnsafeCharacter) -> str:
     )
 
 
-def _walk(value, path, problems: list[Problem], depth=0):
+def _walk(value: Any, path: list[str | int], problems: list[Problem], depth: int = 0) -> None:
     """Find duplicate keys, forbidden characters and excessive nesting."""
     if depth > MAX_DEPTH:
         problems.append(Problem(pointer(path), f"nested more than {MAX_DEPTH} levels deep (a deal spec is never this deep)"))
@@ -178,9 +178,9 @@ def parse_json(text: str, source: str) -> Any:
         data = json.loads(text, object_pairs_hook=_pairs, parse_int=_parse_int, parse_float=_parse_float)
     except json.JSONDecodeError as exc:
         msg = f"not valid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}{_json_hint(text, exc)}"
-        raise SpecError(source, [Problem("", msg)])
+        raise SpecError(source, [Problem("", msg)]) from None
     except RecursionError:
-        raise SpecError(source, [Problem("", f"nested too deeply to be a deal spec (at most {MAX_DEPTH} levels)")])
+        raise SpecError(source, [Problem("", f"nested too deeply to be a deal spec (at most {MAX_DEPTH} levels)")]) from None
     return data
 
 
@@ -201,7 +201,7 @@ def _json_hint(text: str, exc: json.JSONDecodeError) -> str:
     return ""
 
 
-def _read(source: str | os.PathLike | dict, origin: str | None) -> tuple[Any, str]:
+def _read(source: str | os.PathLike[str] | bytes | dict[str, Any], origin: str | None) -> tuple[Any, str]:
     if isinstance(source, dict):
         return source, origin or "<dict>"
     if isinstance(source, os.PathLike) or (isinstance(source, str) and not source.lstrip().startswith(("{", "["))):
@@ -219,7 +219,7 @@ _FILE_KINDS = {stat.S_IFIFO: "a named pipe (FIFO)", stat.S_IFCHR: "a character d
                stat.S_IFSOCK: "a socket", stat.S_IFDIR: "a directory"}
 
 
-def read_spec_file(path: str | os.PathLike, name: str) -> bytes:
+def read_spec_file(path: str | os.PathLike[str], name: str) -> bytes:
     """The bytes of a spec file: a regular file, read no further than the size limit.
 
     The size on disk is not trusted (/dev/zero, a FIFO or a growing file report none):
@@ -267,11 +267,11 @@ def decode(raw: bytes, name: str) -> Any:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        raise SpecError(name, [Problem("", f"not UTF-8 text (bad byte at line {line}); save the file as UTF-8")])
+        raise SpecError(name, [Problem("", f"not UTF-8 text (bad byte at line {line}); save the file as UTF-8")]) from None
     return parse_json(text, name)
 
 
-def load_spec(source: str | os.PathLike | bytes | dict, *, origin: str | None = None) -> AnySpec:
+def load_spec(source: str | os.PathLike[str] | bytes | dict[str, Any], *, origin: str | None = None) -> AnySpec:
     """Load and validate a deal spec from a path, JSON text, bytes or a dict.
 
     Raises `SpecError` listing every problem found, each with its JSON pointer.
@@ -306,7 +306,7 @@ def validate_data(data: Any, name: str = "<dict>") -> AnySpec:
     return spec
 
 
-def _sanitised(value):
+def _sanitised(value: Any) -> Any:
     """A copy with forbidden characters replaced, so the models can still check the rest."""
     if isinstance(value, dict):
         return {_XML_FORBIDDEN.sub("\ufffd", k): _sanitised(v) for k, v in value.items()}
@@ -326,7 +326,7 @@ def _json_kind(pyname: str) -> str:
 # --- pydantic errors in words for people ---------------------------------
 
 
-def _model_at(data: dict, loc: tuple) -> type[BaseModel] | None:
+def _model_at(data: dict[str, Any], loc: tuple[str | int, ...]) -> type[BaseModel] | None:
     """The model class that validates the object at loc (for 'did you mean')."""
     spec_type = data.get("type")
     model: Any = SPEC_TYPES.get(spec_type) if isinstance(spec_type, str) else None
@@ -345,7 +345,7 @@ def _model_at(data: dict, loc: tuple) -> type[BaseModel] | None:
     return model if isinstance(model, type) and issubclass(model, BaseModel) else None
 
 
-def _inner_model(annotation, value):
+def _inner_model(annotation: Any, value: Any) -> Any:
     import typing
 
     args = typing.get_args(annotation)
@@ -373,9 +373,9 @@ def _field_names(model: type[BaseModel]) -> list[str]:
     return [f.alias or name for name, f in model.model_fields.items()]
 
 
-def _clean_loc(loc: tuple, data: dict) -> tuple:
+def _clean_loc(loc: tuple[str | int, ...], data: dict[str, Any]) -> tuple[str | int, ...]:
     """Drop the discriminator tags pydantic inserts into locations ('nda', 'sole', ...)."""
-    out: list = []
+    out: list[str | int] = []
     for i, part in enumerate(loc):
         if i == 0 and part in SPEC_TYPES and part == data.get("type"):
             continue
@@ -388,20 +388,20 @@ def _clean_loc(loc: tuple, data: dict) -> tuple:
 _RULE_TAGS = {"sole", "joint", "inventor", "by_field", "decide_later"}
 
 
-def _num(value) -> str:
+def _num(value: object) -> str:
     """100.0 -> "100": bounds of float fields read as people write them."""
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value)
 
 
-def _fmt_expected(ctx: dict | None) -> str:
+def _fmt_expected(ctx: dict[str, Any] | None) -> str:
     if not ctx or "expected" not in ctx:
         return ""
     return str(ctx["expected"]).replace("'", '"')
 
 
-def _explain(exc: ValidationError, data: dict) -> list[Problem]:
+def _explain(exc: ValidationError, data: dict[str, Any]) -> list[Problem]:
     problems: list[Problem] = []
     seen = set()
     for err in exc.errors(include_url=False):
@@ -512,14 +512,21 @@ def term_end(spec: CommonSpec) -> dt.date:
 _A_TYPE = {"nda": "an NDA", "poc": "a PoC agreement", "jrd": "a joint R&D agreement", "license": "a licence agreement"}
 
 
+_Add = Callable[[str, str], None]
+_PartyRef = Callable[[str | None, str], None]
+
+
 def cross_check(spec: AnySpec) -> list[Problem]:
     """Rules that need the whole deal. Each problem names the field to change."""
     problems: list[Problem] = []
-    add = lambda path, msg: problems.append(Problem(path, msg))
+
+    def add(path: str, msg: str) -> None:
+        problems.append(Problem(path, msg))
+
     ids = [p.id for p in spec.parties]
     known = ", ".join(f'"{i}"' for i in ids)
 
-    def party_ref(value: str | None, path: str):
+    def party_ref(value: str | None, path: str) -> None:
         if value is not None and value not in ids:
             add(path, f'"{value}" is not a party id (allowed: {known})')
 
@@ -530,7 +537,7 @@ def cross_check(spec: AnySpec) -> list[Problem]:
 
     roles = [p.role for p in spec.parties]
 
-    def need_roles(pair: tuple[str, str], why: str):
+    def need_roles(pair: tuple[str, str], why: str) -> None:
         for role in pair:
             found = [i for i, r in enumerate(roles) if r == role]
             if len(found) == 1:
@@ -557,8 +564,8 @@ def cross_check(spec: AnySpec) -> list[Problem]:
             if role != "party":
                 add(f"/parties/{i}/role", f'"{role}" does not fit this deal (allowed: "party"; or set confidentiality.direction to "one_way")')
 
-    for i, role in enumerate(spec.project.roles):
-        party_ref(role.party, f"/project/roles/{i}/party")
+    for i, tasks in enumerate(spec.project.roles):
+        party_ref(tasks.party, f"/project/roles/{i}/party")
     if spec.signing_date is not None and spec.signing_date > spec.effective_date + dt.timedelta(days=366):
         add("/signing_date", "is more than a year after the effective date (check both dates)")
     conf = spec.confidentiality
@@ -607,12 +614,13 @@ def cross_check(spec: AnySpec) -> list[Problem]:
             add("/poc/report_deadline", f"is after the agreement ends on {term_end(spec).isoformat()} (lengthen term.months or move the deadline)")
     if isinstance(spec, (PocSpec, JrdSpec)):
         _check_results(spec, add, party_ref)
-    if isinstance(spec, (NdaSpec, PocSpec)) and spec.next_step is not None:
-        if isinstance(spec, NdaSpec) and (spec.next_step.fee_if_none or spec.next_step.discount_if_follows is not None):
-            add("/next_step", "fee_if_none and discount_if_follows belong in a PoC, not an NDA (remove them)")
+    if isinstance(spec, NdaSpec) and spec.next_step is not None and (
+        spec.next_step.fee_if_none or spec.next_step.discount_if_follows is not None
+    ):
+        add("/next_step", "fee_if_none and discount_if_follows belong in a PoC, not an NDA (remove them)")
     if isinstance(spec, JrdSpec):
-        for i, role in enumerate(spec.jrd.roles):
-            party_ref(role.party, f"/jrd/roles/{i}/party")
+        for i, tasks in enumerate(spec.jrd.roles):
+            party_ref(tasks.party, f"/jrd/roles/{i}/party")
         for i, item in enumerate(spec.jrd.schedule):
             if item.due < spec.effective_date:
                 add(f"/jrd/schedule/{i}/due", "is before the effective date")
@@ -630,8 +638,8 @@ def cross_check(spec: AnySpec) -> list[Problem]:
         if spec.non_compete is not None and spec.non_compete.months > 60:
             add("/non_compete/months", "is more than 60 months; competition law rarely allows a longer restriction")
     if isinstance(spec, (JrdSpec, LicenseSpec)):
-        for i, item in enumerate(spec.background_ip.items):
-            party_ref(item.party, f"/background_ip/items/{i}/party")
+        for i, background in enumerate(spec.background_ip.items):
+            party_ref(background.party, f"/background_ip/items/{i}/party")
     if isinstance(spec, LicenseSpec):
         lic = spec.licence
         for key in ("licensor", "licensee"):
@@ -648,7 +656,7 @@ def cross_check(spec: AnySpec) -> list[Problem]:
     return problems
 
 
-def _check_look_alike_parties(spec, add) -> None:
+def _check_look_alike_parties(spec: AnySpec, add: _Add) -> None:
     """Two parties whose names read the same would let one party pass for the other."""
     names = [(i, key, getattr(p, key)) for i, p in enumerate(spec.parties) for key in ("short_name", "legal_name")]
     reported: set[int] = set()
@@ -666,7 +674,7 @@ def _check_look_alike_parties(spec, add) -> None:
                 reported.add(i)
 
 
-def _check_results(spec, add, party_ref):
+def _check_results(spec: PocSpec | JrdSpec, add: _Add, party_ref: _PartyRef) -> None:
     results = spec.results
     for i, d in enumerate(results.deliverables):
         party_ref(d.created_by, f"/results/deliverables/{i}/created_by")
@@ -683,8 +691,10 @@ def _check_results(spec, add, party_ref):
         add("/results/ownership/rule", 'a PoC must say who owns the Report and results ("decide_later" leaves it open)')
 
 
-def _check_scope(spec, add, party_ref):
+def _check_scope(spec: PocSpec | JrdSpec | LicenseSpec, add: _Add, party_ref: _PartyRef) -> None:
     lic = spec.licence
+    if lic is None:
+        return
     if isinstance(spec, (PocSpec, JrdSpec)) and spec.results.ownership.rule != "sole" and (lic.licensor is None or lic.licensee is None):
         missing = "licensor" if lic.licensor is None else "licensee"
         add(f"/licence/{missing}", f'is missing: with "{spec.results.ownership.rule}" ownership, name who grants and who '
