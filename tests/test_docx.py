@@ -13,6 +13,7 @@ import ipclauses
 from conftest import EXAMPLES, NDA_EXAMPLE, example_ids
 from ipclauses.assemble import spec_sha256
 from ipclauses.build import document_bytes
+from ipclauses.docx_render import PROPERTY_NAMES, custom_properties
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 NS = {"w": W[1:-1]}
@@ -111,7 +112,10 @@ def test_metadata_round_trips_through_inspect(built, name, tmp_path):
     path = tmp_path / "a.docx"
     path.write_bytes(data)
     info = ipclauses.inspect_docx(path)
+    assert info["problems"] == [], "a file as built is consistent: spec hash and both copies of the properties agree"
+    assert info["integrity"]["spec_hash_matches"] and info["integrity"]["spec_sha256_computed"] == spec_sha256(spec)
     props = info["custom_properties"]
+    assert props == custom_properties(agreement) and set(props) == set(PROPERTY_NAMES)
     assert props["spec_sha256"] == spec_sha256(spec)
     assert props["clause_library_version"] == ipclauses.load_library().version
     assert props["ipclauses_version"] == ipclauses.__version__

@@ -351,23 +351,48 @@ def check_command(specs, as_json, fail_on, drafting, library) -> None:
 
 @main.command()
 @click.argument("docx", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--json", "as_json", is_flag=True, help="Print everything as JSON.")
+@click.option("--json", "as_json", is_flag=True, help="Print everything as JSON, with any integrity problems.")
 def inspect(docx: Path, as_json: bool) -> None:
-    """Show what an ipclauses DOCX records: versions, spec hash and chosen clauses."""
+    """Show what an ipclauses DOCX records: versions, spec hash and chosen clauses.
+
+    Checks that the record agrees with itself (the embedded spec against its recorded
+    hash, the document properties against the provenance part) and exits 1 when it
+    does not. The record is not a signature, and the agreement's text is not compared.
+    """
+    import unicodedata
+
     from .docx_render import inspect_docx
+
+    bidi_controls = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c"
+
+    def shown(value: object) -> str:
+        # The file's text is anyone's: control and bidi characters must not drive the terminal or reorder a line.
+        return "".join(
+            ascii(ch)[1:-1] if unicodedata.category(ch) in ("Cc", "Zl", "Zp") or ch in bidi_controls else ch
+            for ch in str(value)
+        )
 
     info = inspect_docx(docx)
     if as_json:
         click.echo(json.dumps(info, ensure_ascii=False, indent=2, sort_keys=True))
-        return
-    core = info["core_properties"]
-    props = info["custom_properties"]
-    click.echo(f"title: {core.get('title', '')}")
-    for key in ("agreement_type", "language", "ipclauses_version", "clause_library_version", "spec_sha256"):
-        click.echo(f"{key}: {props.get(key, '')}")
-    click.echo("clauses:")
-    for choice in info["choices"]:
-        click.echo(f"  {choice['article']:>3}  {choice['clause']} ({choice['variant']})")
+    else:
+        core = info["core_properties"]
+        props = info["custom_properties"]
+        click.echo(f"title: {shown(core.get('title', ''))}")
+        for key in ("agreement_type", "language", "ipclauses_version", "clause_library_version", "spec_sha256"):
+            click.echo(f"{key}: {shown(props.get(key, ''))}")
+        click.echo("clauses:")
+        for choice in info["choices"]:
+            click.echo(f"  {choice['article']:>3}  {shown(choice['clause'])} ({shown(choice['variant'])})")
+        if info["problems"]:
+            click.echo(f"integrity: {len(info['problems'])} problem(s), see the warnings")
+        else:
+            click.echo("integrity: the embedded spec matches its recorded hash, and the document properties match the provenance")
+        click.echo(f"note: {info['notice']}")
+    for problem in info["problems"]:
+        click.echo(f"warning: {shown(problem)}", err=True)
+    if info["problems"]:
+        sys.exit(EXIT_INPUT)
 
 
 if __name__ == "__main__":  # pragma: no cover
