@@ -208,3 +208,27 @@ def test_a_broken_firm_library_is_reported_with_file_and_line(run, tmp_path):
     assert result.exit_code == 1
     assert "firm/general/export.toml:7: variants[0].balance: unknown balance label 'fair'" in result.stderr
     assert "Traceback" not in result.stderr and not (tmp_path / "a.docx").exists()
+
+
+def test_clauses_show_never_sends_control_sequences_to_the_terminal(run, tmp_path):
+    firm = tmp_path / "firm" / "general"
+    firm.mkdir(parents=True)
+    hostile = FIRM_CLAUSE.replace('commentary.en = "Our firm\'s standard clause."',
+                                  'commentary.en = "Our clause.\\u001b[2J\\u009b31m \\u202eevil\\u202c"')
+    (firm / "export.toml").write_text(hostile, encoding="utf-8")
+    result = run("clauses", "show", "firm.export_note", "--library", tmp_path / "firm")
+    assert result.exit_code == 0, result.stderr
+    assert not any(ch in result.stdout for ch in "\x1b\x9b\u202e\u202c")
+    assert "Our clause.\\u001b[2J\\u009b31m \\u202eevil\\u202c" in result.stdout
+
+
+def test_error_messages_spell_out_control_characters_of_the_input(run, tmp_path):
+    spec = json.loads(NDA_EXAMPLE.read_text(encoding="utf-8"))
+    spec["purpose"]["\x1b[2Jfield"] = 1
+    spec["purpose"]["\u202edleif"] = 1  # unknown fields are named in the message
+    path = tmp_path / "bad.json"
+    path.write_text(json.dumps(spec, ensure_ascii=False), encoding="utf-8")
+    result = run("validate", path)
+    assert result.exit_code == 1
+    assert "\x1b" not in result.stderr and "/purpose: a key holds the control character U+001B" in result.stderr
+    assert "\u202e" not in result.stderr and 'unknown field "\\u202edleif"' in result.stderr

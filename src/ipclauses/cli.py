@@ -6,6 +6,7 @@ Exit codes: 0 success; 1 bad input or a build that could not be done; 2 usage er
 from __future__ import annotations
 
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -26,8 +27,22 @@ def _library_version() -> str:
         return "invalid"
 
 
+# Control characters (ESC, CSI) drive a terminal, and bidi controls reorder a line: text that
+# came from a spec, a clause file or a DOCX is shown with them spelled out instead.
+_UNSHOWABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
+
+
+def visible(text: str) -> str:
+    """Text as it may go to a terminal: control, bidi and zero-width characters spelled out as \\uXXXX."""
+    return _UNSHOWABLE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+def _echo(message: str = "", *, err: bool = False, nl: bool = True) -> None:
+    click.echo(visible(message), err=err, nl=nl)
+
+
 def _fail(message: str) -> None:
-    click.echo(message, err=True)
+    _echo(message, err=True)
     sys.exit(EXIT_INPUT)
 
 
@@ -62,14 +77,14 @@ class _Group(click.Group):
         except IpclausesError as exc:
             _report(exc)
         except KeyboardInterrupt:
-            click.echo("interrupted; no output was written", err=True)
+            _echo("interrupted; no output was written", err=True)
             sys.exit(130)
 
 
 def _print_version(ctx, param, value) -> None:
     if not value or ctx.resilient_parsing:
         return
-    click.echo(f"ipclauses {__version__} (clause library {_library_version()})")
+    _echo(f"ipclauses {__version__} (clause library {_library_version()})")
     ctx.exit()
 
 
@@ -97,17 +112,17 @@ def validate(specs: tuple[str, ...], as_json: bool, resolved: bool) -> None:
             failed = True
             results.append({"file": exc.source, "valid": False, "errors": [{"path": p.path, "message": p.message} for p in exc.errors]})
             if not as_json:
-                click.echo(exc.render(), err=True)
+                _echo(exc.render(), err=True)
             continue
         results.append({"file": source if source != "-" else "<stdin>", "valid": True, "errors": []})
         if resolved:
             results[-1]["resolved"] = resolved_spec(spec)
             if not as_json:
-                click.echo(json.dumps(resolved_spec(spec), ensure_ascii=False, indent=2))
+                _echo(json.dumps(resolved_spec(spec), ensure_ascii=False, indent=2))
         elif not as_json:
-            click.echo(f"{results[-1]['file']}: valid {spec.type} spec ({spec.language})", err=True)
+            _echo(f"{results[-1]['file']}: valid {spec.type} spec ({spec.language})", err=True)
     if as_json:
-        click.echo(json.dumps(results, ensure_ascii=False, indent=2))
+        _echo(json.dumps(results, ensure_ascii=False, indent=2))
     sys.exit(EXIT_INPUT if failed else 0)
 
 
@@ -122,10 +137,10 @@ def schema(output: Path | None, force: bool) -> None:
 
     text = schema_text()
     if output is None:
-        click.echo(text, nl=False)
+        _echo(text, nl=False)
     else:
         write_atomic(output, text.encode("utf-8"), force=force)
-        click.echo(f"wrote {output}", err=True)
+        _echo(f"wrote {output}", err=True)
 
 
 @main.group()
@@ -150,7 +165,7 @@ def clauses_list(agreement, category, lang, library) -> None:
         if category and clause.category != category:
             continue
         variants = ", ".join(v.id for v in clause.variants)
-        click.echo(f"{clause.id:40} {clause.title[lang]}  [{', '.join(clause.agreements)}]  variants: {variants}")
+        _echo(f"{clause.id:40} {clause.title[lang]}  [{', '.join(clause.agreements)}]  variants: {variants}")
 
 
 @clauses.command("show")
@@ -170,21 +185,21 @@ def clauses_show(clause_id, lang, library) -> None:
         hint = f" (did you mean {', '.join(close)}?)" if close else " (see 'ipclauses clauses list')"
         _fail(f"error: no clause {clause_id!r}{hint}")
     langs = ["ja", "en"] if lang == "both" else [lang]
-    click.echo(f"{clause.id}: {' / '.join(clause.title[l] for l in langs)}")
-    click.echo(f"category: {clause.category}; agreements: {', '.join(clause.agreements)}; file: {clause.source}")
+    _echo(f"{clause.id}: {' / '.join(clause.title[l] for l in langs)}")
+    _echo(f"category: {clause.category}; agreements: {', '.join(clause.agreements)}; file: {clause.source}")
     if clause.include_when:
-        click.echo(f"included when: {json.dumps(clause.include_when, ensure_ascii=False)}")
+        _echo(f"included when: {json.dumps(clause.include_when, ensure_ascii=False)}")
     for variant in clause.variants:
-        click.echo("")
-        click.echo(f"== variant {variant.id} ({variant.balance})")
-        click.echo(f"chosen when: {json.dumps(variant.when, ensure_ascii=False) if variant.when else 'always (fallback)'}")
+        _echo("")
+        _echo(f"== variant {variant.id} ({variant.balance})")
+        _echo(f"chosen when: {json.dumps(variant.when, ensure_ascii=False) if variant.when else 'always (fallback)'}")
         for l in langs:
-            click.echo(f"-- text ({l})")
-            click.echo(variant.text[l].strip())
-            click.echo(f"-- summary ({l})")
-            click.echo(variant.summary[l].strip())
-            click.echo(f"-- commentary ({l})")
-            click.echo(variant.commentary[l].strip())
+            _echo(f"-- text ({l})")
+            _echo(variant.text[l].strip())
+            _echo(f"-- summary ({l})")
+            _echo(variant.summary[l].strip())
+            _echo(f"-- commentary ({l})")
+            _echo(variant.commentary[l].strip())
 
 
 SEVERITY_ORDER = ("error", "warning", "info")
@@ -192,9 +207,9 @@ SEVERITY_ORDER = ("error", "warning", "info")
 
 def _show_findings(findings, source: str) -> None:
     for f in findings:
-        click.echo(f"{source}: {f.path}: {f.severity}: {f.message} ({f.id})", err=True)
-        click.echo(f"    why: {f.why}", err=True)
-        click.echo(f"    fix: {f.fix}", err=True)
+        _echo(f"{source}: {f.path}: {f.severity}: {f.message} ({f.id})", err=True)
+        _echo(f"    why: {f.why}", err=True)
+        _echo(f"    fix: {f.fix}", err=True)
 
 
 @main.command()
@@ -242,10 +257,10 @@ def _build_batch(specs, output, jobs, force, no_summary, summary_format, despite
                              summary_format=None if no_summary else summary_format,
                              despite_errors=despite_errors, on_result=progress)
     for result in failures:
-        click.echo(f"{result.spec}: {result.error}", err=True)
+        _echo(f"{result.spec}: {result.error}", err=True)
     elapsed = time.perf_counter() - started
     built = sum(r.ok for r in results)
-    click.echo(
+    _echo(
         f"built {built} of {len(results)} agreements into {output} in {elapsed:.1f} s "
         f"({built / elapsed if elapsed else 0:.0f} per second); {len(failures)} failed",
         err=True,
@@ -280,9 +295,9 @@ def _build_single(spec, output, force, no_summary, summary_format, despite_error
         return
     summary_path = write_with_summary(loaded, output, data, summary_format=None if no_summary else summary_format,
                                       library=library, force=force)
-    click.echo(f"wrote {output} ({len(agreement.articles)} articles, {len(data):,} bytes)", err=True)
+    _echo(f"wrote {output} ({len(agreement.articles)} articles, {len(data):,} bytes)", err=True)
     if summary_path is not None:
-        click.echo(f"wrote {summary_path}", err=True)
+        _echo(f"wrote {summary_path}", err=True)
 
 
 @main.command()
@@ -311,7 +326,7 @@ def summary(spec, output, fmt, lang, force, library) -> None:
         stream.flush()
         return
     write_atomic(output, data, force=force)
-    click.echo(f"wrote {output}", err=True)
+    _echo(f"wrote {output}", err=True)
 
 
 @main.command("check")
@@ -342,9 +357,9 @@ def check_command(specs, as_json, fail_on, drafting, library) -> None:
         else:
             _show_findings(findings, source)
             if not findings:
-                click.echo(f"{source}: no findings", err=True)
+                _echo(f"{source}: no findings", err=True)
     if as_json:
-        click.echo(json.dumps(report, ensure_ascii=False, indent=2))
+        _echo(json.dumps(report, ensure_ascii=False, indent=2))
     if fail_on != "never" and worst <= SEVERITY_ORDER.index(fail_on):
         sys.exit(EXIT_INPUT)
 
@@ -374,23 +389,25 @@ def inspect(docx: Path, as_json: bool) -> None:
 
     info = inspect_docx(docx)
     if as_json:
-        click.echo(json.dumps(info, ensure_ascii=False, indent=2, sort_keys=True))
+        _echo(json.dumps(info, ensure_ascii=False, indent=2, sort_keys=True))
     else:
         core = info["core_properties"]
         props = info["custom_properties"]
-        click.echo(f"title: {shown(core.get('title', ''))}")
+        _echo(f"title: {shown(core.get('title', ''))}")
         for key in ("agreement_type", "language", "ipclauses_version", "clause_library_version", "spec_sha256"):
-            click.echo(f"{key}: {shown(props.get(key, ''))}")
-        click.echo("clauses:")
+            _echo(f"{key}: {shown(props.get(key, ''))}")
+        if "clause_library_sha256" in props:  # files built before it was recorded lack it
+            _echo(f"clause_library_sha256: {shown(props['clause_library_sha256'])}")
+        _echo("clauses:")
         for choice in info["choices"]:
-            click.echo(f"  {choice['article']:>3}  {shown(choice['clause'])} ({shown(choice['variant'])})")
+            _echo(f"  {choice['article']:>3}  {shown(choice['clause'])} ({shown(choice['variant'])})")
         if info["problems"]:
-            click.echo(f"integrity: {len(info['problems'])} problem(s), see the warnings")
+            _echo(f"integrity: {len(info['problems'])} problem(s), see the warnings")
         else:
-            click.echo("integrity: the embedded spec matches its recorded hash, and the document properties match the provenance")
-        click.echo(f"note: {info['notice']}")
+            _echo("integrity: the embedded spec matches its recorded hash, and the document properties match the provenance")
+        _echo(f"note: {info['notice']}")
     for problem in info["problems"]:
-        click.echo(f"warning: {shown(problem)}", err=True)
+        _echo(f"warning: {shown(problem)}", err=True)
     if info["problems"]:
         sys.exit(EXIT_INPUT)
 
