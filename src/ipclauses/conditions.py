@@ -17,7 +17,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from .loading import term_end
-from .spec import SPEC_TYPES, CommonSpec, Party
+from .spec import SPEC_TYPES, AnySpec, CommonSpec, JrdSpec, Party, UsageScope
 
 MISSING = object()  # the path does not exist for this agreement type
 
@@ -38,13 +38,13 @@ def party_with_role(spec: CommonSpec, role: str) -> Party | None:
     return next((p for p in spec.parties if p.role == role), None)
 
 
-def _sole_owner(spec) -> Party | None:
+def _sole_owner(spec: CommonSpec) -> Party | None:
     rule = getattr(getattr(spec, "results", None), "ownership", None)
     return party_by_id(spec, rule.owner) if rule is not None and rule.rule == "sole" else None
 
 
-def _licensor(spec) -> Party | None:
-    lic = getattr(spec, "licence", None)
+def _licensor(spec: AnySpec) -> Party | None:
+    lic: UsageScope | None = getattr(spec, "licence", None)
     if lic is None:
         return None
     if lic.licensor:
@@ -56,8 +56,8 @@ def _licensor(spec) -> Party | None:
     return _sole_owner(spec)
 
 
-def _licensee(spec) -> Party | None:
-    lic = getattr(spec, "licence", None)
+def _licensee(spec: AnySpec) -> Party | None:
+    lic: UsageScope | None = getattr(spec, "licence", None)
     if lic is None:
         return None
     if lic.licensee:
@@ -68,12 +68,12 @@ def _licensee(spec) -> Party | None:
     return other_party(spec, licensor.id) if licensor else None
 
 
-def _university(spec) -> Party | None:
+def _university(spec: CommonSpec) -> Party | None:
     return next((p for p in spec.parties if p.kind == "university"), None)
 
 
 # Facts a clause may use that are not a single spec field. Each takes the spec.
-COMPUTED: dict[str, Callable[[Any], Any]] = {
+COMPUTED: dict[str, Callable[[AnySpec], object]] = {
     "@party.first": lambda s: s.parties[0],
     "@party.second": lambda s: s.parties[1],
     "@role.discloser": lambda s: party_with_role(s, "discloser"),
@@ -84,7 +84,7 @@ COMPUTED: dict[str, Callable[[Any], Any]] = {
     "@role.licensee": lambda s: _licensee(s),
     "@results.sole_owner": _sole_owner,
     "@results.non_owner": lambda s: other_party(s, o.id) if (o := _sole_owner(s)) else None,
-    "@option.grantor": lambda s: other_party(s, s.option.holder) if getattr(s, "option", None) else None,
+    "@option.grantor": lambda s: other_party(s, s.option.holder) if isinstance(s, JrdSpec) and s.option else None,
     "@has.university": lambda s: _university(s) is not None,
     "@has.startup": lambda s: any(p.kind == "startup" for p in s.parties),
     "@university": _university,
@@ -94,12 +94,12 @@ COMPUTED: dict[str, Callable[[Any], Any]] = {
 }
 
 
-def lookup(spec: Any, path: str) -> Any:
+def lookup(spec: AnySpec, path: str) -> Any:
     """Value at a dotted path or computed fact; MISSING if the path does not apply to this spec."""
     if path.startswith("@"):
         fn = COMPUTED.get(path)
         return MISSING if fn is None else fn(spec)
-    value = spec
+    value: Any = spec
     for part in path.split("."):
         if value is None:
             return None
@@ -115,6 +115,12 @@ def lookup(spec: Any, path: str) -> Any:
     return value
 
 
+def party_fact(spec: AnySpec, fact: str) -> Party | None:
+    """The party a computed fact such as "@role.licensee" names, or None when it names none."""
+    value = lookup(spec, fact)
+    return value if isinstance(value, Party) else None
+
+
 def _matches(value: Any, expected: Any) -> bool:
     if value is MISSING:
         return False
@@ -124,7 +130,7 @@ def _matches(value: Any, expected: Any) -> bool:
             present = value is not None and value != [] and value is not False
             return present == bool(arg)
         if op == "not":
-            return value != arg
+            return bool(value != arg)
         if op == "in":
             return value in arg
         if op == "contains":
@@ -138,10 +144,10 @@ def _matches(value: Any, expected: Any) -> bool:
         return value in expected
     if isinstance(value, dt.date) and isinstance(expected, str):
         return value.isoformat() == expected
-    return value == expected
+    return bool(value == expected)
 
 
-def holds(spec: Any, condition: dict | None) -> bool:
+def holds(spec: AnySpec, condition: dict[str, Any] | None) -> bool:
     """True when every entry of a `when` table holds for the spec (an empty table always holds).
 
     The key "any" takes a list of tables, of which at least one must hold.
@@ -160,27 +166,27 @@ def holds(spec: Any, condition: dict | None) -> bool:
 # --- static checks, used by the library loader -----------------------------
 
 
-def _unwrap(annotation) -> list:
+def _unwrap(annotation: object) -> list[object]:
     """The concrete types an annotation allows (Optional/Union/Annotated/list flattened one level)."""
     origin = typing.get_origin(annotation)
     if origin is typing.Annotated:
         return _unwrap(typing.get_args(annotation)[0])
     if origin in (typing.Union, __import__("types").UnionType):
-        out = []
+        out: list[object] = []
         for arg in typing.get_args(annotation):
             out.extend(_unwrap(arg))
         return out
     return [annotation]
 
 
-def path_annotation(agreement: str, path: str) -> tuple[bool, list]:
+def path_annotation(agreement: str, path: str) -> tuple[bool, list[object]]:
     """Whether a path exists for an agreement type, and the types it may hold there."""
     if path.startswith("@"):
         return path in COMPUTED, []
-    model: Any = SPEC_TYPES[agreement]
-    types: list = [model]
+    model: type[CommonSpec] = SPEC_TYPES[agreement]
+    types: list[object] = [model]
     for part in path.split("."):
-        next_types: list = []
+        next_types: list[object] = []
         for t in types:
             if typing.get_origin(t) is list:
                 if part.isdigit():
@@ -194,9 +200,9 @@ def path_annotation(agreement: str, path: str) -> tuple[bool, list]:
     return True, types
 
 
-def literal_values(types: list) -> list | None:
+def literal_values(types: list[object]) -> list[object] | None:
     """All values allowed when every type is a Literal (else None: free values)."""
-    values: list = []
+    values: list[object] = []
     for t in types:
         if t is type(None):
             continue
@@ -237,7 +243,7 @@ def check_condition(condition: Any, agreements: list[str]) -> list[str]:
             candidates = arg if op == "in" and isinstance(arg, list) else [arg] if op in ("not", "contains") else []
         else:
             candidates = expected if isinstance(expected, list) else [expected]
-        allowed: list | None = []
+        allowed: list[object] | None = []
         for agreement in found:  # a value is allowed if some agreement type allows it ("type" differs per type)
             types = path_annotation(agreement, path)[1]
             values = literal_values(types) if types else None  # computed facts take any value

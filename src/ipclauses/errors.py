@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 
@@ -16,7 +17,7 @@ class Problem:
     path: str
     message: str
 
-    def __iter__(self):  # lets callers unpack `for path, message in err.errors`
+    def __iter__(self) -> Iterator[str]:  # lets callers unpack `for path, message in err.errors`
         return iter((self.path, self.message))
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from typing import Any
 
 from .spec import Money, Party
 
@@ -57,8 +58,12 @@ def party(value: Party) -> str:
     return value.short_name
 
 
-def format_value(value, fmt: str, lang: str):
-    """Format a looked-up spec value for clause text; None stays None (a missing value)."""
+def format_value(value: Any, fmt: str, lang: str) -> object:
+    """Format a looked-up spec value for clause text; None stays None (a missing value).
+
+    `value` is whatever the variable's path holds (a Party, date, Money, number, list...),
+    so its type follows `fmt`.
+    """
     if value is None:
         return None
     if fmt == "party":

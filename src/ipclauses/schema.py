@@ -7,6 +7,7 @@ draft-07 fully but 2020-12 only partly.
 from __future__ import annotations
 
 import json
+from typing import Any
 
 from pydantic import TypeAdapter
 
@@ -15,10 +16,10 @@ from .spec import DealSpec
 DRAFT = "http://json-schema.org/draft-07/schema#"
 
 
-def _to_draft7(node):
+def _to_draft7(node: Any) -> Any:
     """Rename pydantic's 2020-12 `$defs` to draft-07 `definitions`, recursively."""
     if isinstance(node, dict):
-        out = {}
+        out: dict[str, Any] = {}
         for key, value in node.items():
             if key == "$ref" and isinstance(value, str):
                 out[key] = value.replace("#/$defs/", "#/definitions/")
@@ -34,11 +35,11 @@ def _to_draft7(node):
     return node
 
 
-def deal_spec_schema() -> dict:
+def deal_spec_schema() -> dict[str, Any]:
     """The deal spec's JSON Schema as a dict."""
     raw = TypeAdapter(DealSpec).json_schema(by_alias=True)
     schema = _to_draft7(raw)
-    body = {
+    body: dict[str, Any] = {
         "$schema": DRAFT,
         "title": "ipclauses deal spec",
         "description": "A deal between two parties, turned by ipclauses into an agreement, a summary and checks.",

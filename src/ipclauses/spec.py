@@ -9,7 +9,7 @@ and `ipclauses validate --resolved` shows all of them.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
@@ -274,12 +274,17 @@ class LicenceTerm(SpecModel):
     years: Annotated[int, Field(gt=0, le=100)] | None = None
 
 
+IpKind = Literal["patents", "know_how", "copyright", "trademark"]
+
+
+def _default_subject() -> list[IpKind]:
+    return ["patents", "know_how"]
+
+
 class UsageScope(SpecModel):
     licensor: PartyId | None = Field(None, description="Who grants (JRD: defaults to the owner of the results).")
     licensee: PartyId | None = Field(None, description="Who receives (JRD: defaults to the other party).")
-    subject: list[Literal["patents", "know_how", "copyright", "trademark"]] = Field(
-        default_factory=lambda: ["patents", "know_how"], min_length=1
-    )
+    subject: list[IpKind] = Field(default_factory=_default_subject, min_length=1)
     field: Name | None = Field(None, description="Field of use; leave out for every field.")
     products: Name | None = None
     territory: list[Name] = Field(
@@ -474,7 +479,7 @@ AnySpec = NdaSpec | PocSpec | JrdSpec | LicenseSpec
 SPEC_TYPES: dict[str, type[CommonSpec]] = {"nda": NdaSpec, "poc": PocSpec, "jrd": JrdSpec, "license": LicenseSpec}
 
 
-def language_defaults(data: dict) -> dict:
+def language_defaults(data: dict[str, Any]) -> dict[str, Any]:
     """Defaults that are written into the text follow the agreement's language.
 
     Applied to the JSON data before validation (a model validator would see Python
