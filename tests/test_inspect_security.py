@@ -190,7 +190,7 @@ def test_control_characters_from_the_file_do_not_reach_the_terminal(nda, tmp_pat
     result = cli("inspect", save(tmp_path, with_provenance(nda, json.dumps(data))))
     assert result.exit_code == 0  # choices are a record like any other; the spec still matches its hash
     assert "\x1b" not in result.stdout and "\u202e" not in result.stdout
-    assert "nda.purpose\\x1b[2J\\u202e" in result.stdout
+    assert "nda.purpose\\u001b[2J\\u202e" in result.stdout
 
 
 # --- item 4: bounded reading -----------------------------------------------------------
