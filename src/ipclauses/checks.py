@@ -11,8 +11,8 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass
 
-from .conditions import party_by_id
-from .spec import AnySpec, JrdSpec, LicenseSpec, NdaSpec, PocSpec
+from .conditions import party_by_id, party_fact
+from .spec import AnySpec, JrdSpec, LicenseSpec, NdaSpec, NonCompete, OwnershipRule, Party, PocSpec, Results, UsageScope
 from .unicode_safety import mixes_scripts
 
 SEVERITIES = ("error", "warning", "info")
@@ -27,7 +27,7 @@ class Finding:
     why: str
     fix: str
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, str]:
         return asdict(self)
 
 
@@ -54,7 +54,7 @@ _VAGUE_WORDS = {
 
 
 @check
-def purpose_vague(spec):
+def purpose_vague(spec: AnySpec) -> Iterator[Finding]:
     text = spec.purpose.description.strip()
     words = re.findall(r"[A-Za-z]+", text)
     cjk = len(re.findall(r"[\u3040-\u30ff\u4e00-\u9fff]", text))
@@ -72,7 +72,7 @@ def purpose_vague(spec):
 
 
 @check
-def project_context(spec):
+def project_context(spec: AnySpec) -> Iterator[Finding]:
     project = spec.project
     if not project.objective:
         yield Finding(
@@ -105,7 +105,7 @@ def project_context(spec):
 
 
 @check
-def mixed_script_names(spec):
+def mixed_script_names(spec: AnySpec) -> Iterator[Finding]:
     for i, party in enumerate(spec.parties):
         for key in ("short_name", "legal_name"):
             used = mixes_scripts(getattr(party, key))
@@ -119,13 +119,13 @@ def mixed_script_names(spec):
                 )
 
 
-def _joint(rule) -> bool:
+def _joint(rule: OwnershipRule | None) -> bool:
     return rule is not None and (rule.rule in ("joint", "inventor") or (rule.rule == "by_field" and rule.otherwise == "joint"))
 
 
 @check
-def joint_ownership_rules(spec):
-    results = getattr(spec, "results", None)
+def joint_ownership_rules(spec: AnySpec) -> Iterator[Finding]:
+    results: Results | None = getattr(spec, "results", None)
     if results is None:
         return
     if (_joint(results.ownership) or _joint(results.copyright_ownership)) and "joint_rules" not in results.model_fields_set:
@@ -148,8 +148,8 @@ def joint_ownership_rules(spec):
 
 
 @check
-def exclusive_licence_bounds(spec):
-    lic = getattr(spec, "licence", None)
+def exclusive_licence_bounds(spec: AnySpec) -> Iterator[Finding]:
+    lic: UsageScope | None = getattr(spec, "licence", None)
     if lic is None or lic.exclusivity == "non_exclusive":
         return
     if lic.exclusive_perpetual:
@@ -183,21 +183,17 @@ def exclusive_licence_bounds(spec):
         )
 
 
-def _licensor(spec):
-    from .conditions import lookup
-
-    return lookup(spec, "@role.licensor")
+def _licensor(spec: AnySpec) -> Party | None:
+    return party_fact(spec, "@role.licensor")
 
 
-def _licensee(spec):
-    from .conditions import lookup
-
-    return lookup(spec, "@role.licensee")
+def _licensee(spec: AnySpec) -> Party | None:
+    return party_fact(spec, "@role.licensee")
 
 
 @check
-def sublicensing_for_groups(spec):
-    lic = getattr(spec, "licence", None)
+def sublicensing_for_groups(spec: AnySpec) -> Iterator[Finding]:
+    lic: UsageScope | None = getattr(spec, "licence", None)
     if lic is None or lic.sublicensing != "none":
         return
     licensee = _licensee(spec)
@@ -212,7 +208,7 @@ def sublicensing_for_groups(spec):
 
 
 @check
-def background_needed(spec):
+def background_needed(spec: AnySpec) -> Iterator[Finding]:
     if not isinstance(spec, JrdSpec):
         return
     rule = spec.results.ownership
@@ -232,7 +228,7 @@ def background_needed(spec):
 
 
 @check
-def university_rights(spec):
+def university_rights(spec: AnySpec) -> Iterator[Finding]:
     if not isinstance(spec, JrdSpec):
         return
     if any(p.kind == "university" for p in spec.parties):
@@ -253,10 +249,10 @@ def university_rights(spec):
 
 
 @check
-def confidentiality_survival(spec):
+def confidentiality_survival(spec: AnySpec) -> Iterator[Finding]:
     conf = spec.confidentiality
-    lic = getattr(spec, "licence", None)
-    licence_years = None
+    lic: UsageScope | None = getattr(spec, "licence", None)
+    licence_years: float | None = None
     if lic is not None and lic.term.kind == "years":
         licence_years = lic.term.years
     elif lic is not None and lic.term.kind == "agreement_term":
@@ -278,7 +274,7 @@ def confidentiality_survival(spec):
 
 
 @check
-def marked_only_with_samples(spec):
+def marked_only_with_samples(spec: AnySpec) -> Iterator[Finding]:
     conf = spec.confidentiality
     shares_things = isinstance(spec, (PocSpec, JrdSpec)) or conf.reverse_engineering_banned or conf.inspection
     if conf.definition == "marked" and shares_things:
@@ -292,7 +288,7 @@ def marked_only_with_samples(spec):
 
 
 @check
-def free_poc(spec):
+def free_poc(spec: AnySpec) -> Iterator[Finding]:
     if isinstance(spec, PocSpec) and spec.poc.fee.amount == 0:
         yield Finding(
             "poc.free", "info", "/poc/fee/amount",
@@ -304,8 +300,8 @@ def free_poc(spec):
 
 
 @check
-def non_compete_bounds(spec):
-    nc = getattr(spec, "non_compete", None)
+def non_compete_bounds(spec: AnySpec) -> Iterator[Finding]:
+    nc: NonCompete | None = getattr(spec, "non_compete", None)
     if nc is None:
         return
     if nc.months > 24 or len(nc.scope.strip()) < 15:
@@ -318,7 +314,7 @@ def non_compete_bounds(spec):
 
 
 @check
-def one_sided_liability(spec):
+def one_sided_liability(spec: AnySpec) -> Iterator[Finding]:
     liab = spec.liability
     if liab.cap_applies_to == "only" and liab.cap.kind != "none":
         capped = party_by_id(spec, liab.capped_party)
@@ -334,7 +330,7 @@ _JAPANESE_COURT = re.compile(r"(Tokyo|Osaka|Japan|東京|大阪|地方裁判所|
 
 
 @check
-def law_and_forum(spec):
+def law_and_forum(spec: AnySpec) -> Iterator[Finding]:
     disp = spec.disputes
     if disp.forum == "arbitration" or not disp.court:
         return
@@ -349,7 +345,7 @@ def law_and_forum(spec):
 
 
 @check
-def lopsided_nda(spec):
+def lopsided_nda(spec: AnySpec) -> Iterator[Finding]:
     if isinstance(spec, NdaSpec) and spec.confidentiality.direction == "one_way":
         recipient = next((p for p in spec.parties if p.role == "recipient"), None)
         discloser = next((p for p in spec.parties if p.role == "discloser"), None)
@@ -365,8 +361,8 @@ def lopsided_nda(spec):
 
 
 @check
-def running_royalty_without_audit(spec):
-    lic = getattr(spec, "licence", None)
+def running_royalty_without_audit(spec: AnySpec) -> Iterator[Finding]:
+    lic: UsageScope | None = getattr(spec, "licence", None)
     if lic is not None and lic.royalty.running_percent and not lic.royalty.audit:
         yield Finding(
             "licence.no_audit", "info", "/licence/royalty/audit",
@@ -377,7 +373,7 @@ def running_royalty_without_audit(spec):
 
 
 @check
-def renewal_notice(spec):
+def renewal_notice(spec: AnySpec) -> Iterator[Finding]:
     renewal = spec.term.renewal
     if renewal.automatic and renewal.notice_days > spec.term.months * 30:
         yield Finding(
@@ -389,7 +385,7 @@ def renewal_notice(spec):
 
 
 @check
-def cap_without_fees(spec):
+def cap_without_fees(spec: AnySpec) -> Iterator[Finding]:
     if spec.liability.cap.kind != "fees_paid":
         return
     unpaid = (
@@ -407,8 +403,8 @@ def cap_without_fees(spec):
 
 
 @check
-def exclusivity_outlasts_licence(spec):
-    lic = getattr(spec, "licence", None)
+def exclusivity_outlasts_licence(spec: AnySpec) -> Iterator[Finding]:
+    lic: UsageScope | None = getattr(spec, "licence", None)
     if lic is None or not lic.exclusive_months:
         return
     months = {"agreement_term": spec.term.months, "years": (lic.term.years or 0) * 12}.get(lic.term.kind)

@@ -13,6 +13,7 @@ import re
 from .agreement import Agreement, Ref
 from .assemble import given_strings
 from .checks import Finding
+from .spec import AnySpec
 
 _AND_OR = re.compile(r"\band/or\b", re.I)
 _WORDS_AND_DIGITS = re.compile(
@@ -29,7 +30,7 @@ def _blank_values(text: str, values: list[str]) -> str:
     return text
 
 
-def drafting_findings(agreement: Agreement, spec) -> list[Finding]:
+def drafting_findings(agreement: Agreement, spec: AnySpec) -> list[Finding]:
     findings: list[Finding] = []
     values = [v for _, v in given_strings(spec)]
     lang = agreement.language

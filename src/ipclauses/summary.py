@@ -15,10 +15,10 @@ from . import formatting, wording
 from .agreement import Agreement
 from .assemble import assemble
 from .checks import Finding, run_checks
-from .conditions import other_party, party_by_id, party_with_role
+from .conditions import other_party, party_by_id, party_fact, party_with_role
 from .library import Library, load_library
 from .loading import term_end
-from .spec import AnySpec, JrdSpec, LicenseSpec, NdaSpec, PocSpec
+from .spec import AnySpec, CommonSpec, JrdSpec, LicenseSpec, Money, NdaSpec, Party, PocSpec, Results, UsageScope
 
 
 @dataclass
@@ -118,6 +118,17 @@ class _Refs:
         return clause_id in self.labels
 
 
+def _known(party: Party | None) -> Party:
+    """A party every validated spec has (a role it needs, an id it refers to): cross_check refuses the rest."""
+    if party is None:
+        raise ValueError("the spec does not name this party; load it with load_spec, which checks it")
+    return party
+
+
+def _role(spec: CommonSpec, role: str) -> Party:
+    return _known(party_with_role(spec, role))
+
+
 # --- the summary ------------------------------------------------------------------
 
 
@@ -156,7 +167,7 @@ def build_summary(spec: AnySpec, lang: str | None = None, library: Library | Non
     )
 
 
-def _overview(spec, lang) -> list[str]:
+def _overview(spec: AnySpec, lang: str) -> list[str]:
     a, b = spec.parties
     name = wording.AGREEMENT_NAME[spec.type][lang]
     purpose = spec.purpose.description
@@ -167,11 +178,11 @@ def _overview(spec, lang) -> list[str]:
         first = first if first.endswith(".") else first + "."
     if isinstance(spec, NdaSpec):
         second = ("互いに渡す情報を秘密にし、この目的だけに使います。" if spec.confidentiality.direction == "mutual"
-                  else f"{party_with_role(spec, 'discloser').short_name}が渡す情報を、{party_with_role(spec, 'recipient').short_name}は秘密にし、この目的だけに使います。") if lang == "ja" else (
+                  else f"{_role(spec, 'discloser').short_name}が渡す情報を、{_role(spec, 'recipient').short_name}は秘密にし、この目的だけに使います。") if lang == "ja" else (
                   "Each side keeps what the other shares secret and uses it only for this purpose." if spec.confidentiality.direction == "mutual"
-                  else f"{party_with_role(spec, 'recipient').short_name} keeps what {party_with_role(spec, 'discloser').short_name} shares secret and uses it only for this purpose.")
+                  else f"{_role(spec, 'recipient').short_name} keeps what {_role(spec, 'discloser').short_name} shares secret and uses it only for this purpose.")
     elif isinstance(spec, PocSpec):
-        provider, customer = party_with_role(spec, "provider"), party_with_role(spec, "customer")
+        provider, customer = _role(spec, "provider"), _role(spec, "customer")
         date = formatting.date(spec.poc.report_deadline, lang)
         second = (f"{provider.short_name}が技術検証を行い、{date}までに報告書を{customer.short_name}に渡します。" if lang == "ja"
                   else f"{provider.short_name} runs a technical test for {customer.short_name} and delivers a report by {date}.")
@@ -180,14 +191,14 @@ def _overview(spec, lang) -> list[str]:
         second = (f"両者は共同で研究開発を行います。成果は{owner}です。" if lang == "ja"
                   else f"The two sides research and develop together. Results: {owner}.")
     else:
-        licensor, licensee = party_with_role(spec, "licensor"), party_with_role(spec, "licensee")
+        licensor, licensee = _role(spec, "licensor"), _role(spec, "licensee")
         scope = wording.licence_phrase(spec, lang)
         second = (f"{licensor.short_name}は{licensee.short_name}に、特許等の利用を許諾します（{scope}）。" if lang == "ja"
                   else f"{licensor.short_name} lets {licensee.short_name} use its patents and know-how ({scope}).")
     return [first, second]
 
 
-def _confidentiality(spec, lang, refs, parties) -> list[Point]:
+def _confidentiality(spec: AnySpec, lang: str, refs: _Refs, parties: dict[str, PartyPoints]) -> list[Point]:
     conf = spec.confidentiality
     ref = refs("confidentiality.definition")
     definition = {
@@ -208,11 +219,11 @@ def _confidentiality(spec, lang, refs, parties) -> list[Point]:
         if conf.trade_secrets_survive:
             until += " Trade secrets stay protected for as long as they are secret."
     points.append(Point(until, refs("general.term")))
-    holders = [p for p in spec.parties] if conf.direction == "mutual" else [party_with_role(spec, "recipient")] if isinstance(spec, NdaSpec) else list(spec.parties)
+    holders = [p for p in spec.parties] if conf.direction == "mutual" else [_role(spec, "recipient")] if isinstance(spec, NdaSpec) else list(spec.parties)
     duty = refs("confidentiality.duty")
     for party in holders:
         pts = parties[party.id]
-        other = other_party(spec, party.id).short_name
+        other = _known(other_party(spec, party.id)).short_name
         allowed = []
         allowed.append("必要な役員・従業員" if lang == "ja" else "staff who need to know")
         if conf.permitted_recipients.affiliates:
@@ -240,11 +251,11 @@ def _confidentiality(spec, lang, refs, parties) -> list[Point]:
     return points
 
 
-def _money_text(money, lang):
+def _money_text(money: Money, lang: str) -> str:
     return formatting.money(money, lang)
 
 
-def _money(spec, lang, refs, parties) -> list[Point]:
+def _money(spec: AnySpec, lang: str, refs: _Refs, parties: dict[str, PartyPoints]) -> list[Point]:
     points: list[Point] = []
     ja = lang == "ja"
     if isinstance(spec, NdaSpec):
@@ -257,7 +268,7 @@ def _money(spec, lang, refs, parties) -> list[Point]:
             points.append(Point("この契約で支払うお金はありません。違反した側は損害を賠償します。" if ja
                                 else "No money changes hands. A side that breaks the agreement pays for the harm it causes.", refs("nda.remedies")))
     if isinstance(spec, PocSpec):
-        customer = party_with_role(spec, "customer")
+        customer = _role(spec, "customer")
         fee = _money_text(spec.poc.fee, lang)
         ref = refs("poc.fee")
         if spec.poc.fee.amount:
@@ -283,20 +294,18 @@ def _money(spec, lang, refs, parties) -> list[Point]:
         if costs.rule == "each_bears_own":
             points.append(Point("研究費用は、各自が自分の分を負担します。" if ja else "Each side pays its own research costs.", refs("jrd.costs")))
         else:
-            payer = party_by_id(spec, costs.payer).short_name
+            payer = _known(party_by_id(spec, costs.payer)).short_name
             amount = f"（{_money_text(costs.amount, lang)}）" if costs.amount and ja else (f" ({_money_text(costs.amount, lang)})" if costs.amount else "")
             points.append(Point(f"研究費用は{payer}が負担します{amount}。" if ja else f"{payer} pays the research costs{amount}.", refs("jrd.costs")))
-    lic = getattr(spec, "licence", None)
+    lic: UsageScope | None = getattr(spec, "licence", None)
     if lic is not None:
         points += _royalty_points(spec, lic, lang, refs, parties)
     return points
 
 
-def _royalty_points(spec, lic, lang, refs, parties) -> list[Point]:
-    from .conditions import lookup
-
+def _royalty_points(spec: AnySpec, lic: UsageScope, lang: str, refs: _Refs, parties: dict[str, PartyPoints]) -> list[Point]:
     ja = lang == "ja"
-    licensee = lookup(spec, "@role.licensee")
+    licensee = party_fact(spec, "@role.licensee")
     ref = refs("license.royalties", "jrd.royalty", "poc.royalty", "jrd.licence", "poc.licence")
     roy = lic.royalty
     if roy.kind == "free":
@@ -326,26 +335,25 @@ def _royalty_points(spec, lic, lang, refs, parties) -> list[Point]:
     return points
 
 
-def _results(spec, lang, refs, parties) -> list[list[str]]:
-    from .conditions import lookup
-
+def _results(spec: AnySpec, lang: str, refs: _Refs, parties: dict[str, PartyPoints]) -> list[list[str]]:
     ja = lang == "ja"
-    results = getattr(spec, "results", None)
-    lic = getattr(spec, "licence", None)
+    results: Results | None = getattr(spec, "results", None)
+    lic: UsageScope | None = getattr(spec, "licence", None)
     if results is None and lic is None:
         return []
     header = (["対象", "所有者", "利用できる者と範囲", "条"] if ja else ["What", "Who owns it", "Who may use it, and how", "Article"])
     rows = [header]
     own_ref = refs("poc.results_ownership", "jrd.ownership") or ""
+    licensee: Party | None
     if results is not None:
-        owner = wording.ownership_phrase(spec, lang)
+        owner = wording.rule_phrase(spec, results.ownership, lang)
         if isinstance(spec, PocSpec):
-            customer = party_with_role(spec, "customer")
+            customer = _role(spec, "customer")
             use = {"purpose_only": {"ja": f"{customer.short_name}は報告書を目的の範囲でのみ使えます", "en": f"{customer.short_name} may use the report only for the purpose"},
                    "internal_business": {"ja": f"{customer.short_name}は報告書を社内の事業に使えます", "en": f"{customer.short_name} may use the report in its own business"}}[spec.poc.report_use][lang]
             cell_refs = [own_ref, refs("poc.report_use")]
             if lic is not None:
-                licensee = lookup(spec, "@role.licensee")
+                licensee = _known(party_fact(spec, "@role.licensee"))
                 scope = wording.licence_phrase(spec, lang)
                 use += (f"。{licensee.short_name}は成果の実施許諾を受ける：{scope}" if ja
                         else f"; {licensee.short_name} also has a licence of the results: {scope}")
@@ -356,11 +364,12 @@ def _results(spec, lang, refs, parties) -> list[list[str]]:
                        "internal_business": {"ja": "報告書を社内の事業に使う。", "en": "Use the report in its own business."}}[spec.poc.report_use][lang]
             parties[customer.id].may.append(Point(own_use, refs("poc.report_use")))
             if results.ownership.rule == "sole":
-                owner_party = party_by_id(spec, results.ownership.owner)
+                owner_party = _known(party_by_id(spec, results.ownership.owner))
                 parties[owner_party.id].may.append(Point("成果の権利を持ち、自由に使える。" if ja else "Own the results and use them freely.", own_ref))
-        else:
-            licensee = lookup(spec, "@role.licensee") if lic else None
-            uses, use_refs = [], [own_ref]
+        elif isinstance(spec, JrdSpec):  # the only other deal with results
+            licensee = party_fact(spec, "@role.licensee") if lic else None
+            uses: list[str] = []
+            use_refs: list[str | None] = [own_ref]
             if lic and licensee:
                 uses.append(f"{licensee.short_name}：{wording.licence_phrase(spec, lang)}" if ja else f"{licensee.short_name}: {wording.licence_phrase(spec, lang)}")
                 use_refs.append(refs("jrd.licence"))
@@ -370,7 +379,7 @@ def _results(spec, lang, refs, parties) -> list[list[str]]:
                             else ("each owner may use jointly owned results itself" if free else "using jointly owned results needs the other owner's consent"))
                 use_refs.append(refs("jrd.joint_ownership"))
             if spec.option is not None:
-                holder = party_by_id(spec, spec.option.holder).short_name
+                holder = _known(party_by_id(spec, spec.option.holder)).short_name
                 kind = {"exclusive_licence": {"ja": "独占的実施許諾", "en": "an exclusive licence"},
                         "assignment": {"ja": "権利の譲渡", "en": "an assignment"}}[spec.option.kind][lang]
                 uses.append(f"{holder}は{spec.option.exercise_months}か月以内に{kind}を選べる" if ja
@@ -381,21 +390,16 @@ def _results(spec, lang, refs, parties) -> list[list[str]]:
             who = "".join(u + "。" for u in uses) if ja else "; ".join(uses)
             rows.append(["発明・ノウハウ" if ja else "Inventions and know-how", owner, who, ("、" if ja else ", ").join(r for r in use_refs if r)])
         if results.copyright_ownership is not None:
-            rule = results.copyright_ownership
-            text = wording.OWNERSHIP[rule.rule][lang]
-            if rule.rule == "sole":
-                text = text.format(owner=party_by_id(spec, rule.owner).short_name)
-            elif rule.rule == "joint":
-                text = text.format(shares=wording.SHARES[rule.shares][lang])
+            text = wording.rule_phrase(spec, results.copyright_ownership, lang)
             rows.append(["著作権（ソフトウェア・データ等）" if ja else "Copyright (software, data, documents)", text, "—",
                          refs("poc.results_copyright", "jrd.ownership") or ""])
     elif lic is not None:
-        licensor, licensee = lookup(spec, "@role.licensor"), lookup(spec, "@role.licensee")
-        use = wording.licence_phrase(spec, lang)
+        licensor, licensee = _known(party_fact(spec, "@role.licensor")), _known(party_fact(spec, "@role.licensee"))
+        use = wording.scope_phrase(lic, lang)
         rows.append(["許諾特許・ノウハウ" if ja else "Licensed patents and know-how", licensor.short_name,
                      f"{licensee.short_name}：{use}" if ja else f"{licensee.short_name}: {use}", refs("license.grant") or ""])
     if lic is not None:
-        licensee = lookup(spec, "@role.licensee")
+        licensee = party_fact(spec, "@role.licensee")
         if licensee is not None:
             ref = refs("license.grant", "jrd.licence", "poc.licence")
             parties[licensee.id].may.append(Point(
@@ -406,10 +410,10 @@ def _results(spec, lang, refs, parties) -> list[list[str]]:
     return rows
 
 
-def _work(spec, lang, refs, parties) -> None:
+def _work(spec: AnySpec, lang: str, refs: _Refs, parties: dict[str, PartyPoints]) -> None:
     ja = lang == "ja"
     if isinstance(spec, PocSpec):
-        provider, customer = party_with_role(spec, "provider"), party_with_role(spec, "customer")
+        provider, customer = _role(spec, "provider"), _role(spec, "customer")
         date = formatting.date(spec.poc.report_deadline, lang)
         parties[provider.id].must.append(Point(
             f"注意深く検証を行い、{date}までに報告書を渡す。" if ja else f"Do the test with due care and deliver the report by {date}.",
@@ -442,7 +446,7 @@ def _work(spec, lang, refs, parties) -> None:
                     "出願のための猶予の後に成果を発表し、研究・教育に使う。" if ja
                     else "Publish results after the delay for patent filing, and use them in research and teaching.", refs("jrd.publication")))
         if spec.option is not None:
-            holder = party_by_id(spec, spec.option.holder)
+            holder = _known(party_by_id(spec, spec.option.holder))
             kind = {"exclusive_licence": {"ja": "独占的な実施許諾", "en": "an exclusive licence"},
                     "assignment": {"ja": "権利の譲渡", "en": "an assignment of the rights"}}[spec.option.kind][lang]
             parties[holder.id].may.append(Point(
@@ -454,7 +458,7 @@ def _work(spec, lang, refs, parties) -> None:
                     f"{spec.non_compete.months}か月間、次の分野で競合する開発をする：{spec.non_compete.scope}。" if ja
                     else f"Develop competing work for {spec.non_compete.months} months in: {spec.non_compete.scope}.", refs("jrd.non_compete")))
     if isinstance(spec, LicenseSpec) and spec.improvements.grant_back != "none":
-        licensee = party_with_role(spec, "licensee")
+        licensee = _role(spec, "licensee")
         parties[licensee.id].must.append(Point(
             "改良をしたら通知し、ライセンサーに利用を認める。" if ja else "Report its improvements and let the licensor use them.",
             refs("license.improvements")))
@@ -464,7 +468,7 @@ def _work(spec, lang, refs, parties) -> None:
             refs("general.no_assignment")))
 
 
-def _ending(spec, lang, refs, parties) -> list[Point]:
+def _ending(spec: AnySpec, lang: str, refs: _Refs, parties: dict[str, PartyPoints]) -> list[Point]:
     ja = lang == "ja"
     start, end = formatting.date(spec.effective_date, lang), formatting.date(term_end(spec), lang)
     renew = spec.term.renewal
@@ -499,7 +503,7 @@ def _ending(spec, lang, refs, parties) -> list[Point]:
     return points
 
 
-def _checklist(spec, lang) -> list[tuple[str, str]]:
+def _checklist(spec: AnySpec, lang: str) -> list[tuple[str, str]]:
     ja = lang == "ja"
     p = spec.project
     none = _t("not_stated", lang)
@@ -513,15 +517,13 @@ def _checklist(spec, lang) -> list[tuple[str, str]]:
     ]
 
 
-def _balance(spec, agreement: Agreement, library: Library, lang) -> tuple[list[tuple[str, str, str]], str]:
-    from .conditions import lookup
-
+def _balance(spec: AnySpec, agreement: Agreement, library: Library, lang: str) -> tuple[list[tuple[str, str, str]], str]:
     ja = lang == "ja"
     score = {p.id: 0 for p in spec.parties}
     rows = []
     for art in agreement.articles:
         favours = library.vocabulary["balance"].get(art.balance, {}).get("favours", "")
-        party = _favoured(spec, favours, lookup)
+        party = _favoured(spec, favours)
         if party is None:
             continue
         score[party.id] += 1
@@ -542,7 +544,7 @@ def _balance(spec, agreement: Agreement, library: Library, lang) -> tuple[list[t
     return rows, verdict + counts
 
 
-def _favoured(spec, favours: str, lookup):
+def _favoured(spec: AnySpec, favours: str) -> Party | None:
     """The party a balance label favours in this deal, or None when it favours neither."""
     if not favours:
         return None
@@ -550,8 +552,7 @@ def _favoured(spec, favours: str, lookup):
         matches = [p for p in spec.parties if p.kind == favours]
         return matches[0] if len(matches) == 1 else None
     fact = {"owner": "@results.sole_owner", "non_owner": "@results.non_owner"}.get(favours, f"@role.{favours}")
-    value = lookup(spec, fact)
-    return value if value is not None and not isinstance(value, (str, bool)) and hasattr(value, "short_name") else None
+    return party_fact(spec, fact)
 
 
 # --- renderers ----------------------------------------------------------------------
@@ -661,7 +662,7 @@ def to_html(s: Summary) -> str:
     return "\n".join(out)
 
 
-def summarize(spec_or_agreement, lang: str | None = None, format: str = "md", library: Library | None = None) -> str | bytes:
+def summarize(spec_or_agreement: AnySpec | Agreement, lang: str | None = None, format: str = "md", library: Library | None = None) -> str | bytes:
     """The plain-language summary as Markdown or HTML text, or DOCX bytes.
 
     Takes a validated spec, or an Agreement (its embedded resolved spec is used).

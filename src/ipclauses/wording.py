@@ -6,8 +6,11 @@ summary describe each choice in the same words.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from . import formatting
 from .loading import term_end
+from .spec import AnySpec, CommonSpec, OwnershipRule, Results, UsageScope
 
 TITLES = {
     "nda": {"ja": "秘密保持契約書", "en": "Non-Disclosure Agreement"},
@@ -67,7 +70,7 @@ def item_label(index: int, lang: str) -> str:
     return f"({letters[index]})" if index < 26 else f"({letters[index // 26 - 1]}{letters[index % 26]})"
 
 
-def preamble(spec, lang: str) -> str:
+def preamble(spec: AnySpec, lang: str) -> str:
     name = AGREEMENT_NAME[spec.type][lang]
     a, b = spec.parties
     if lang == "ja":
@@ -82,7 +85,7 @@ def preamble(spec, lang: str) -> str:
     )
 
 
-def signing_intro(lang: str, spec) -> str:
+def signing_intro(lang: str, spec: AnySpec) -> str:
     if lang == "ja":
         # The closing statement (本契約の成立を証するため…) is the signature article itself
         # (general.signature), so the Japanese block adds no sentence of its own.
@@ -90,7 +93,7 @@ def signing_intro(lang: str, spec) -> str:
     return "Signed by the authorised representatives of the parties."
 
 
-def _party_name(spec, party_id: str) -> str:
+def _party_name(spec: CommonSpec, party_id: str) -> str:
     return next(p.short_name for p in spec.parties if p.id == party_id)
 
 
@@ -109,11 +112,15 @@ EXCLUSIVITY = {
 }
 
 
-def ownership_phrase(spec, lang: str) -> str | None:
-    results = getattr(spec, "results", None)
+def ownership_phrase(spec: AnySpec, lang: str) -> str | None:
+    results: Results | None = getattr(spec, "results", None)
     if results is None:
         return None
-    rule = results.ownership
+    return rule_phrase(spec, results.ownership, lang)
+
+
+def rule_phrase(spec: CommonSpec, rule: OwnershipRule, lang: str) -> str:
+    """An ownership rule (of the results, or of their copyright) in words."""
     text = OWNERSHIP[rule.rule][lang]
     if rule.rule == "sole":
         text = text.format(owner=_party_name(spec, rule.owner))
@@ -122,10 +129,15 @@ def ownership_phrase(spec, lang: str) -> str | None:
     return text
 
 
-def licence_phrase(spec, lang: str) -> str | None:
-    lic = getattr(spec, "licence", None)
+def licence_phrase(spec: AnySpec, lang: str) -> str | None:
+    lic: UsageScope | None = getattr(spec, "licence", None)
     if lic is None:
         return None
+    return scope_phrase(lic, lang)
+
+
+def scope_phrase(lic: UsageScope, lang: str) -> str:
+    """A licence's exclusivity, field and territory in words."""
     excl = EXCLUSIVITY[lic.exclusivity][lang].format(months=lic.exclusive_months)
     if lic.exclusivity == "exclusive" and lic.exclusive_months:
         excl += f"（{lic.exclusive_months}か月間）" if lang == "ja" else f" for {lic.exclusive_months} months"
@@ -138,8 +150,8 @@ def licence_phrase(spec, lang: str) -> str | None:
     return f"{excl}; {field}; territory: {territory}"
 
 
-def key_terms(spec, lang: str) -> list[tuple[str, str]]:
-    L = lambda key: LABELS[key][lang]
+def key_terms(spec: AnySpec, lang: str) -> list[tuple[str, str]]:
+    L: Callable[[str], str] = lambda key: LABELS[key][lang]
     sep = "、" if lang == "ja" else "; "
     rows = [
         (L("parties"), sep.join(f"{p.legal_name}（{p.short_name}）" if lang == "ja" else f"{p.legal_name} (\"{p.short_name}\")" for p in spec.parties)),
