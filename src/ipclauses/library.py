@@ -9,21 +9,37 @@ A library is a folder of TOML files that legal staff edit (see clause_library/RE
 Loading validates everything and reports every problem as `file:line: key: message`.
 Clause text is Jinja rendered in a sandbox with StrictUndefined: a clause file can
 ask only for declared variables, and a missing value is an error, never a blank.
+
+A firm's library (`--library DIR`) may come from a shared drive, so it is only
+semi-trusted: it may fail to load, but never make ipclauses read outside its folder,
+run for minutes or fill the memory. The MAX_* limits below say how.
 """
 
 from __future__ import annotations
 
+import difflib
+import fnmatch
 import hashlib
 import json
+import math
+import operator
 import os
 import re
+import stat
 import tomllib
+from bisect import bisect_right
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import suppress
+from contextvars import ContextVar
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache, wraps
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar, cast
 
 import jinja2
+from jinja2 import nodes
+from jinja2.compiler import CodeGenerator, Frame, operators, optimizeconst
+from jinja2.exceptions import SecurityError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from . import formatting
@@ -43,6 +59,17 @@ VARIANT_KEYS = {"id", "when", "balance", "text", "summary", "commentary"}
 VARIANT_REQUIRED = {"id", "balance", "text", "summary", "commentary"}
 VARIABLE_KEYS = {"from", "format", "description"}
 
+# What a library may make ipclauses do. Each is far above what the bundled library needs.
+MAX_FILE_BYTES = 1024 * 1024  # one TOML file (the largest bundled one is under 100 kB)
+MAX_FOLDER_ENTRIES = 2_000  # files and folders walked in one library folder (bundled: about 120)
+MAX_FOLDER_BYTES = 16 * 1024 * 1024  # all TOML files of one library folder (bundled: about 1 MB)
+MAX_VARIANTS = 2_000  # in the whole library, as each costs compile time at load (bundled: about 160)
+MAX_TEXT_CHARS = 5_000_000  # any text or list a template builds, and a rendered clause: over twice a whole spec (2 MiB)
+MAX_WORK_CHARS = 50_000_000  # characters built or read in one rendering of one template (at most about a second)
+MAX_NUMBER_BITS = 256  # numbers in clause text are days, years and amounts
+MAX_LOOP_STEPS = 10_000  # loop iterations in one rendering of one template
+MAX_PROBLEMS = 500  # problems listed in one LibraryError; the rest are counted
+
 
 @dataclass(frozen=True)
 class Variable:
@@ -55,20 +82,21 @@ class Variable:
 @dataclass
 class Variant:
     id: str
-    when: dict
+    when: dict[str, Any]
     balance: str
     text: dict[str, str]
     summary: dict[str, str]
     commentary: dict[str, str]
     uses_variables: list[str] = field(default_factory=list)  # filled at load, so a build looks up only these
-    _compiled: dict = field(default_factory=dict, repr=False, compare=False)
+    _compiled: dict[tuple[str, str], jinja2.Template] = field(default_factory=dict, repr=False, compare=False)
 
     def template(self, kind: str, lang: str) -> jinja2.Template:
-        """The compiled text or summary template, compiled on first use (most builds need few)."""
+        """The compiled text or summary template: compiled at load from files, else on first use."""
         key = (kind, lang)
         compiled = self._compiled.get(key)
         if compiled is None:
-            compiled = self._compiled[key] = _environment().from_string(getattr(self, kind)[lang])
+            source: str = getattr(self, kind)[lang]
+            compiled = self._compiled[key] = _environment().from_string(source)
         return compiled
 
 
@@ -79,17 +107,17 @@ class Clause:
     title: dict[str, str]
     agreements: list[str]
     order: dict[str, int]
-    include_when: dict
+    include_when: dict[str, Any]
     defines: list[str]
     uses: list[str]
     refs: list[str]
     variants: list[Variant]
     source: str
 
-    def applies(self, spec) -> bool:
+    def applies(self, spec: Any) -> bool:
         return spec.type in self.agreements and holds(spec, self.include_when)
 
-    def choose(self, spec) -> Variant:
+    def choose(self, spec: Any) -> Variant:
         """The first variant whose condition holds (a variant without `when` always holds)."""
         for variant in self.variants:
             if holds(spec, variant.when):
@@ -104,14 +132,15 @@ class Library:
     clauses: dict[str, Clause]
     variables: dict[str, Variable]
     terms: dict[str, dict[str, str]]
-    vocabulary: dict[str, dict[str, dict]]
+    vocabulary: dict[str, dict[str, Any]]
     sources: list[str]
+    content_sha256: str  # SHA-256 of every library file used (bundled and overlay), for provenance
 
     def clauses_for(self, agreement: str) -> list[Clause]:
         chosen = [c for c in self.clauses.values() if agreement in c.agreements]
         return sorted(chosen, key=lambda c: (c.order[agreement], c.id))
 
-    def context(self, spec, names=None) -> dict[str, Any]:
+    def context(self, spec: Any, names: Iterable[str] | None = None) -> dict[str, Any]:
         """Declared variables' values for this spec (all, or the names given), in the spec's language."""
         out: dict[str, Any] = {}
         chosen = self.variables.values() if names is None else [self.variables[n] for n in names if n in self.variables]
@@ -124,7 +153,7 @@ class Library:
             out[var.name] = formatting.format_value(value, var.format, spec.language)
         return out
 
-    def render(self, template: jinja2.Template, context: dict, where: str) -> str:
+    def render(self, template: jinja2.Template, context: dict[str, Any], where: str) -> str:
         try:
             return template.render(context)
         except jinja2.UndefinedError as exc:
@@ -135,13 +164,16 @@ class Library:
             raise RenderError(f"{where}: refused by the sandbox: {exc}") from None
         except jinja2.TemplateError as exc:
             raise RenderError(f"{where}: {exc}") from None
+        except (ArithmeticError, ValueError, TypeError, LookupError, RecursionError) as exc:
+            # Clause text is data: its mistakes (1/0, 'a' + 1, deep recursion) are the library's, not a crash.
+            raise RenderError(f"{where}: the clause text fails: {exc}") from None
 
 
 class _MissingValue(Exception):
     pass
 
 
-def _finalize(value):
+def _finalize(value: Any) -> Any:
     # A None reaching the text means the spec lacks a value the clause prints: refuse, never blank.
     if value is None:
         raise _MissingValue("empty value")
@@ -152,9 +184,286 @@ def _ref(clause_id: str) -> str:
     return REF_MARK.format(clause_id)
 
 
+# --- the sandbox -------------------------------------------------------------
+#
+# Jinja's sandbox keeps templates away from Python internals, not from building a
+# 1.5 GB string or a number with 10**8 digits. The classes below add bounds: an
+# operator, filter or literal checks the size of its result before Python builds it,
+# methods are limited to a few harmless ones, and each rendering has a budget of loop
+# steps and of characters built or read, so no clause can run for minutes.
+
+# Methods of plain values (str, int, list, dict) clause text may call; none makes a value larger
+# (not split either: a million one-letter texts take a hundred times the memory of the text).
+_SAFE_METHODS = frozenset({
+    "upper", "lower", "capitalize", "title", "casefold", "swapcase", "strip", "lstrip", "rstrip",
+    "startswith", "endswith", "count", "find", "rfind", "index", "rindex",
+    "partition", "rpartition", "removeprefix", "removesuffix", "isdigit", "isdecimal", "isnumeric",
+    "isalpha", "isalnum", "isspace", "islower", "isupper", "istitle", "keys", "values", "items", "get",
+})
+_PLAIN_TYPES = (str, bytes, int, float, complex, list, tuple, dict, set, frozenset)
+_SAFE_FILTERS = {"upper", "lower", "capitalize", "title", "trim", "length", "join", "default", "replace", "first", "last"}
+# Not divisibleby, odd or even: on a text they run `text % number`, printf-style padding of any width.
+_SAFE_TESTS = {
+    "defined", "undefined", "none", "boolean", "true", "false", "integer", "float", "number", "string", "sequence",
+    "mapping", "iterable", "in", "sameas", "lower", "upper", "eq", "equalto", "==", "ne", "!=", "lt", "lessthan", "<",
+    "le", "<=", "gt", "greaterthan", ">", "ge", ">=",
+}
+
+_T = TypeVar("_T")
+
+
+def _size(value: Any, limit: int = MAX_TEXT_CHARS) -> int:
+    """About how many characters `value` prints as, counted only up to just past `limit`.
+
+    A list may hold the same long text many times; counting stops early, so this is
+    never slower than building `limit` characters.
+    """
+    total = 0
+    pending = [value]
+    while pending and total <= limit:
+        item = pending.pop()
+        if isinstance(item, str):
+            total += len(item)
+        elif isinstance(item, (list, tuple)):
+            total += 2 + 2 * len(item)
+            pending.extend(item)
+        elif isinstance(item, dict):
+            total += 2 + 4 * len(item)
+            pending.extend(item.keys())
+            pending.extend(item.values())
+        elif isinstance(item, int):
+            total += item.bit_length() // 3 + 1
+        else:
+            total += 1
+    return total
+
+
+def _too_long(what: str) -> SecurityError:
+    return SecurityError(f"{what} would be longer than {MAX_TEXT_CHARS:,} characters")
+
+
+@dataclass
+class _Budget:
+    """What one rendering of one template has done so far."""
+
+    steps: int = 0  # loop iterations
+    chars: int = 0  # characters built or read by operators, filters, methods and output
+
+
+_budget: ContextVar[_Budget | None] = ContextVar("ipclauses_render_budget", default=None)
+
+
+def _charge(chars: int) -> None:
+    budget = _budget.get()
+    if budget is None:  # folding constants while compiling, or the load-time check: sizes are bounded anyway
+        return
+    budget.chars += chars
+    if budget.chars > MAX_WORK_CHARS:
+        raise SecurityError(f"the clause builds or reads more than {MAX_WORK_CHARS:,} characters in one rendering")
+
+
+def _check_binop(op: str, left: Any, right: Any) -> int:
+    """Refuse `left op right` when its result would be larger than clause text could need.
+
+    Checked before Python computes the result, from the operands' sizes alone. Returns
+    about how many characters the result takes (0 for a number), for the budget.
+    """
+    if op == "%" and isinstance(left, str):
+        raise SecurityError("formatting text with % is not allowed in clause text")
+    if isinstance(left, int) and isinstance(right, int):
+        if op == "**" and right > 0 and abs(left) > 1:
+            # |left| >= 2, so the result has at least `right` bits: test that before the logarithm.
+            bits = math.inf if right > MAX_NUMBER_BITS else right * math.log2(abs(left))
+        elif op == "*":
+            bits = left.bit_length() + right.bit_length()
+        elif op == "+":
+            bits = max(left.bit_length(), right.bit_length()) + 1
+        else:
+            return 0
+        if bits > MAX_NUMBER_BITS:
+            raise SecurityError(f"a number in clause text may have at most {MAX_NUMBER_BITS} bits "
+                                f"(`{op}` here would make a larger one)")
+        return 0
+    size = 0
+    if op == "*":
+        sequence, times = (left, right) if isinstance(right, int) else (right, left)
+        if isinstance(sequence, (str, list, tuple)) and isinstance(times, int):
+            size = _size(sequence) * max(times, 0)
+            if size > MAX_TEXT_CHARS:
+                raise _too_long(f"repeating a {type(sequence).__name__} {times} times")
+    elif op == "+" and isinstance(left, (str, list, tuple)) and isinstance(right, (str, list, tuple)):
+        size = _size(left) + _size(right)
+        if size > MAX_TEXT_CHARS:
+            raise _too_long("adding these")
+    return size
+
+
+def _bounded_join(value: Iterable[Any], separator: Any = "") -> str:
+    """The `join` filter, refusing a result longer than MAX_TEXT_CHARS before building it."""
+    if _size(value) > MAX_TEXT_CHARS:
+        raise _too_long("join: the list")
+    items = [str(item) for item in value]
+    between = str(separator)
+    length = sum(map(len, items)) + len(between) * max(len(items) - 1, 0)
+    if length > MAX_TEXT_CHARS:
+        raise _too_long("join: the result")
+    _charge(length)
+    return between.join(items)
+
+
+def _bounded_replace(value: Any, old: Any, new: Any, count: int | None = None) -> str:
+    """The `replace` filter, refusing a result longer than MAX_TEXT_CHARS before building it."""
+    if _size([value, old, new]) > MAX_TEXT_CHARS:
+        raise _too_long("replace: the text")
+    text, old, new = str(value), str(old), str(new)
+    found = text.count(old) if old else len(text) + 1
+    if count is not None:
+        found = min(found, count) if count >= 0 else found
+    length = len(text) + found * (len(new) - len(old))
+    if length > MAX_TEXT_CHARS:
+        raise _too_long("replace: the result")
+    _charge(len(text) + length)
+    return text.replace(old, new, -1 if count is None else count)
+
+
+def _charged(original: Callable[..., Any]) -> Callable[..., Any]:
+    """A filter that charges the rendering's budget for the size of its arguments (upper reads all of them)."""
+    @wraps(original)  # keeps Jinja's pass_context/pass_eval_context marks
+    def charged(*args: Any, **kwargs: Any) -> Any:
+        _charge(sum(_size(arg) for arg in args if isinstance(arg, (str, list, tuple, dict))))
+        return original(*args, **kwargs)
+
+    return charged
+
+
+class _ClauseTemplate(jinja2.Template):
+    """A template whose every rendering gets a fresh budget (see _Budget)."""
+
+    def render(self, *args: Any, **kwargs: Any) -> str:
+        token = _budget.set(_Budget())
+        try:
+            rendered: str = super().render(*args, **kwargs)
+            return rendered
+        finally:
+            _budget.reset(token)
+
+
+class _ClauseCodeGenerator(CodeGenerator):
+    """Compiles clause text so that loops, `~`, comparisons and literals answer to the rendering's budget."""
+
+    def visit_For(self, node: nodes.For, frame: Frame) -> None:
+        if node.recursive:
+            self.fail("recursive loops are not allowed in clause text", node.lineno)
+        counted = nodes.Call(nodes.EnvironmentAttribute("loop_items"), [node.iter], [], None, None, lineno=node.lineno)
+        super().visit_For(nodes.For(node.target, counted, node.body, node.else_, node.test, False, lineno=node.lineno),
+                          frame)
+
+    @optimizeconst
+    def visit_Concat(self, node: nodes.Concat, frame: Frame) -> None:
+        self.write("environment.concat((")
+        for arg in node.nodes:
+            self.visit(arg, frame)
+            self.write(", ")
+        self.write("))")
+
+    def visit_Operand(self, node: nodes.Operand, frame: Frame) -> None:
+        # `in` and `==` read the whole text on their right: charge for it.
+        self.write(f" {operators[node.op]} environment.read(")
+        self.visit(node.expr, frame)
+        self.write(")")
+
+    def visit_List(self, node: nodes.List, frame: Frame) -> None:
+        self.write("environment.literal(")
+        super().visit_List(node, frame)
+        self.write(")")
+
+    def visit_Dict(self, node: nodes.Dict, frame: Frame) -> None:
+        self.write("environment.literal(")
+        super().visit_Dict(node, frame)
+        self.write(")")
+
+    def visit_Tuple(self, node: nodes.Tuple, frame: Frame) -> None:
+        if node.ctx != "load":  # a loop's or {% set %}'s target, not a value
+            super().visit_Tuple(node, frame)
+            return
+        self.write("environment.literal(")
+        super().visit_Tuple(node, frame)
+        self.write(")")
+
+
+class _ClauseSandbox(ImmutableSandboxedEnvironment):
+    """Jinja's immutable sandbox, bounded in memory and time as well as in reach."""
+
+    intercepted_binops = frozenset({"+", "*", "**", "%"})
+    code_generator_class = _ClauseCodeGenerator
+    template_class = _ClauseTemplate
+
+    def call_binop(self, context: jinja2.runtime.Context, operator: str, left: Any, right: Any) -> Any:
+        _charge(_check_binop(operator, left, right))
+        return super().call_binop(context, operator, left, right)
+
+    def call(__self, __context: jinja2.runtime.Context, __obj: Any, *args: Any, **kwargs: Any) -> Any:
+        # A method reads its whole text or list (upper, split, count): charge for it.
+        _charge(_size(getattr(__obj, "__self__", None)) + sum(_size(arg) for arg in args))
+        return super().call(__context, __obj, *args, **kwargs)
+
+    def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
+        # ljust, center, zfill, format, join, encode, to_bytes, ... build values of any size.
+        if isinstance(obj, _PLAIN_TYPES) and attr not in _SAFE_METHODS:
+            return False
+        return super().is_safe_attribute(obj, attr, value)
+
+    def wrap_str_format(self, value: Any) -> Callable[..., str] | None:
+        # Jinja hands out str.format before asking is_safe_attribute: refuse it here.
+        if super().wrap_str_format(value) is None:
+            return None
+        refused: Callable[..., str] = self.undefined("format() is not allowed in clause text", exc=SecurityError)
+        return refused
+
+    def concat(self, parts: Iterable[Any]) -> str:
+        """Join rendered pieces as Jinja does, refusing a text longer than MAX_TEXT_CHARS."""
+        pieces: list[str] = []
+        total = 0
+        for part in parts:
+            if not isinstance(part, str):
+                if _size(part) > MAX_TEXT_CHARS:
+                    raise _too_long("the text")
+                part = str(part)
+            total += len(part)
+            if total > MAX_TEXT_CHARS:
+                raise _too_long("the text")
+            pieces.append(part)
+        _charge(total)
+        return "".join(pieces)
+
+    def loop_items(self, items: Iterable[_T]) -> Iterator[_T]:
+        """The items of a {% for %} loop, counted against the rendering's budget."""
+        budget = _budget.get()
+        if budget is None:
+            raise SecurityError("clause text is rendered only with Template.render, which bounds its loops")
+        for item in items:
+            budget.steps += 1
+            if budget.steps > MAX_LOOP_STEPS:
+                raise SecurityError(f"loops ran more than {MAX_LOOP_STEPS:,} times in one rendering")
+            yield item
+
+    def read(self, value: _T) -> _T:
+        """A value a comparison reads, charged to the rendering's budget."""
+        _charge(_size(value))
+        return value
+
+    def literal(self, value: _T) -> _T:
+        """A list, tuple or dict written in the template, refused if it prints as too long a text."""
+        size = _size(value)
+        if size > MAX_TEXT_CHARS:
+            raise _too_long("a list in clause text")
+        _charge(size)
+        return value
+
+
 @cache
-def _environment() -> ImmutableSandboxedEnvironment:
-    env = ImmutableSandboxedEnvironment(
+def _environment() -> _ClauseSandbox:
+    env = _ClauseSandbox(
         undefined=jinja2.StrictUndefined,
         autoescape=False,  # clause text is plain text; the DOCX writer escapes for XML
         trim_blocks=True,
@@ -162,266 +471,31 @@ def _environment() -> ImmutableSandboxedEnvironment:
         keep_trailing_newline=False,
         finalize=_finalize,
     )
-    env.globals = {"ref": _ref}
-    env.filters = {k: v for k, v in env.filters.items() if k in _SAFE_FILTERS}
+    env.globals = {"ref": _ref}  # no range, lipsum, cycler, dict or namespace
+    env.filters = {k: _charged(v) for k, v in env.filters.items() if k in _SAFE_FILTERS}
+    env.filters.update(join=_bounded_join, replace=_bounded_replace)
+    env.tests = {k: _charged(cast(Callable[..., Any], v)) for k, v in env.tests.items() if k in _SAFE_TESTS}
     return env
 
 
-_SAFE_FILTERS = {"upper", "lower", "capitalize", "title", "trim", "length", "join", "default", "replace", "first", "last"}
+# --- static checks of a template ---------------------------------------------
 
 
-# --- loading ---------------------------------------------------------------
-
-
-def _line_of(raw: str, key: str, occurrence: int = 0) -> int:
-    """Best-effort line of a key (or `[[variants]]` header) in a TOML file, for error messages."""
-    pattern = re.compile(r"^\s*(\[\[\s*variants\s*\]\])" if key == "[[variants]]" else rf"^\s*{re.escape(key)}\s*[=.]")
-    seen = 0
-    for number, line in enumerate(raw.splitlines(), 1):
-        if pattern.match(line):
-            if seen == occurrence:
-                return number
-            seen += 1
-    return 1
-
-
-class _Collector:
-    def __init__(self):
-        self.problems: list[Problem] = []
-
-    def add(self, file: str, line: int, key: str, message: str):
-        self.problems.append(Problem(f"{file}:{line}: {key}", message))
-
-
-def _read_toml(path: Path, label: str, out: _Collector) -> tuple[dict | None, str]:
-    try:
-        raw = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError:
-        out.add(label, 1, "-", "not UTF-8 text; save the file as UTF-8")
-        return None, ""
-    try:
-        return tomllib.loads(raw), raw
-    except tomllib.TOMLDecodeError as exc:
-        m = re.search(r"line (\d+)", str(exc))
-        out.add(label, int(m.group(1)) if m else 1, "-", f"not valid TOML: {exc}")
-        return None, raw
-
-
-def _bilingual(value: Any) -> bool:
-    return (
-        isinstance(value, dict)
-        and set(value) == set(LANGS)
-        and all(isinstance(v, str) and v.strip() for v in value.values())
-    )
-
-
-def _load_vocabulary(root: Path, out: _Collector) -> tuple[dict, dict[str, dict[str, str]]]:
-    vocab: dict[str, dict[str, dict]] = {}
-    for name in ("categories", "balance", "party_kinds"):
-        path = root / "vocabulary" / f"{name}.toml"
-        data, _ = _read_toml(path, _label(root, path), out)
-        vocab[name] = data or {}
-    terms: dict[str, dict[str, str]] = {}
-    # Defined terms may be split over several files (terms.toml, terms-jrd.toml, ...).
-    for terms_path in sorted((root / "vocabulary").glob("terms*.toml")):
-        label = _label(root, terms_path)
-        terms_raw, raw = _read_toml(terms_path, label, out)
-        for term_id, value in (terms_raw or {}).items():
-            if not _bilingual(value):
-                out.add(label, _line_of(raw, term_id), term_id, "a defined term needs ja and en, e.g. { ja = \"秘密情報\", en = \"Confidential Information\" }")
-            elif term_id in terms:
-                out.add(label, _line_of(raw, term_id), term_id, "defined term declared twice")
-            else:
-                terms[term_id] = value
-    return vocab, terms
-
-
-def _label(root: Path, path: Path) -> str:
-    try:
-        return str(Path(root.name) / path.relative_to(root))
-    except ValueError:
-        return str(path)
-
-
-def _load_variables(root: Path, out: _Collector) -> dict[str, Variable]:
-    variables: dict[str, Variable] = {}
-    for path in sorted((root / "variables").glob("*.toml")):
-        label = _label(root, path)
-        data, raw = _read_toml(path, label, out)
-        for name, entry in (data or {}).items():
-            line = _line_of(raw, f"[{name}]") if f"[{name}]" in raw else _line_of(raw, name)
-            if not re.fullmatch(r"[a-z][a-z0-9_]*", name):
-                out.add(label, line, name, "variable names are lower_snake_case")
-                continue
-            if not isinstance(entry, dict):
-                out.add(label, line, name, "must be a table with from, format and description")
-                continue
-            for key in set(entry) - VARIABLE_KEYS:
-                out.add(label, line, f"{name}.{key}", f"unknown key (allowed: {', '.join(sorted(VARIABLE_KEYS))})")
-            missing = VARIABLE_KEYS - set(entry)
-            if missing:
-                out.add(label, line, name, f"missing {', '.join(sorted(missing))}")
-                continue
-            if entry["format"] not in formatting.FORMATS:
-                out.add(label, line, f"{name}.format", f"unknown format {entry['format']!r} (allowed: {', '.join(formatting.FORMATS)})")
-            if not any(path_annotation(a, entry["from"])[0] for a in AGREEMENTS):
-                out.add(label, line, f"{name}.from", f"{entry['from']!r} is not a spec field or computed fact")
-            if name in variables:
-                out.add(label, line, name, "declared twice")
-            variables[name] = Variable(name, entry["from"], entry["format"], entry["description"])
-    return variables
-
-
-def _clause_files(root: Path) -> list[Path]:
-    skip = {"vocabulary", "variables"}
-    return sorted(
-        p for p in root.rglob("*.toml")
-        if p.parent != root and p.relative_to(root).parts[0] not in skip
-    )
-
-
-def _parse_clause(path: Path, label: str, data: dict, raw: str, vocab: dict, out: _Collector) -> Clause | None:
-    before = len(out.problems)
-    for key in sorted(set(data) - CLAUSE_KEYS):
-        out.add(label, _line_of(raw, key), key, f"unknown key (allowed: {', '.join(sorted(CLAUSE_KEYS))})")
-    for key in sorted(CLAUSE_REQUIRED - set(data)):
-        out.add(label, 1, key, "missing")
-    if len(out.problems) > before:
-        return None
-    cid = data["id"]
-    if not isinstance(cid, str) or not re.fullmatch(r"[a-z0-9_]+(\.[a-z0-9_]+)+", cid):
-        out.add(label, _line_of(raw, "id"), "id", "must look like \"nda.purpose\" (lower case, dot-separated)")
-    if data["category"] not in vocab["categories"]:
-        out.add(label, _line_of(raw, "category"), "category", f"unknown category {data['category']!r} (see vocabulary/categories.toml)")
-    elif path.parent.name != data["category"] and path.parent.parent.name != data["category"]:
-        out.add(label, _line_of(raw, "category"), "category", f"file is in folder {path.parent.name!r} but category is {data['category']!r}")
-    if not _bilingual(data["title"]):
-        out.add(label, _line_of(raw, "title"), "title", "needs ja and en, e.g. { ja = \"目的\", en = \"Purpose\" }")
-    agreements = data["agreements"]
-    if not isinstance(agreements, list) or not agreements or not set(agreements) <= set(AGREEMENTS):
-        out.add(label, _line_of(raw, "agreements"), "agreements", f"a list of agreement types from {', '.join(AGREEMENTS)}")
-        agreements = [a for a in agreements if a in AGREEMENTS] if isinstance(agreements, list) else []
-    order = data["order"]
-    if isinstance(order, int):
-        order = {a: order for a in agreements}
-    if not isinstance(order, dict) or set(order) != set(agreements) or not all(isinstance(v, int) for v in order.values()):
-        out.add(label, _line_of(raw, "order"), "order", "a whole number, or a table with one for each agreement type")
-        order = {a: 0 for a in agreements}
-    include_when = data.get("include_when", {})
-    for msg in check_condition(include_when, agreements or list(AGREEMENTS)):
-        out.add(label, _line_of(raw, "include_when"), "include_when", msg)
-    lists = {}
-    for key in ("defines", "uses", "refs"):
-        value = data.get(key, [])
-        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            out.add(label, _line_of(raw, key), key, "a list of names")
-            value = []
-        lists[key] = value
-    variants = []
-    raw_variants = data["variants"]
-    if not isinstance(raw_variants, list) or not raw_variants:
-        out.add(label, _line_of(raw, "[[variants]]"), "variants", "at least one [[variants]] table")
-        raw_variants = []
-    seen_ids = set()
-    for index, entry in enumerate(raw_variants):
-        line = _line_of(raw, "[[variants]]", index)
-        key_base = f"variants[{index}]"
-        if not isinstance(entry, dict):
-            out.add(label, line, key_base, "must be a table")
-            continue
-        for key in sorted(set(entry) - VARIANT_KEYS):
-            out.add(label, line, f"{key_base}.{key}", f"unknown key (allowed: {', '.join(sorted(VARIANT_KEYS))})")
-        missing = VARIANT_REQUIRED - set(entry)
-        for key in sorted(missing):
-            out.add(label, line, f"{key_base}.{key}", "missing")
-        if missing:
-            continue
-        if entry["id"] in seen_ids:
-            out.add(label, line, f"{key_base}.id", f"variant id {entry['id']!r} used twice")
-        seen_ids.add(entry["id"])
-        if entry["balance"] not in vocab["balance"]:
-            out.add(label, line, f"{key_base}.balance", f"unknown balance label {entry['balance']!r} (see vocabulary/balance.toml)")
-        for key in ("text", "summary", "commentary"):
-            if not _bilingual(entry[key]):
-                out.add(label, line, f"{key_base}.{key}", "needs non-empty ja and en")
-        when = entry.get("when", {})
-        for msg in check_condition(when, agreements or list(AGREEMENTS)):
-            out.add(label, line, f"{key_base}.when", msg)
-        variants.append(
-            Variant(entry["id"], when, entry["balance"], entry["text"], entry["summary"], entry["commentary"])
-        )
-    if variants and any(not v.when for v in variants[:-1]):
-        out.add(label, 1, "variants", "only the last variant may leave out `when` (variants after it could never be chosen)")
-    if len(out.problems) > before:
-        return None
-    return Clause(cid, data["category"], data["title"], agreements, order, include_when,
-                  lists["defines"], lists["uses"], lists["refs"], variants, label)
-
-
-def _compile(lib: Library, env: ImmutableSandboxedEnvironment, raw_by_clause: dict[str, str], out: _Collector):
-    """Compile every text and summary; check variables, references and defined terms."""
-    for clause in lib.clauses.values():
-        raw = raw_by_clause.get(clause.id, "")
-        for index, variant in enumerate(clause.variants):
-            line = _line_of(raw, "[[variants]]", index)
-            used: set[str] = set()
-            for kind in ("text", "summary"):
-                for lang in LANGS:
-                    key = f"variants[{index}].{kind}.{lang}"
-                    source = getattr(variant, kind)[lang]
-                    try:
-                        ast = env.parse(source)  # checked here; compiled only when a build needs it
-                    except jinja2.TemplateSyntaxError as exc:
-                        out.add(clause.source, line + (exc.lineno or 1), key, f"template error: {exc.message}")
-                        continue
-                    for problem in _unsafe_constructs(ast):
-                        out.add(clause.source, line, key, problem)
-                    used |= names_used(ast) - {"ref"}
-                    for name in sorted(names_used(ast) - {"ref"}):
-                        var = lib.variables.get(name)
-                        if var is None:
-                            close = _close(name, lib.variables)
-                            out.add(clause.source, line, key, f"variable {name!r} is not declared in variables/*.toml{close}")
-                        else:
-                            for agreement in clause.agreements:
-                                if not path_annotation(agreement, var.source)[0]:
-                                    out.add(clause.source, line, key, f"variable {name!r} ({var.source}) does not exist in a {agreement} spec")
-                    for target in REF_PATTERN.findall(source):
-                        if target not in clause.refs:
-                            out.add(clause.source, line, key, f"ref({target!r}) is not listed in refs")
-            variant.uses_variables = sorted(used)
-        for target in clause.refs:
-            other = lib.clauses.get(target)
-            if other is None:
-                out.add(clause.source, _line_of(raw, "refs"), "refs", f"unknown clause id {target!r}{_close(target, lib.clauses)}")
-            else:
-                missing = [a for a in clause.agreements if a not in other.agreements]
-                if missing:
-                    out.add(clause.source, _line_of(raw, "refs"), "refs", f"{target} is not part of {', '.join(missing)} agreements")
-        for key in ("defines", "uses"):
-            for term in getattr(clause, key):
-                if term not in lib.terms:
-                    out.add(clause.source, _line_of(raw, key), key, f"unknown defined term {term!r} (add it to vocabulary/terms.toml){_close(term, lib.terms)}")
-
-
-def names_used(ast) -> set[str]:
+def names_used(ast: nodes.Template) -> set[str]:
     """Variables a template reads and does not set itself (cheaper than jinja2.meta, which compiles)."""
-    from jinja2 import nodes
-
-    stored, loaded = set(), set()
+    stored: set[str] = set()
+    loaded: set[str] = set()
     for node in ast.find_all(nodes.Name):
         (loaded if node.ctx == "load" else stored).add(node.name)
     return loaded - stored
 
 
-def _unsafe_constructs(ast) -> list[str]:
+def _unsafe_constructs(ast: nodes.Template) -> list[str]:
     """Template features clause text never needs and a hostile library could abuse.
 
     The sandbox refuses these at render time too; refusing them at load time tells the
     author where, before any document is built.
     """
-    from jinja2 import nodes
-
     problems = []
     for node in ast.find_all((nodes.Getattr, nodes.Getitem, nodes.Include, nodes.Import, nodes.FromImport,
                               nodes.Extends, nodes.Macro, nodes.CallBlock)):
@@ -437,11 +511,511 @@ def _unsafe_constructs(ast) -> list[str]:
     return sorted(set(problems))
 
 
-def _close(name: str, known) -> str:
-    import difflib
+def _unknown_filters_and_tests(ast: nodes.Template, env: _ClauseSandbox) -> list[tuple[int, str]]:
+    """Compiling finds an unknown filter only outside {% if %}; inside, Jinja waits until rendering."""
+    problems = []
+    for node in ast.find_all((nodes.Filter, nodes.Test)):
+        known, kind = (env.filters, "filter") if isinstance(node, nodes.Filter) else (env.tests, "test")
+        if node.name not in known:
+            problems.append((node.lineno, f"unknown {kind} {node.name!r} (allowed: {', '.join(sorted(known))})"))
+    return problems
 
+
+class _NotFixed(Exception):
+    """An expression that depends on the spec, so it can be judged only when rendering."""
+
+
+_FIXED_BINOPS: dict[str, Callable[[Any, Any], Any]] = {
+    "+": operator.add, "-": operator.sub, "*": operator.mul, "/": operator.truediv,
+    "//": operator.floordiv, "**": operator.pow, "%": operator.mod,
+}
+
+
+def _fixed_value(node: nodes.Node) -> Any:
+    """The value of an expression of literals only, computed within the sandbox's bounds."""
+    if isinstance(node, nodes.Const):
+        return node.value
+    if isinstance(node, (nodes.List, nodes.Tuple)) and getattr(node, "ctx", "load") == "load":
+        return _environment().literal([_fixed_value(item) for item in node.items])
+    if isinstance(node, nodes.Neg):
+        return -_fixed_value(node.node)
+    if isinstance(node, nodes.BinExpr) and node.operator in _FIXED_BINOPS:
+        left, right = _fixed_value(node.left), _fixed_value(node.right)
+        _check_binop(node.operator, left, right)
+        return _FIXED_BINOPS[node.operator](left, right)
+    if isinstance(node, nodes.Concat):
+        return _environment().concat(_fixed_value(part) for part in node.nodes)
+    if isinstance(node, nodes.Filter) and node.name in ("join", "replace") and node.node is not None \
+            and not node.kwargs and node.dyn_args is None and node.dyn_kwargs is None:
+        bounded: Callable[..., str] = _environment().filters[node.name]
+        return bounded(_fixed_value(node.node), *[_fixed_value(arg) for arg in node.args])
+    raise _NotFixed
+
+
+def _unbounded_constructs(ast: nodes.Template) -> list[tuple[int, str]]:
+    """(template line, problem) for each size or time bomb visible without a spec.
+
+    The sandbox refuses the same things when rendering; finding them here names the
+    line before any document is built.
+    """
+    problems: set[tuple[int, str]] = set()
+    pending: list[nodes.Node] = [ast]
+    while pending:
+        node = pending.pop()
+        if isinstance(node, nodes.Expr):
+            try:
+                _fixed_value(node)
+                continue  # all literals, and within bounds
+            except SecurityError as exc:
+                problems.add((node.lineno, str(exc)))
+                continue
+            except (_NotFixed, ArithmeticError, ValueError, TypeError, LookupError):
+                pass  # depends on the spec, or fails in a way rendering reports: look inside
+        attr = node.attr if isinstance(node, nodes.Getattr) else None
+        if isinstance(node, nodes.Getitem) and isinstance(node.arg, nodes.Const) and isinstance(node.arg.value, str):
+            attr = node.arg.value
+        if attr is not None and not attr.startswith("_") and attr not in _SAFE_METHODS \
+                and any(hasattr(kind, attr) for kind in _PLAIN_TYPES):
+            problems.add((node.lineno, f"{attr}() is not allowed in clause text"))
+        if isinstance(node, nodes.Mod) and isinstance(node.left, nodes.Const) and isinstance(node.left.value, str):
+            problems.add((node.lineno, "formatting text with % is not allowed in clause text"))
+        if isinstance(node, nodes.Pow) and isinstance(node.right, nodes.Const) and isinstance(node.right.value, int) \
+                and node.right.value > MAX_NUMBER_BITS:
+            problems.add((node.lineno, f"a number in clause text may have at most {MAX_NUMBER_BITS} bits "
+                                       f"(** {node.right.value} would make a larger one)"))
+        pending.extend(node.iter_child_nodes())
+    return sorted(problems)
+
+
+@lru_cache(maxsize=4096)  # a process that loads several libraries (tests, a server) compiles shared text once
+def _check_template(source: str) -> tuple[jinja2.Template | None, frozenset[str], tuple[tuple[int, str], ...]]:
+    """Parse, check and compile one template: (template, variables it reads, ((line, problem), ...))."""
+    env = _environment()
+    try:
+        ast = env.parse(source)
+    except jinja2.TemplateSyntaxError as exc:
+        return None, frozenset(), ((exc.lineno or 1, f"template error: {exc.message}"),)
+    except RecursionError:
+        return None, frozenset(), ((1, "template error: brackets or tags nested too deeply"),)
+    except (ValueError, OverflowError) as exc:  # e.g. a number literal with more than 4,300 digits
+        return None, frozenset(), ((1, f"template error: {exc}"),)
+    names = frozenset(names_used(ast) - {"ref", "loop"})  # loop: what {% for %} provides
+    try:
+        problems = tuple([(1, p) for p in _unsafe_constructs(ast)] + _unknown_filters_and_tests(ast, env)
+                         + _unbounded_constructs(ast))
+    except RecursionError:
+        problems = ((1, "template error: expressions nested too deeply"),)
+    if problems:
+        return None, names, problems
+    try:
+        # Compiling finds what only the compiler sees (recursive loops, Python's nesting limits);
+        # the compiled template then serves this process's builds.
+        template = env.template_class.from_code(env, env.compile(ast), env.make_globals(None), None)
+    except jinja2.TemplateSyntaxError as exc:
+        return None, names, ((exc.lineno or 1, f"template error: {exc.message}"),)
+    except (RecursionError, SyntaxError, MemoryError):  # Python's own limits on nesting in compiled code
+        return None, names, ((1, "template error: nested too deeply to compile"),)
+    return template, names, ()
+
+
+# --- reading library folders ----------------------------------------------------
+
+
+@dataclass
+class _Folder:
+    """The TOML files of one library folder, each read once within the limits above."""
+
+    root: Path
+    files: dict[Path, bytes] = field(default_factory=dict)  # path relative to root -> content
+    refused: set[Path] = field(default_factory=set)
+    problems: list[Problem] = field(default_factory=list)
+
+    def label(self, relative: Path) -> str:
+        return str(Path(self.root.name) / relative)
+
+    def refuse(self, relative: Path, message: str) -> None:
+        self.refused.add(relative)
+        self.problems.append(Problem(f"{self.label(relative)}:1: -", message))
+
+
+class _Refused(Exception):
+    pass
+
+
+def _read_folder(root: Path) -> _Folder:
+    """Every *.toml file under root. Links to folders are not followed; links to files only inside root."""
+    folder = _Folder(root)
+    real_root = os.path.realpath(root)
+    walk_errors: list[OSError] = []
+    entries = total = 0
+    for here, dirnames, filenames in os.walk(root, onerror=walk_errors.append):
+        dirnames.sort()
+        entries += len(dirnames) + len(filenames)
+        if entries > MAX_FOLDER_ENTRIES:
+            folder.problems.append(Problem(str(root), f"holds more than {MAX_FOLDER_ENTRIES} files and folders; "
+                                                      "is this the folder of clause files?"))
+            break
+        base = Path(here)
+        for name in dirnames:
+            relative = (base / name).relative_to(root)
+            if (base / name).is_symlink():
+                folder.refuse(relative, "is a link to a folder; links to folders are not followed (copy the folder in)")
+            elif name.endswith(".toml"):
+                folder.refuse(relative, "is a folder, not a clause file")
+        for name in sorted(filenames):
+            if not name.endswith(".toml"):
+                continue
+            relative = (base / name).relative_to(root)
+            try:
+                content = _read_library_file(base / name, real_root)
+            except _Refused as exc:
+                folder.refuse(relative, str(exc))
+                continue
+            total += len(content)
+            if total > MAX_FOLDER_BYTES:
+                folder.problems.append(Problem(str(root), f"its TOML files add up to more than "
+                                                          f"{MAX_FOLDER_BYTES // 2**20} MiB; is this the folder of clause files?"))
+                return folder
+            folder.files[relative] = content
+    for error in walk_errors:
+        folder.problems.append(Problem(str(error.filename), f"cannot be read ({error.strerror})"))
+    return folder
+
+
+def _read_library_file(path: Path, real_root: str) -> bytes:
+    """A library file's bytes: refuses links out of the library, anything but a plain file, and big files."""
+    if path.is_symlink():
+        target = os.path.realpath(path)
+        if not os.path.exists(target):
+            raise _Refused("is a link to nothing (a missing file, or a loop of links)")
+        if not target.startswith(real_root.rstrip(os.sep) + os.sep):
+            raise _Refused("is a link to a file outside the library folder; copy the file in instead")
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))  # a FIFO must not block the open
+    except OSError as exc:
+        raise _Refused(f"cannot be read ({exc.strerror})") from None
+    with os.fdopen(fd, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise _Refused("is not a plain file (a folder, pipe or device); a clause file is a TOML text file")
+        try:
+            content = handle.read(MAX_FILE_BYTES + 1)
+        except OSError as exc:
+            raise _Refused(f"cannot be read ({exc.strerror})") from None
+    if len(content) > MAX_FILE_BYTES:
+        raise _Refused(f"is larger than {MAX_FILE_BYTES // 1024:,} KiB; a clause file is a few dozen kB")
+    return content
+
+
+def _content_sha256(folders: Iterable[_Folder]) -> str:
+    """SHA-256 over every file of these folders: relative paths and contents, in a fixed order."""
+    digest = hashlib.sha256()
+    for folder in folders:
+        for relative in sorted(folder.files):
+            content = folder.files[relative]
+            digest.update(f"{relative.as_posix()}\0{len(content)}\0".encode() + content)
+        digest.update(b"\1")  # the end of one folder: the same file bundled or in an overlay hashes apart
+    return digest.hexdigest()
+
+
+_KEY_LINE = re.compile(r"""\s*(?:
+    \[\[\s*(?P<array>[^\[\]]*?)\s*\]\]
+  | \[\s*(?P<table>[^\[\]]*?)\s*\]
+  | (?P<key>[A-Za-z0-9_-]+(?:\s*\.\s*[A-Za-z0-9_-]+)*|"[^"]*"|'[^']*')\s*[=.]
+)""", re.VERBOSE)
+_OPENS_MULTILINE = re.compile(r"""=\s*(?:'''|\"\"\")\s*$""")
+
+
+class _LineIndex:
+    """Where each key and table header of one TOML file is, found in one pass (for error messages)."""
+
+    def __init__(self, raw: str):
+        self._lines: dict[str, list[int]] = {}
+        self._opens_multiline: set[int] = set()
+        for number, line in enumerate(raw.splitlines(), 1):
+            m = _KEY_LINE.match(line)
+            if m is None:
+                continue
+            if m["array"] is not None:
+                self._add(f"[[{m['array']}]]", number)
+            elif m["table"] is not None:
+                self._add(f"[{m['table']}]", number)
+            else:
+                dotted = re.sub(r"\s+", "", m["key"]).strip("\"'")
+                self._add(dotted, number)
+                if "." in dotted:
+                    self._add(dotted.split(".")[0], number)
+                if _OPENS_MULTILINE.search(line):
+                    self._opens_multiline.add(number)
+
+    def _add(self, key: str, number: int) -> None:
+        self._lines.setdefault(key, []).append(number)
+
+    def line(self, key: str, occurrence: int = 0) -> int:
+        """The line of the key's `occurrence`-th appearance (`[[variants]]`, `[name]` or a key); 1 if unknown."""
+        lines = self._lines.get(key, [])
+        return lines[occurrence] if occurrence < len(lines) else 1
+
+    def first(self, *keys: str) -> int:
+        return next((self._lines[k][0] for k in keys if k in self._lines), 1)
+
+    def text_start(self, after: int, *keys: str) -> int:
+        """Line of the first line of text of a key after line `after` (e.g. text.ja in a variant)."""
+        for key in keys:
+            lines = self._lines.get(key, [])
+            at = bisect_right(lines, after - 1)
+            if at < len(lines):
+                return lines[at] + (1 if lines[at] in self._opens_multiline else 0)
+        return after
+
+
+_NO_LINES = _LineIndex("")
+
+
+class _Collector:
+    def __init__(self) -> None:
+        self.problems: list[Problem] = []
+        self.count = 0  # every problem found, including those left out of the list
+
+    def add(self, file: str, line: int, key: str, message: str) -> None:
+        self.count += 1
+        if len(self.problems) < MAX_PROBLEMS:
+            self.problems.append(Problem(f"{file}:{line}: {key}", message))
+
+    def extend(self, problems: Iterable[Problem]) -> None:
+        for problem in problems:
+            self.count += 1
+            if len(self.problems) < MAX_PROBLEMS:
+                self.problems.append(problem)
+
+    def raise_if_any(self) -> None:
+        if self.count:
+            left_out = self.count - len(self.problems)
+            more = [Problem("...", f"and {left_out} more problems")] if left_out else []
+            raise LibraryError(self.problems + more)
+
+
+def _read_toml(folder: _Folder, relative: Path, out: _Collector) -> tuple[dict[str, Any] | None, _LineIndex]:
+    label = folder.label(relative)
+    content = folder.files.get(relative)
+    if content is None:
+        if relative not in folder.refused:  # a refused file is reported already
+            out.add(label, 1, "-", "missing: the library needs this file")
+        return None, _NO_LINES
+    try:
+        raw = content.decode("utf-8").replace("\r\n", "\n")
+    except UnicodeDecodeError:
+        out.add(label, 1, "-", "not UTF-8 text; save the file as UTF-8")
+        return None, _NO_LINES
+    index = _LineIndex(raw)
+    try:
+        return tomllib.loads(raw), index
+    except tomllib.TOMLDecodeError as exc:
+        m = re.search(r"line (\d+)", str(exc))
+        out.add(label, int(m.group(1)) if m else 1, "-", f"not valid TOML: {exc}")
+    except RecursionError:
+        out.add(label, 1, "-", "not valid TOML: arrays or tables nested too deeply")
+    return None, index
+
+
+def _bilingual(value: Any) -> bool:
+    return (
+        isinstance(value, dict)
+        and set(value) == set(LANGS)
+        and all(isinstance(v, str) and v.strip() for v in value.values())
+    )
+
+
+def _load_vocabulary(folder: _Folder, out: _Collector) -> tuple[dict[str, dict[str, Any]], dict[str, dict[str, str]]]:
+    vocab: dict[str, dict[str, Any]] = {}
+    for name in ("categories", "balance", "party_kinds"):
+        data, _ = _read_toml(folder, Path("vocabulary", f"{name}.toml"), out)
+        vocab[name] = data or {}
+    terms: dict[str, dict[str, str]] = {}
+    # Defined terms may be split over several files (terms.toml, terms-jrd.toml, ...).
+    for relative in sorted(r for r in folder.files if r.parent == Path("vocabulary") and fnmatch.fnmatch(r.name, "terms*.toml")):
+        label = folder.label(relative)
+        terms_raw, index = _read_toml(folder, relative, out)
+        for term_id, value in (terms_raw or {}).items():
+            if not _bilingual(value):
+                out.add(label, index.line(term_id), term_id, "a defined term needs ja and en, e.g. { ja = \"秘密情報\", en = \"Confidential Information\" }")
+            elif term_id in terms:
+                out.add(label, index.line(term_id), term_id, "defined term declared twice")
+            else:
+                terms[term_id] = value
+    return vocab, terms
+
+
+def _load_variables(folder: _Folder, out: _Collector) -> dict[str, Variable]:
+    variables: dict[str, Variable] = {}
+    for relative in sorted(r for r in folder.files if r.parent == Path("variables")):
+        label = folder.label(relative)
+        data, index = _read_toml(folder, relative, out)
+        for name, entry in (data or {}).items():
+            line = index.first(f"[{name}]", name)
+            if not re.fullmatch(r"[a-z][a-z0-9_]*", name):
+                out.add(label, line, name, "variable names are lower_snake_case")
+                continue
+            if not isinstance(entry, dict):
+                out.add(label, line, name, "must be a table with from, format and description")
+                continue
+            for key in set(entry) - VARIABLE_KEYS:
+                out.add(label, line, f"{name}.{key}", f"unknown key (allowed: {', '.join(sorted(VARIABLE_KEYS))})")
+            missing = VARIABLE_KEYS - set(entry)
+            if missing:
+                out.add(label, line, name, f"missing {', '.join(sorted(missing))}")
+                continue
+            if not all(isinstance(entry[key], str) for key in VARIABLE_KEYS):
+                out.add(label, line, name, "from, format and description are each a text")
+                continue
+            if entry["format"] not in formatting.FORMATS:
+                out.add(label, line, f"{name}.format", f"unknown format {entry['format']!r} (allowed: {', '.join(formatting.FORMATS)})")
+            if not any(path_annotation(a, entry["from"])[0] for a in AGREEMENTS):
+                out.add(label, line, f"{name}.from", f"{entry['from']!r} is not a spec field or computed fact")
+            if name in variables:
+                out.add(label, line, name, "declared twice")
+            variables[name] = Variable(name, entry["from"], entry["format"], entry["description"])
+    return variables
+
+
+def _clause_files(folder: _Folder) -> list[Path]:
+    skip = {"vocabulary", "variables"}
+    return sorted(r for r in folder.files if len(r.parts) > 1 and r.parts[0] not in skip)
+
+
+def _parse_clause(relative: Path, label: str, data: dict[str, Any], index: _LineIndex,
+                  vocab: dict[str, dict[str, Any]], out: _Collector) -> Clause | None:
+    before = out.count
+    for key in sorted(set(data) - CLAUSE_KEYS):
+        out.add(label, index.line(key), key, f"unknown key (allowed: {', '.join(sorted(CLAUSE_KEYS))})")
+    for key in sorted(CLAUSE_REQUIRED - set(data)):
+        out.add(label, 1, key, "missing")
+    if out.count > before:
+        return None
+    cid = data["id"]
+    if not isinstance(cid, str) or not re.fullmatch(r"[a-z0-9_]+(\.[a-z0-9_]+)+", cid):
+        out.add(label, index.line("id"), "id", "must look like \"nda.purpose\" (lower case, dot-separated)")
+    category = data["category"]
+    if not isinstance(category, str) or category not in vocab["categories"]:
+        out.add(label, index.line("category"), "category", f"unknown category {category!r} (see vocabulary/categories.toml)")
+    elif category not in relative.parts[-3:-1]:  # its folder, or the folder above it
+        out.add(label, index.line("category"), "category", f"file is in folder {relative.parent.name!r} but category is {category!r}")
+    if not _bilingual(data["title"]):
+        out.add(label, index.line("title"), "title", "needs ja and en, e.g. { ja = \"目的\", en = \"Purpose\" }")
+    agreements = data["agreements"]
+    if not isinstance(agreements, list) or not agreements or not all(a in AGREEMENTS for a in agreements):
+        out.add(label, index.line("agreements"), "agreements", f"a list of agreement types from {', '.join(AGREEMENTS)}")
+        agreements = [a for a in agreements if a in AGREEMENTS] if isinstance(agreements, list) else []
+    order = data["order"]
+    if isinstance(order, int):
+        order = {a: order for a in agreements}
+    if not isinstance(order, dict) or set(order) != set(agreements) or not all(isinstance(v, int) for v in order.values()):
+        out.add(label, index.line("order"), "order", "a whole number, or a table with one for each agreement type")
+        order = {a: 0 for a in agreements}
+    include_when = data.get("include_when", {})
+    for msg in check_condition(include_when, agreements or list(AGREEMENTS)):
+        out.add(label, index.line("include_when"), "include_when", msg)
+    lists = {}
+    for key in ("defines", "uses", "refs"):
+        value = data.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            out.add(label, index.line(key), key, "a list of names")
+            value = []
+        lists[key] = value
+    variants = []
+    raw_variants = data["variants"]
+    if not isinstance(raw_variants, list) or not raw_variants:
+        out.add(label, index.line("[[variants]]"), "variants", "at least one [[variants]] table")
+        raw_variants = []
+    seen_ids = set()
+    for number, entry in enumerate(raw_variants):
+        line = index.line("[[variants]]", number)
+        key_base = f"variants[{number}]"
+        if not isinstance(entry, dict):
+            out.add(label, line, key_base, "must be a table")
+            continue
+        for key in sorted(set(entry) - VARIANT_KEYS):
+            out.add(label, line, f"{key_base}.{key}", f"unknown key (allowed: {', '.join(sorted(VARIANT_KEYS))})")
+        missing = VARIANT_REQUIRED - set(entry)
+        for key in sorted(missing):
+            out.add(label, line, f"{key_base}.{key}", "missing")
+        if missing:
+            continue
+        if not isinstance(entry["id"], str):
+            out.add(label, line, f"{key_base}.id", "a short name such as \"strict\"")
+        elif entry["id"] in seen_ids:
+            out.add(label, line, f"{key_base}.id", f"variant id {entry['id']!r} used twice")
+        else:
+            seen_ids.add(entry["id"])
+        if not isinstance(entry["balance"], str) or entry["balance"] not in vocab["balance"]:
+            out.add(label, line, f"{key_base}.balance", f"unknown balance label {entry['balance']!r} (see vocabulary/balance.toml)")
+        for key in ("text", "summary", "commentary"):
+            if not _bilingual(entry[key]):
+                out.add(label, line, f"{key_base}.{key}", "needs non-empty ja and en")
+        when = entry.get("when", {})
+        for msg in check_condition(when, agreements or list(AGREEMENTS)):
+            out.add(label, line, f"{key_base}.when", msg)
+        variants.append(
+            Variant(entry["id"], when, entry["balance"], entry["text"], entry["summary"], entry["commentary"])
+        )
+    if variants and any(not v.when for v in variants[:-1]):
+        out.add(label, 1, "variants", "only the last variant may leave out `when` (variants after it could never be chosen)")
+    if out.count > before:
+        return None
+    return Clause(cid, category, data["title"], agreements, order, include_when,
+                  lists["defines"], lists["uses"], lists["refs"], variants, label)
+
+
+def _check_templates(lib: Library, indexes: dict[str, _LineIndex], out: _Collector) -> None:
+    """Compile every text and summary; check variables, references and defined terms."""
+    for clause in lib.clauses.values():
+        index = indexes.get(clause.id, _NO_LINES)
+        for number, variant in enumerate(clause.variants):
+            header = index.line("[[variants]]", number)
+            used: set[str] = set()
+            for kind in ("text", "summary"):
+                for lang in LANGS:
+                    key = f"variants[{number}].{kind}.{lang}"
+                    start = index.text_start(header, f"{kind}.{lang}", kind)
+                    source = getattr(variant, kind)[lang]
+                    template, names, problems = _check_template(source)
+                    for lineno, problem in problems:
+                        out.add(clause.source, start + lineno - 1, key, problem)
+                    if template is not None:
+                        variant._compiled[(kind, lang)] = template
+                    used |= names
+                    for name in sorted(names):
+                        var = lib.variables.get(name)
+                        if var is None:
+                            close = _close(name, lib.variables)
+                            out.add(clause.source, start, key, f"variable {name!r} is not declared in variables/*.toml{close}")
+                        else:
+                            for agreement in clause.agreements:
+                                if not path_annotation(agreement, var.source)[0]:
+                                    out.add(clause.source, start, key, f"variable {name!r} ({var.source}) does not exist in a {agreement} spec")
+                    for target in REF_PATTERN.findall(source):
+                        if target not in clause.refs:
+                            out.add(clause.source, start, key, f"ref({target!r}) is not listed in refs")
+            variant.uses_variables = sorted(used)
+        for target in clause.refs:
+            other = lib.clauses.get(target)
+            if other is None:
+                out.add(clause.source, index.line("refs"), "refs", f"unknown clause id {target!r}{_close(target, lib.clauses)}")
+            else:
+                missing = [a for a in clause.agreements if a not in other.agreements]
+                if missing:
+                    out.add(clause.source, index.line("refs"), "refs", f"{target} is not part of {', '.join(missing)} agreements")
+        for key in ("defines", "uses"):
+            for term in getattr(clause, key):
+                if term not in lib.terms:
+                    out.add(clause.source, index.line(key), key, f"unknown defined term {term!r} (add it to vocabulary/terms.toml){_close(term, lib.terms)}")
+
+
+def _close(name: str, known: Iterable[str]) -> str:
     match = difflib.get_close_matches(name, list(known), n=1, cutoff=0.7)
     return f" (did you mean {match[0]!r}?)" if match else ""
+
+
+# --- loading, with a cache --------------------------------------------------------
 
 
 def load_library(extra: str | Path | None = None) -> Library:
@@ -450,7 +1024,96 @@ def load_library(extra: str | Path | None = None) -> Library:
     Clauses in `extra` replace bundled clauses with the same id or add new ones. Raises
     `LibraryError` listing every problem found.
     """
-    return _load(str(Path(extra).resolve()) if extra is not None else None)
+    if extra is None:
+        return _load(None)
+    folder = Path(extra)
+    with suppress(OSError, RuntimeError):  # a loop of links: reported just below as not a folder
+        folder = folder.resolve()
+    if not folder.is_dir():
+        found = "it is a file" if folder.exists() else "nothing is there"
+        raise LibraryError([Problem(str(extra), f"is not a folder of clause files (check the path): {found}")])
+    return _load(str(folder))
+
+
+@cache
+def _load(extra: str | None) -> Library:
+    """Load a validated library: from the cache when no file changed, else from the files."""
+    folders = [_read_folder(data_dir("clause_library"))] + ([_read_folder(Path(extra))] if extra is not None else [])
+    content_sha256 = _content_sha256(folders)
+    folder = _cache_dir()
+    cached = None
+    if folder is not None and not any(f.problems for f in folders):  # unreadable files are reported, never cached
+        cached = folder / f"library-{_fingerprint(content_sha256)}.json"
+        try:
+            return _from_json(cached.read_text(encoding="utf-8"))
+        except (OSError, ValueError, KeyError, TypeError):
+            pass  # no cache yet, or an unreadable one: load from the files
+    lib = _load_files(folders, content_sha256)
+    if folder is not None and cached is not None:
+        try:  # best effort: a read-only home only costs speed
+            folder.mkdir(parents=True, exist_ok=True)
+            tmp = cached.with_suffix(f".{os.getpid()}.tmp")
+            tmp.write_text(_to_json(lib), encoding="utf-8")
+            os.replace(tmp, cached)
+            # Each edit of a library makes a new entry: keep the newest few, not every one ever made.
+            entries = sorted(folder.glob("library-*.json"), key=lambda p: p.stat().st_mtime, reverse=True)
+            for old in entries[_CACHE_KEEP:]:
+                old.unlink()
+        except OSError:
+            pass
+    return lib
+
+
+def _load_files(folders: list[_Folder], content_sha256: str) -> Library:
+    bundled = folders[0]
+    out = _Collector()
+    for folder in folders:
+        out.extend(folder.problems)
+    meta, _ = _read_toml(bundled, Path("library.toml"), out)
+    vocab, terms = _load_vocabulary(bundled, out)
+    variables = _load_variables(bundled, out)
+    version = str((meta or {}).get("version", "0"))
+    name = "ipclauses"
+    if len(folders) > 1:
+        overlay = folders[1]
+        if Path("library.toml") in overlay.files:
+            data, _ = _read_toml(overlay, Path("library.toml"), out)
+            name = str((data or {}).get("name", overlay.root.name))
+            version = f"{version}+{name}-{(data or {}).get('version', '0')}"
+        else:
+            version = f"{version}+{overlay.root.name}"
+    clauses: dict[str, Clause] = {}
+    owner: dict[str, int] = {}  # clause id -> which folder it came from
+    indexes: dict[str, _LineIndex] = {}
+    for number, folder in enumerate(folders):
+        files = _clause_files(folder)
+        if number > 0 and not files:
+            out.add(str(folder.root), 1, "-", "holds no clause files (<category>/<clause>.toml)")
+        for relative in files:
+            label = folder.label(relative)
+            data, index = _read_toml(folder, relative, out)
+            if data is None:
+                continue
+            try:
+                clause = _parse_clause(relative, label, data, index, vocab, out)
+            except RecursionError:
+                out.add(label, 1, "-", "conditions nested too deeply")
+                continue
+            if clause is None:
+                continue
+            if owner.get(clause.id) == number:
+                out.add(label, index.line("id"), "id", f"clause id {clause.id!r} is also used by {clauses[clause.id].source}")
+            clauses[clause.id] = clause
+            owner[clause.id] = number
+            indexes[clause.id] = index
+    variant_count = sum(len(c.variants) for c in clauses.values())
+    if variant_count > MAX_VARIANTS:
+        out.add(str(folders[-1].root), 1, "-", f"the library has {variant_count} variants; at most {MAX_VARIANTS} are allowed")
+        out.raise_if_any()  # before compiling them all, which would take minutes
+    lib = Library(version, name, clauses, variables, terms, vocab, [str(f.root) for f in folders], content_sha256)
+    _check_templates(lib, indexes, out)
+    out.raise_if_any()
+    return lib
 
 
 def _cache_dir() -> Path | None:
@@ -462,26 +1125,21 @@ def _cache_dir() -> Path | None:
     return Path(base)
 
 
-def _fingerprint(roots: list[Path]) -> str:
+def _fingerprint(content_sha256: str) -> str:
     """Hash of every file of the library (content, not times) and of the loader's own version."""
     from . import __version__
 
-    digest = hashlib.sha256(f"{__version__}\n{_CACHE_FORMAT}".encode())
-    for root in roots:
-        for path in sorted(p for p in root.rglob("*.toml") if p.is_file()):
-            digest.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes() + b"\0")
-        digest.update(b"\1")
-    return digest.hexdigest()
+    return hashlib.sha256(f"{__version__}\n{_CACHE_FORMAT}\n{content_sha256}".encode()).hexdigest()
 
 
-_CACHE_FORMAT = 2
+_CACHE_FORMAT = 3
 _CACHE_KEEP = 20
 
 
 def _to_json(lib: Library) -> str:
     data = {
         "version": lib.version, "name": lib.name, "terms": lib.terms, "vocabulary": lib.vocabulary,
-        "sources": lib.sources,
+        "sources": lib.sources, "content_sha256": lib.content_sha256,
         "variables": [[v.name, v.source, v.format, v.description] for v in lib.variables.values()],
         "clauses": [
             {**{k: getattr(c, k) for k in ("id", "category", "title", "agreements", "order", "include_when",
@@ -501,80 +1159,5 @@ def _from_json(text: str) -> Library:
         variants = [Variant(**v) for v in c.pop("variants")]
         clauses[c["id"]] = Clause(**c, variants=variants)
     variables = {v[0]: Variable(*v) for v in data["variables"]}
-    return Library(data["version"], data["name"], clauses, variables, data["terms"], data["vocabulary"], data["sources"])
-
-
-@cache
-def _load(extra: str | None) -> Library:
-    """Load a validated library: from the cache when no file changed, else from the files."""
-    roots = [data_dir("clause_library")] + ([Path(extra)] if extra is not None and Path(extra).is_dir() else [])
-    folder = _cache_dir()
-    cached = None
-    if folder is not None:
-        cached = folder / f"library-{_fingerprint(roots)}.json"
-        try:
-            return _from_json(cached.read_text(encoding="utf-8"))
-        except (OSError, ValueError, KeyError, TypeError):
-            pass  # no cache yet, or an unreadable one: load from the files
-    lib = _load_files(extra)
-    if cached is not None:
-        try:  # best effort: a read-only home only costs speed
-            folder.mkdir(parents=True, exist_ok=True)
-            tmp = cached.with_suffix(f".{os.getpid()}.tmp")
-            tmp.write_text(_to_json(lib), encoding="utf-8")
-            os.replace(tmp, cached)
-            # Each edit of a library makes a new entry: keep the newest few, not every one ever made.
-            entries = sorted(folder.glob("library-*.json"), key=lambda p: p.stat().st_mtime, reverse=True)
-            for old in entries[_CACHE_KEEP:]:
-                old.unlink()
-        except OSError:
-            pass
-    return lib
-
-
-def _load_files(extra: str | None) -> Library:
-    root = data_dir("clause_library")
-    out = _Collector()
-    meta, _ = _read_toml(root / "library.toml", _label(root, root / "library.toml"), out)
-    vocab, terms = _load_vocabulary(root, out)
-    variables = _load_variables(root, out)
-    clauses: dict[str, Clause] = {}
-    raw_by_clause: dict[str, str] = {}
-    version = str((meta or {}).get("version", "0"))
-    name = "ipclauses"
-    sources = [str(root)]
-    roots = [root]
-    if extra is not None:
-        extra_root = Path(extra)
-        if not extra_root.is_dir():
-            raise LibraryError([Problem(str(extra_root), "is not a folder of clause files")])
-        roots.append(extra_root)
-        sources.append(str(extra_root))
-        extra_meta = extra_root / "library.toml"
-        if extra_meta.exists():
-            data, _ = _read_toml(extra_meta, _label(extra_root, extra_meta), out)
-            name = str((data or {}).get("name", extra_root.name))
-            version = f"{version}+{name}-{(data or {}).get('version', '0')}"
-        else:
-            version = f"{version}+{extra_root.name}"
-    for lib_root in roots:
-        files = _clause_files(lib_root)
-        if lib_root is not root and not files:
-            out.add(str(lib_root), 1, "-", "holds no clause files (<category>/<clause>.toml)")
-        for path in files:
-            label = _label(lib_root, path)
-            data, raw = _read_toml(path, label, out)
-            if data is None:
-                continue
-            clause = _parse_clause(path, label, data, raw, vocab, out)
-            if clause is None:
-                continue
-            if clause.id in clauses and clauses[clause.id].source.split("/")[0] == label.split("/")[0]:
-                out.add(label, _line_of(raw, "id"), "id", f"clause id {clause.id!r} is also used by {clauses[clause.id].source}")
-            clauses[clause.id] = clause
-            raw_by_clause[clause.id] = raw
-    lib = Library(version, name, clauses, variables, terms, vocab, sources)
-    _compile(lib, _environment(), raw_by_clause, out)
-    if out.problems:
-        raise LibraryError(out.problems)
-    return lib
+    return Library(data["version"], data["name"], clauses, variables, data["terms"], data["vocabulary"], data["sources"],
+                   data["content_sha256"])
