@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+import ipclauses
 from conftest import NDA_EXAMPLE
 from ipclauses import LibraryError, RenderError, assemble, load_library, load_spec
 from ipclauses import library as library_module
@@ -283,7 +284,7 @@ def test_a_pipe_or_device_in_a_library_is_refused_not_read(tmp_path, special):
     assert expected in result.stdout
 
 
-# --- the library folder --------------------------------------------------------------------------------
+# --- the cache --------------------------------------------------------------------------------
 
 
 def test_a_mistyped_library_folder_is_an_error_even_with_a_warm_cache(tmp_path, own_cache):
@@ -296,6 +297,104 @@ def test_a_mistyped_library_folder_is_an_error_even_with_a_warm_cache(tmp_path, 
     assert "is not a folder of clause files (check the path): it is a file" in problems
 
 
+def test_a_warm_start_reads_the_cache_not_the_files(tmp_path, own_cache, monkeypatch):
+    firm = _firm(tmp_path)
+    fresh = load_library(firm)
+    library_module._load.cache_clear()
+
+    def refuse(*args):
+        raise AssertionError("loaded from the files although the cache was warm")
+
+    monkeypatch.setattr(library_module, "_load_files", refuse)
+    cached = load_library(firm)
+    assert cached.clauses == fresh.clauses and cached.content_sha256 == fresh.content_sha256
+    assert cached.version == fresh.version
+
+
+def _entry(cache: Path) -> Path:
+    entries = list(cache.glob("library-*.json"))
+    assert len(entries) == 1, entries
+    return entries[0]
+
+
+@pytest.mark.parametrize("damage", ["edit-text", "truncate", "garbage"])
+def test_an_edited_or_damaged_cache_entry_is_ignored_and_rewritten(tmp_path, own_cache, damage):
+    firm = _firm(tmp_path)
+    load_library(firm)
+    entry = _entry(own_cache)
+    text = entry.read_text(encoding="utf-8")
+    assert "誠実に協力する" in text
+    if damage == "edit-text":
+        entry.write_text(text.replace("誠実に協力する", "何も約束しない"), encoding="utf-8")
+    elif damage == "truncate":
+        entry.write_text(text[: len(text) // 2], encoding="utf-8")
+    else:
+        entry.write_bytes(b"\xff\x00" * 100)
+    library_module._load.cache_clear()
+    lib = load_library(firm)
+    assert lib.clauses["custom.clause"].variants[0].text["ja"] == "各当事者は、{{ purpose }}について誠実に協力する。"
+    assert _entry(own_cache).read_text(encoding="utf-8") == text  # rewritten from the files
+
+
+def _forge(entry: Path) -> bytes:
+    """The entry with other clause text and a matching hash: what someone who can write the cache can do."""
+    import hashlib
+
+    _, payload = entry.read_bytes().split(b'", "library": ', 1)
+    payload = payload[:-1].replace("誠実に協力する".encode(), "何も約束しない".encode())
+    return b'{"sha256": "' + hashlib.sha256(payload).hexdigest().encode() + b'", "library": ' + payload + b"}"
+
+
+def test_the_cache_folder_is_private(tmp_path, own_cache):
+    load_library(_firm(tmp_path))
+    assert stat.S_IMODE(own_cache.stat().st_mode) == 0o700
+
+
+@pytest.mark.parametrize("why", ["others-can-write", "another-owner"])
+def test_a_cache_folder_others_control_is_not_used(tmp_path, own_cache, monkeypatch, why):
+    firm = _firm(tmp_path)
+    load_library(firm)
+    entry = _entry(own_cache)
+    forged = _forge(entry)
+    entry.write_bytes(forged)
+    if why == "others-can-write":
+        own_cache.chmod(0o777)
+    else:
+        monkeypatch.setattr(os, "getuid", lambda: own_cache.stat().st_uid + 1)
+    library_module._load.cache_clear()
+    lib = load_library(firm)
+    assert "何も約束しない" not in lib.clauses["custom.clause"].variants[0].text["ja"]
+    assert entry.read_bytes() == forged  # nor written to
+
+
+def test_a_link_planted_at_the_temporary_name_is_not_followed(tmp_path, own_cache):
+    """The cache used to write library-<hash>.<pid>.tmp, following a link planted there."""
+    firm = _firm(tmp_path)
+    load_library(firm)
+    entry = _entry(own_cache)
+    entry.unlink()
+    victim = tmp_path / "victim.txt"
+    victim.write_text("not yours", encoding="utf-8")
+    entry.with_suffix(f".{os.getpid()}.tmp").symlink_to(victim)
+    entry.symlink_to(victim)
+    library_module._load.cache_clear()
+    load_library(firm)
+    assert victim.read_text(encoding="utf-8") == "not yours"
+    assert not entry.is_symlink() and "custom.clause" in entry.read_text(encoding="utf-8")
+
+
+# --- provenance ------------------------------------------------------------------------------
+
+
+def test_the_content_hash_survives_the_cache_and_ignores_the_program_version(tmp_path, own_cache, monkeypatch):
+    firm = _firm(tmp_path)
+    fresh = load_library(firm)
+    library_module._load.cache_clear()
+    assert load_library(firm).content_sha256 == fresh.content_sha256  # from the cache
+    monkeypatch.setattr(ipclauses, "__version__", "0.0.0-other")
+    library_module._load.cache_clear()
+    assert load_library(firm).content_sha256 == fresh.content_sha256
+    assert len(list(own_cache.glob("library-*.json"))) == 2  # a new program version does not trust the old entry
 
 
 def test_bundled_clause_files_are_far_below_the_size_limit(root):

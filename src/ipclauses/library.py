@@ -26,6 +26,7 @@ import operator
 import os
 import re
 import stat
+import tempfile
 import tomllib
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator
@@ -1040,27 +1041,16 @@ def _load(extra: str | None) -> Library:
     """Load a validated library: from the cache when no file changed, else from the files."""
     folders = [_read_folder(data_dir("clause_library"))] + ([_read_folder(Path(extra))] if extra is not None else [])
     content_sha256 = _content_sha256(folders)
-    folder = _cache_dir()
-    cached = None
-    if folder is not None and not any(f.problems for f in folders):  # unreadable files are reported, never cached
-        cached = folder / f"library-{_fingerprint(content_sha256)}.json"
-        try:
-            return _from_json(cached.read_text(encoding="utf-8"))
-        except (OSError, ValueError, KeyError, TypeError):
-            pass  # no cache yet, or an unreadable one: load from the files
+    entry = None
+    if not any(f.problems for f in folders):  # a library with unreadable files is reported, never cached
+        entry = _cache_entry(content_sha256)
+    if entry is not None:
+        cached = _read_cache(entry, content_sha256)
+        if cached is not None:
+            return cached
     lib = _load_files(folders, content_sha256)
-    if folder is not None and cached is not None:
-        try:  # best effort: a read-only home only costs speed
-            folder.mkdir(parents=True, exist_ok=True)
-            tmp = cached.with_suffix(f".{os.getpid()}.tmp")
-            tmp.write_text(_to_json(lib), encoding="utf-8")
-            os.replace(tmp, cached)
-            # Each edit of a library makes a new entry: keep the newest few, not every one ever made.
-            entries = sorted(folder.glob("library-*.json"), key=lambda p: p.stat().st_mtime, reverse=True)
-            for old in entries[_CACHE_KEEP:]:
-                old.unlink()
-        except OSError:
-            pass
+    if entry is not None:
+        _write_cache(entry, lib)
     return lib
 
 
@@ -1125,15 +1115,98 @@ def _cache_dir() -> Path | None:
     return Path(base)
 
 
-def _fingerprint(content_sha256: str) -> str:
-    """Hash of every file of the library (content, not times) and of the loader's own version."""
+def _cache_entry(content_sha256: str) -> Path | None:
+    """Where the validated library for this content and this version of the loader is cached."""
     from . import __version__
 
-    return hashlib.sha256(f"{__version__}\n{_CACHE_FORMAT}\n{content_sha256}".encode()).hexdigest()
+    folder = _cache_dir()
+    if folder is None:
+        return None
+    key = hashlib.sha256(f"{__version__}\n{_CACHE_FORMAT}\n{content_sha256}".encode()).hexdigest()
+    return folder / f"library-{key}.json"
+
+
+def _trusted_cache_folder(folder: Path) -> bool:
+    """A folder only this user can write. Whoever can write the cache decides the clause text,
+    so a folder another user owns or can write is not used at all."""
+    try:
+        info = folder.stat()
+    except OSError:
+        return False
+    if not stat.S_ISDIR(info.st_mode):
+        return False
+    if os.name != "posix":
+        return True
+    return info.st_uid == os.getuid() and not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
 
 
 _CACHE_FORMAT = 3
 _CACHE_KEEP = 20
+# An entry is {"sha256": "<hash of the payload>", "library": <payload>}. The hash catches a
+# damaged or hand-edited entry, which is then ignored and rewritten. It is no defence against
+# someone who can write the cache (they can recompute it): the folder's permissions are.
+_ENTRY_HEAD = b'{"sha256": "'
+_ENTRY_MIDDLE = b'", "library": '
+
+
+def _read_cache(entry: Path, content_sha256: str) -> Library | None:
+    if not _trusted_cache_folder(entry.parent):
+        return None
+    try:
+        text = entry.read_bytes()
+    except OSError:
+        return None
+    start = len(_ENTRY_HEAD) + 64 + len(_ENTRY_MIDDLE)
+    if not (text.startswith(_ENTRY_HEAD) and text[start - len(_ENTRY_MIDDLE):start] == _ENTRY_MIDDLE and text.endswith(b"}")):
+        return None
+    payload = text[start:-1]
+    if hashlib.sha256(payload).hexdigest().encode() != text[len(_ENTRY_HEAD):start - len(_ENTRY_MIDDLE)]:
+        return None
+    try:
+        lib = _from_json(payload.decode("utf-8"))
+    except (ValueError, KeyError, TypeError, AttributeError, RecursionError):
+        return None
+    return lib if lib.content_sha256 == content_sha256 else None
+
+
+def _write_cache(entry: Path, lib: Library) -> None:
+    """Best effort: a read-only or untrusted cache folder only costs speed."""
+    folder = entry.parent
+    try:
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    except OSError:
+        return
+    if not _trusted_cache_folder(folder):
+        return
+    payload = _to_json(lib).encode("utf-8")
+    text = _ENTRY_HEAD + hashlib.sha256(payload).hexdigest().encode() + _ENTRY_MIDDLE + payload + b"}"
+    try:
+        # A fresh, unpredictable name created by us: a planted link at a fixed name cannot redirect the write.
+        fd, temporary = tempfile.mkstemp(dir=folder, prefix=".library-", suffix=".tmp")
+    except OSError:
+        return
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(text)
+        os.replace(temporary, entry)
+    except OSError:
+        with suppress(OSError):
+            os.unlink(temporary)
+        return
+    _prune_cache(folder)
+
+
+def _prune_cache(folder: Path) -> None:
+    """Each edit of a library makes a new entry: keep the newest few, not every one ever made."""
+    def age(path: Path) -> float:
+        try:
+            return path.stat().st_mtime
+        except OSError:
+            return 0.0
+
+    for old in sorted(folder.glob("library-*.json"), key=age, reverse=True)[_CACHE_KEEP:]:
+        with suppress(OSError):
+            old.unlink()
 
 
 def _to_json(lib: Library) -> str:
