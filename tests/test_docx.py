@@ -118,6 +118,7 @@ def test_metadata_round_trips_through_inspect(built, name, tmp_path):
     assert props == custom_properties(agreement) and set(props) == set(PROPERTY_NAMES)
     assert props["spec_sha256"] == spec_sha256(spec)
     assert props["clause_library_version"] == ipclauses.load_library().version
+    assert props["clause_library_sha256"] == ipclauses.load_library().content_sha256 == agreement.library_sha256
     assert props["ipclauses_version"] == ipclauses.__version__
     assert info["choices"] == agreement.choices
     assert info["spec"]["parties"][0]["legal_name"] == spec.parties[0].legal_name

@@ -160,6 +160,22 @@ def test_custom_xml_is_read_and_every_disagreement_with_the_provenance_reported(
     assert 'warning: the property language is missing in docProps/custom.xml but "ja"' in result.stderr
 
 
+def test_the_library_hash_is_shown_and_a_file_from_before_it_was_recorded_is_consistent(nda, tmp_path, cli):
+    library_sha256 = ipclauses.load_library().content_sha256
+    result = cli("inspect", save(tmp_path, nda))
+    assert f"clause_library_sha256: {library_sha256}" in result.stdout
+    data = recorded(nda)
+    del data["custom_properties"]["clause_library_sha256"]
+    custom = re.sub(r'<property [^>]*name="clause_library_sha256">.*?</property>', "", members(nda)[CUSTOM_PART].decode("utf-8"))
+    older = rewrite(nda, {PROVENANCE_PART: provenance_xml(json.dumps(data)), CUSTOM_PART: custom.encode("utf-8")})
+    result = cli("inspect", save(tmp_path, older, "older.docx"))
+    assert result.exit_code == 0 and "clause_library_sha256" not in result.stdout
+    # Removed from custom.xml only, it is a disagreement.
+    only_custom = rewrite(nda, {CUSTOM_PART: custom.encode("utf-8")})
+    info = ipclauses.inspect_docx(save(tmp_path, only_custom, "edited.docx"))
+    assert info["integrity"]["disagreements"] == [{"key": "clause_library_sha256", "custom_xml": None, "provenance": library_sha256}]
+
+
 def test_a_property_added_in_word_is_not_a_disagreement(nda, tmp_path):
     custom = members(nda)[CUSTOM_PART].decode("utf-8").replace(
         "</Properties>",

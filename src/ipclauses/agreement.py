@@ -100,6 +100,7 @@ class Agreement:
     schedule: list[ScheduleSection]
     effective_date: str  # ISO date, for document metadata
     library_version: str
+    library_sha256: str  # of every clause library file used, bundled and overlay
     spec_sha256: str
     resolved_spec: dict[str, Any]
     defined_terms: list[str]

@@ -177,6 +177,7 @@ def assemble(spec: AnySpec, library: Library | None = None) -> Agreement:
         schedule=schedule(spec, lang),
         effective_date=spec.effective_date.isoformat(),
         library_version=library.version,
+        library_sha256=library.content_sha256,
         spec_sha256=spec_sha256(spec),
         resolved_spec=resolved_spec(spec),
         defined_terms=defined,

@@ -243,7 +243,9 @@ def _app() -> str:
 
 
 # The custom properties ipclauses writes, in docProps/custom.xml and in the provenance part.
-PROPERTY_NAMES = ("ipclauses_version", "clause_library_version", "spec_sha256", "agreement_type", "language")
+PROPERTY_NAMES = (
+    "ipclauses_version", "clause_library_version", "clause_library_sha256", "spec_sha256", "agreement_type", "language",
+)
 
 
 def custom_properties(agreement: Agreement) -> dict[str, str]:
@@ -252,6 +254,8 @@ def custom_properties(agreement: Agreement) -> dict[str, str]:
     return {
         "ipclauses_version": __version__,
         "clause_library_version": agreement.library_version,
+        # The version names a release; the hash tells which files, overlay edits included, made this text.
+        "clause_library_sha256": agreement.library_sha256,
         "spec_sha256": agreement.spec_sha256,
         "agreement_type": agreement.type,
         "language": agreement.language,
