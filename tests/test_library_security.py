@@ -386,6 +386,27 @@ def test_a_link_planted_at_the_temporary_name_is_not_followed(tmp_path, own_cach
 # --- provenance ------------------------------------------------------------------------------
 
 
+def test_an_overlay_is_named_by_its_content_not_its_folder(tmp_path):
+    firm = load_library(_firm(tmp_path, folder_name="firm"))
+    same = load_library(_firm(tmp_path, folder_name="elsewhere"))
+    base = load_library()
+    assert re.fullmatch(re.escape(base.version) + r"\+overlay-[0-9a-f]{12}", firm.version), firm.version
+    assert same.version == firm.version and same.content_sha256 == firm.content_sha256
+    assert firm.content_sha256 != base.content_sha256 and re.fullmatch(r"[0-9a-f]{64}", firm.content_sha256)
+    edited = load_library(_firm(tmp_path, GOOD.replace("誠実に協力する", "誠実に協議する"), folder_name="edited"))
+    assert edited.version != firm.version and edited.content_sha256 != firm.content_sha256
+
+
+def test_an_overlay_with_a_declared_name_and_version_uses_them(tmp_path):
+    firm = _firm(tmp_path)
+    (firm / "library.toml").write_text('name = "acme"\nversion = "2025.1"\n', encoding="utf-8")
+    lib = load_library(firm)
+    assert lib.version == load_library().version + "+acme-2025.1" and lib.name == "acme"
+    (firm / "library.toml").write_text('name = "acme\\nSigned: nobody"\n', encoding="utf-8")
+    library_module._load.cache_clear()  # a process remembers the library of each folder it loaded
+    assert "firm/library.toml:1: name: letters, digits" in _problems(firm)
+
+
 def test_the_content_hash_survives_the_cache_and_ignores_the_program_version(tmp_path, own_cache, monkeypatch):
     firm = _firm(tmp_path)
     fresh = load_library(firm)

@@ -1065,13 +1065,7 @@ def _load_files(folders: list[_Folder], content_sha256: str) -> Library:
     version = str((meta or {}).get("version", "0"))
     name = "ipclauses"
     if len(folders) > 1:
-        overlay = folders[1]
-        if Path("library.toml") in overlay.files:
-            data, _ = _read_toml(overlay, Path("library.toml"), out)
-            name = str((data or {}).get("name", overlay.root.name))
-            version = f"{version}+{name}-{(data or {}).get('version', '0')}"
-        else:
-            version = f"{version}+{overlay.root.name}"
+        name, version = _overlay_version(folders[1], version, out)
     clauses: dict[str, Clause] = {}
     owner: dict[str, int] = {}  # clause id -> which folder it came from
     indexes: dict[str, _LineIndex] = {}
@@ -1104,6 +1098,29 @@ def _load_files(folders: list[_Folder], content_sha256: str) -> Library:
     _check_templates(lib, indexes, out)
     out.raise_if_any()
     return lib
+
+
+_DECLARED = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}")
+
+
+def _overlay_version(overlay: _Folder, base_version: str, out: _Collector) -> tuple[str, str]:
+    """(name, version) of the bundled library with an overlay: its declared name and version, else its content hash.
+
+    Never the folder's name, which says nothing about the clauses in it.
+    """
+    declared: dict[str, Any] = {}
+    if Path("library.toml") in overlay.files:
+        data, index = _read_toml(overlay, Path("library.toml"), out)
+        declared = data or {}
+        for key in ("name", "version"):
+            value = declared.get(key)
+            if value is not None and not (isinstance(value, str) and _DECLARED.fullmatch(value)):
+                out.add(overlay.label(Path("library.toml")), index.line(key), key,
+                        "letters, digits, '.', '_' or '-' (at most 64), e.g. \"2025.1\"")
+                declared.pop(key)
+    name = declared.get("name")
+    overlay_version = declared.get("version") or _content_sha256([overlay])[:12]
+    return name or "ipclauses", f"{base_version}+{name or 'overlay'}-{overlay_version}"
 
 
 def _cache_dir() -> Path | None:
