@@ -197,7 +197,9 @@ def test_build_and_clauses_with_a_firm_library(run, tmp_path):
     assert result.exit_code == 0, result.stderr
     info = ipclauses.inspect_docx(out)
     assert any(c["clause"] == "firm.export_note" for c in info["choices"])
-    assert "+firm" in info["custom_properties"]["clause_library_version"]
+    # An overlay is named by its content hash (or its library.toml), never by its folder name.
+    assert "+overlay-" in info["custom_properties"]["clause_library_version"]
+    assert "firm" not in info["custom_properties"]["clause_library_version"]
 
 
 def test_a_broken_firm_library_is_reported_with_file_and_line(run, tmp_path):
