@@ -1,0 +1,471 @@
+"""What a language is to ipclauses: one `Locale`, all data, with the formatting built on it.
+
+A Locale holds every fixed word of the documents (`words`, grouped by where they
+appear) and the few settings that make one language's text differ from another's
+in structure (numbering, which clause text it renders, style rules). The methods
+here are the same for every language: they only read the Locale's data, so a new
+language is one module that builds a `Locale` and asks nothing of the code.
+
+Everything a reader sees is in `words`: a pseudo-locale made by rewriting each
+string of `words` shows on every page which text came from the Locale.
+
+Templates are `str.format` strings; the fields each one is given are named in the
+comment beside it (a template may leave a field out, as Japanese often does).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from ..spec import Money
+
+KEYWORDS = ("worldwide",)
+"""Spec values that are keywords, not text: each Locale writes them in its own words."""
+
+Conjunction = Literal["and", "or"]
+Severity = Literal["error", "warning", "info"]
+
+
+@dataclass(frozen=True, kw_only=True)
+class ListPattern:
+    """How a list reads, as in Unicode CLDR list patterns: each template joins {0} and {1}.
+
+    One item stands alone; two use `two`; more use `start` for the first pair,
+    `middle` between the others and `end` before the last.
+    """
+
+    two: str
+    start: str
+    middle: str
+    end: str
+
+    def join(self, items: Sequence[str]) -> str:
+        items = [str(i) for i in items]
+        if len(items) <= 1:
+            return "".join(items)
+        if len(items) == 2:
+            return self.two.format(items[0], items[1])
+        text = self.end.format(items[-2], items[-1])
+        for item in reversed(items[1:-2]):
+            text = self.middle.format(item, text)
+        return self.start.format(items[0], text)
+
+
+@dataclass(frozen=True, kw_only=True)
+class StyleRule:
+    """A house-style rule for rendered clause text in this language (a drafting check)."""
+
+    id: str  # the finding id, e.g. "drafting.and_or"
+    severity: Severity
+    pattern: re.Pattern[str]
+    what: str  # what was found, for the finding's message (findings are in English)
+    why: str
+
+
+# --- the words -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True, kw_only=True)
+class FormatWords:
+    """How values are written: dates, money, numbers, lists, quotes."""
+
+    date: str  # {year} {month} {day} {month_name}
+    month_names: tuple[str, ...]  # January..December, or () where dates use the month's number only
+    money: Mapping[str, str]  # by currency code: {amount}
+    thousands_separator: str
+    decimal_separator: str
+    and_list: ListPattern
+    or_list: ListPattern
+    quote: str  # a defined term as clause text quotes it: {term}
+    full_stop: str  # ends a sentence that may end without one
+    keywords: Mapping[str, str]  # every KEYWORDS value, as the text says it ("worldwide")
+
+
+@dataclass(frozen=True, kw_only=True)
+class NumberingWords:
+    """Article, paragraph and item labels; they must match the base template's Word numbering."""
+
+    article: str  # {number}
+    article_title: str  # the title beside the label: {title}
+    heading_separator: str  # between the label and the title
+    paragraph: str  # {article} {number}
+    item: str  # {n}: the item's number or letter (see Locale.item_numbering)
+    sentence_joiner: str  # joins the lines of a wrapped paragraph or item
+
+
+@dataclass(frozen=True, kw_only=True)
+class AgreementWords:
+    """The agreement around its articles: title, preamble, signing."""
+
+    titles: Mapping[str, str]  # by agreement type
+    names: Mapping[str, str]  # by agreement type, as the preamble and document properties name it
+    preamble_party: str  # {legal_name} {short_name} {address}
+    preamble_parties: ListPattern
+    preamble: str  # {parties} {date} {name}
+    signing_intro: str  # "" where the signature article already says it
+
+
+@dataclass(frozen=True, kw_only=True)
+class SignatureWords:
+    """The signature block (drawn by the DOCX renderer)."""
+
+    layout: Literal["name_and_seal", "signature_lines"]  # name, title and 印 / For, Signature, Name, Title, Date lines
+    date_blank: str  # where no signing date is given
+    dated: str  # a given signing date on its line: {date}
+    seal: str
+    name: str
+    title: str
+    signature: str
+    for_party: str  # before the party's name
+
+
+@dataclass(frozen=True, kw_only=True)
+class KeyTermWords:
+    """The key-terms table at the head of the agreement."""
+
+    heading: str
+    note: str
+    parties: str
+    purpose: str
+    term: str
+    ownership: str
+    licence: str
+    confidentiality: str
+    fee: str
+    party: str  # {legal_name} {short_name}
+    party_separator: str
+    term_value: str  # {start} {end} {months}
+    renewal: str  # appended: {months}
+    confidentiality_years: str  # {years}
+    confidentiality_until_end: str
+    trade_secrets: str  # appended
+
+
+@dataclass(frozen=True, kw_only=True)
+class PhraseWords:
+    """Choices in words, shared by the key terms and the summary so both say the same."""
+
+    ownership: Mapping[str, str]  # by ownership rule: {owner} {shares}
+    shares: Mapping[str, str]  # by joint-ownership share rule
+    exclusivity: Mapping[str, str]  # by exclusivity: {months}
+    exclusive_for_months: str  # appended to "exclusive": {months}
+    scope: str  # {exclusivity} {field} {territory}
+    scope_field: str  # {field}
+    scope_all_fields: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class ScheduleWords:
+    """The schedule: lists the clauses refer to, and the project context."""
+
+    title: str
+    project: str
+    project_note: str
+    objective: str
+    kpi: str  # {n}
+    risk_split: str
+    decision_maker: str
+    roles: str
+    role: str  # a project role row: {party}
+    milestones: str
+    deliverables: str
+    deliverable: str  # {kind} {party}
+    deliverable_kinds: Mapping[str, str]  # by deliverable kind
+    fields: str
+    copyright_fields: str
+    background: str
+    patents: str
+    trademarks: str
+    royalty_milestones: str
+    sublicensees: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class SummaryHeadings:
+    title: str  # {title}
+    disclaimer: str
+    overview: str
+    results: str
+    parties: str
+    may: str
+    must: str
+    cannot: str
+    secret: str
+    money: str
+    ending: str
+    checklist: str
+    balance: str
+    findings: str
+    articles: str
+    not_stated: str
+    no_findings: str
+    severity: Mapping[str, str]  # by finding severity
+    with_article: str  # a point and the article that binds: {text} {article}
+    article_separator: str  # between article labels
+    bullet: str  # before each point where lists have no markup (DOCX)
+
+
+@dataclass(frozen=True, kw_only=True)
+class OverviewWords:
+    parties: ListPattern  # "A and B"
+    deal: str  # {parties} {name} {purpose}
+    nda_mutual: str
+    nda_one_way: str  # {discloser} {recipient}
+    poc: str  # {provider} {customer} {date}
+    jrd: str  # {ownership}
+    license: str  # {licensor} {licensee} {scope}
+
+
+@dataclass(frozen=True, kw_only=True)
+class ConfidentialityWords:
+    definition: Mapping[str, str]  # by confidentiality definition: {days}
+    lasts_years: str  # {years}
+    lasts_until_end: str
+    trade_secrets: str  # appended
+    staff: str
+    affiliates: str
+    advisers: str
+    keep_secret: str  # {other}
+    may_share: str  # {other} {allowed}
+    no_other_use: str  # {other}
+    no_third_parties: str  # {other}
+    no_reverse_engineering: str
+    return_or_destroy: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class MoneyWords:
+    nda_penalty: str  # {penalty}
+    nda_no_money: str
+    poc_fee: str  # {customer} {fee} {days}
+    poc_free: str
+    next_step_fee: str  # {customer} {fee}
+    next_step_discount: str  # {percent}
+    jrd_own_costs: str
+    jrd_payer: str  # {payer} {amount}: amount is cost_amount or ""
+    cost_amount: str  # {amount}
+    royalty_free: str
+    upfront: str  # {amount}
+    running: str  # {percent}
+    milestones: str
+    licensee: str  # where the deal names no licensee
+    pays: str  # {licensee} {items}
+    minimum: str  # {amount}
+    frequency: Mapping[str, str]  # by report frequency
+    report: str  # {frequency} {days}
+    audit: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class ResultsWords:
+    header: tuple[str, str, str, str]
+    no_entry: str
+    poc_results: str
+    poc_report_use: Mapping[str, str]  # by report use, as the table says it: {customer}
+    poc_licence: str  # appended: {licensee} {scope}
+    poc_own_use: Mapping[str, str]  # by report use, as the customer's point
+    owner_may: str
+    jrd_results: str
+    use: str  # who may use it and how: {party} {scope}
+    joint_each_may_practise: str
+    joint_needs_consent: str
+    option_kinds: Mapping[str, str]  # by option kind
+    option: str  # {holder} {months} {kind}
+    owner_only: str
+    use_item: str  # one use in the cell: {use}
+    use_separator: str
+    copyright: str
+    licensed: str
+    licensee_may: str  # {scope}
+    no_sublicensing: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class WorkWords:
+    poc_deliver: str  # {date}
+    poc_no_promise: str
+    poc_check: str  # {days}
+    poc_next_step: str  # {months}
+    nda_next_step: str  # {months}
+    jrd_role: str  # {tasks}
+    publication_notice: str  # {days}
+    academic_freedom: str
+    option_kinds: Mapping[str, str]  # by option kind
+    option: str  # {months} {kind}
+    non_compete: str  # {months} {scope}
+    grant_back: str
+    no_assignment: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class EndingWords:
+    runs: str  # {start} {end}
+    renews: str  # {months} {notice_days}
+    breach: str  # {days}
+    insolvency: str
+    change_of_control: str
+    early: str  # {grounds}
+    survive: str
+    sell_off: str  # {months}
+    may_end: str  # {days}
+
+
+@dataclass(frozen=True, kw_only=True)
+class ChecklistWords:
+    purpose: str
+    roles: str
+    decides: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class BalanceWords:
+    balanced: str
+    leans: str  # {leader}
+    favours: str  # {leader}
+    counts: str  # {a} {a_count} {b} {b_count} {total}
+
+
+@dataclass(frozen=True, kw_only=True)
+class SummaryWords:
+    headings: SummaryHeadings
+    overview: OverviewWords
+    confidentiality: ConfidentialityWords
+    money: MoneyWords
+    results: ResultsWords
+    work: WorkWords
+    ending: EndingWords
+    checklist: ChecklistWords
+    balance: BalanceWords
+
+
+@dataclass(frozen=True, kw_only=True)
+class Words:
+    """Every fixed word a reader sees outside clause text."""
+
+    formats: FormatWords
+    numbering: NumberingWords
+    agreement: AgreementWords
+    signature: SignatureWords
+    key_terms: KeyTermWords
+    phrases: PhraseWords
+    schedule: ScheduleWords
+    summary: SummaryWords
+
+
+# --- the locale ----------------------------------------------------------------------
+
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+@dataclass(frozen=True, kw_only=True)
+class Locale:
+    code: str  # the spec's `language` value, e.g. "ja"
+    tag: str  # BCP 47 tag for document metadata, e.g. "ja-JP"
+    clause_text_language: str  # whose clause library text this locale renders: its own code, or one it borrows
+    number_first_paragraph: bool  # an article of several paragraphs numbers its first one too
+    item_numbering: Literal["decimal", "lower_letter"]
+    capitalise_sentence_start: bool  # a paragraph opening with "the University" reads "The University"
+    style_rules: tuple[StyleRule, ...]  # drafting checks for this language's clause text
+    spec_defaults: Mapping[str, str] = field(default_factory=dict)  # spec values this language defaults differently
+    words: Words
+
+    def __post_init__(self) -> None:
+        formats = self.words.formats
+        if formats.month_names and len(formats.month_names) != 12:
+            raise ValueError(f"locale {self.code}: month_names lists {len(formats.month_names)} months, not 12")
+        if "{month_name}" in formats.date and not formats.month_names:
+            raise ValueError(f"locale {self.code}: the date format uses {{month_name}} but month_names is empty")
+        missing = [k for k in KEYWORDS if k not in formats.keywords]
+        if missing:
+            raise ValueError(f"locale {self.code}: no words for the keywords {missing}")
+
+    # values
+
+    def number(self, value: int | float | Decimal) -> str:
+        """The exact decimal the user wrote, with thousands separators: never rounded, never 1e-05.
+
+        Validation refuses numbers with more than 15 significant digits, so the shortest repr
+        of a float is exactly the decimal that was given.
+        """
+        if isinstance(value, int):
+            text = f"{value:,}"
+        else:
+            exact = value if isinstance(value, Decimal) else Decimal(repr(value))
+            if not exact.is_finite():
+                raise ValueError(f"not a finite number: {value!r}")
+            text = f"{int(exact):,}" if exact == exact.to_integral_value() else format(exact.normalize(), ",f")
+        formats = self.words.formats
+        if (formats.thousands_separator, formats.decimal_separator) == (",", "."):
+            return text
+        table: dict[str, str | int | None] = {",": formats.thousands_separator, ".": formats.decimal_separator}
+        return text.translate(str.maketrans(table))
+
+    def date(self, value: dt.date) -> str:
+        formats = self.words.formats
+        month_name = formats.month_names[value.month - 1] if formats.month_names else str(value.month)
+        return formats.date.format(year=value.year, month=value.month, day=value.day, month_name=month_name)
+
+    def money(self, value: Money) -> str:
+        return self.words.formats.money[value.currency].format(amount=self.number(value.amount))
+
+    def join(self, items: Sequence[str], conjunction: Conjunction = "and") -> str:
+        formats = self.words.formats
+        return (formats.and_list if conjunction == "and" else formats.or_list).join(items)
+
+    def quote(self, term: str) -> str:
+        return self.words.formats.quote.format(term=term)
+
+    def keyword(self, value: str) -> str:
+        """A spec keyword ("worldwide") in this language; any other value as given."""
+        return self.words.formats.keywords.get(value, value)
+
+    def end_sentence(self, text: str) -> str:
+        stop = self.words.formats.full_stop
+        return text if text.endswith(stop) else text + stop
+
+    # numbering
+
+    def article_label(self, number: int) -> str:
+        return self.words.numbering.article.format(number=number)
+
+    def article_title(self, title: str) -> str:
+        return self.words.numbering.article_title.format(title=title)
+
+    def article_heading(self, number: int, title: str) -> str:
+        numbering = self.words.numbering
+        return self.article_label(number) + numbering.heading_separator + self.article_title(title)
+
+    def paragraph_label(self, article: int, index: int, count: int) -> str | None:
+        """None where the convention leaves a paragraph unnumbered: an article's only paragraph,
+        and (where `number_first_paragraph` is false) its first one."""
+        if count == 1 or (index == 0 and not self.number_first_paragraph):
+            return None
+        return self.words.numbering.paragraph.format(article=article, number=index + 1)
+
+    def item_label(self, index: int) -> str:
+        if self.item_numbering == "decimal":
+            n = str(index + 1)
+        else:
+            n = _LETTERS[index] if index < 26 else _LETTERS[index // 26 - 1] + _LETTERS[index % 26]
+        return self.words.numbering.item.format(n=n)
+
+    @property
+    def sentence_joiner(self) -> str:
+        return self.words.numbering.sentence_joiner
+
+    def word_numbering(self) -> dict[str, str | int]:
+        """The labels as Word numbering levels (lvlText, numFmt, start), for the base templates."""
+        numbering = self.words.numbering
+        return {
+            "article": numbering.article.format(number="%1"),
+            "paragraph": numbering.paragraph.format(article="%1", number="%2"),
+            "paragraph_start": 1 if self.number_first_paragraph else 2,
+            "item": numbering.item.format(n="%3"),
+            "item_format": "decimal" if self.item_numbering == "decimal" else "lowerLetter",
+        }
