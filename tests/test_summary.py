@@ -7,11 +7,11 @@ import statistics
 import docx
 import pytest
 
-import ipclauses
 from conftest import EXAMPLES, example_ids
 from ipclauses import assemble, load_spec, summarize, wording
 from ipclauses.agreement import plain
 from ipclauses.assemble import given_strings
+from ipclauses.locales import get_locale
 from ipclauses.summary import build_summary
 from readability import flesch_reading_ease, japanese_sentence_lengths
 
@@ -65,7 +65,7 @@ def test_ownership_matches_agreement_and_spec(deal):
         assert spec.type in ("nda", "license")
         return
     row = summary.results_table[1]
-    assert row[1] == wording.ownership_phrase(spec, spec.language)
+    assert row[1] == wording.ownership_phrase(spec, get_locale(spec.language))
     clause_id = "poc.results_ownership" if spec.type == "poc" else "jrd.ownership"
     article = agreement.article(clause_id)
     assert article.label in row[3]
@@ -81,7 +81,7 @@ def test_licence_scope_matches_agreement_and_spec(deal):
     lic = getattr(spec, "licence", None)
     if lic is None:
         return
-    scope = wording.licence_phrase(spec, spec.language)
+    scope = wording.licence_phrase(spec, get_locale(spec.language))
     assert any(scope in cell for row in summary.results_table[1:] for cell in row)
     grant = agreement.article({"license": "license.grant", "jrd": "jrd.licence", "poc": "poc.licence"}[spec.type])
     text = article_text(grant)
@@ -102,11 +102,11 @@ def test_money_matches_the_spec(deal):
     spec, agreement, summary = deal
     money = " ".join(pt.text for pt in summary.money)
     if spec.type == "poc":
-        fee = ipclauses.formatting.money(spec.poc.fee, spec.language)
+        fee = get_locale(spec.language).money(spec.poc.fee)
         assert fee in money and fee in article_text(agreement.article("poc.fee"))
     lic = getattr(spec, "licence", None)
     if lic is not None and lic.royalty.running_percent:
-        assert f"{ipclauses.formatting.number(lic.royalty.running_percent)}%" in money
+        assert f"{get_locale(spec.language).number(lic.royalty.running_percent)}%" in money
 
 
 @pytest.mark.parametrize("path", EXAMPLES, ids=example_ids())

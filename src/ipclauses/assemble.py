@@ -12,10 +12,11 @@ import json
 import re
 from typing import TYPE_CHECKING, Any
 
-from . import formatting, wording
+from . import wording
 from .agreement import Agreement, Article, Item, Paragraph, PartyBlock, Ref, ScheduleSection, Segment
 from .errors import RenderError
 from .library import REF_MARK_PATTERN, Clause, Library, Variant, load_library
+from .locales import KEYWORDS, Locale, get_locale
 from .spec import AnySpec
 
 if TYPE_CHECKING:
@@ -82,9 +83,9 @@ def _sentence_case(text: str, names: list[str]) -> str:
     return text
 
 
-def _blocks(text: str, lang: str) -> list[tuple[str, list[str]]]:
+def _blocks(text: str, locale: Locale) -> list[tuple[str, list[str]]]:
     """Split rendered clause text into (paragraph, [items]) by the library's markup."""
-    joiner = "" if lang == "ja" else " "
+    joiner = locale.sentence_joiner
     blocks = []
     for block in _BLANK_LINE.split(text.strip("\n")):
         lines = [line.strip() for line in block.split("\n") if line.strip()]
@@ -111,47 +112,48 @@ def _party_blocks(spec: AnySpec) -> list[PartyBlock]:
 
 
 def assemble(spec: AnySpec, library: Library | None = None) -> Agreement:
-    """Build the Agreement model for a validated spec.
+    """Build the Agreement model for a validated spec, in the Locale of its `language`.
 
     Raises `RenderError` when a clause cannot be rendered for this spec (a value it
     needs is missing, or it refers to an article this agreement does not have).
     """
     library = library or load_library()
-    lang = spec.language
+    locale = get_locale(spec.language)
+    text_lang = locale.clause_text_language  # the clause library's text this locale renders
     chosen = plan(spec, library)
     names = [p.short_name for p in spec.parties]
     context = library.context(spec, sorted({n for _, v in chosen for n in v.uses_variables}))
     refs = {
-        clause.id: Ref(clause.id, wording.article_label(n, lang), _bookmark(clause.id))
+        clause.id: Ref(clause.id, locale.article_label(n), _bookmark(clause.id))
         for n, (clause, _) in enumerate(chosen, 1)
     }
     articles = []
     for number, (clause, variant) in enumerate(chosen, 1):
         where = f"{clause.source} ({clause.id}, variant {variant.id})"
-        text = library.render(variant.template("text", lang), context, where)
+        text = library.render(variant.template("text", text_lang), context, where)
 
         def summary(variant: Variant = variant, where: str = where) -> str:
-            text = library.render(variant.template("summary", lang), context, where + " summary")
+            text = library.render(variant.template("summary", text_lang), context, where + " summary")
             return REF_MARK_PATTERN.sub(lambda m: refs[m.group(1)].text, text)
 
-        blocks = _blocks(text, lang)
-        if lang == "en":
+        blocks = _blocks(text, locale)
+        if locale.capitalise_sentence_start:
             blocks = [(_sentence_case(body, names), [_sentence_case(i, names) for i in items]) for body, items in blocks]
         if not blocks:
             raise RenderError(f"{where}: renders to no text for this spec")
         paragraphs = [
             Paragraph(
-                wording.paragraph_label(number, index, len(blocks), lang),
+                locale.paragraph_label(number, index, len(blocks)),
                 _segments(body, refs, where),
-                [Item(wording.item_label(i, lang), _segments(item, refs, where)) for i, item in enumerate(items)],
+                [Item(locale.item_label(i), _segments(item, refs, where)) for i, item in enumerate(items)],
             )
             for index, (body, items) in enumerate(blocks)
         ]
-        title = clause.title[lang]
+        title = clause.title[text_lang]
         articles.append(
             Article(
                 clause.id, variant.id, clause.category, number,
-                wording.article_label(number, lang), title, wording.article_heading(number, title, lang),
+                locale.article_label(number), title, locale.article_heading(number, title),
                 refs[clause.id].bookmark, variant.balance, paragraphs, summary,
             )
         )
@@ -160,21 +162,21 @@ def assemble(spec: AnySpec, library: Library | None = None) -> Agreement:
         form
         for article, (clause, _) in zip(articles, chosen, strict=False)
         for t in clause.defines
-        if _quoted(form := library.terms[t][lang], lang) in article.text()
+        if locale.quote(form := library.terms[t][text_lang]) in article.text()
     })
     return Agreement(
         type=spec.type,
-        language=lang,
-        title=spec.title or wording.TITLES[spec.type][lang],
-        preamble=wording.preamble(spec, lang),
+        language=locale.code,
+        title=wording.title(spec, locale),
+        preamble=wording.preamble(spec, locale),
         parties=_party_blocks(spec),
         articles=articles,
-        key_terms=wording.key_terms(spec, lang),
+        key_terms=wording.key_terms(spec, locale),
         show_key_terms=spec.key_terms_table,
-        signing_intro=wording.signing_intro(lang, spec),
-        signing_date=formatting.date(spec.signing_date, lang) if spec.signing_date else wording.LABELS["signature_date_blank"][lang],
-        schedule_title=wording.LABELS["schedule"][lang],
-        schedule=schedule(spec, lang),
+        signing_intro=wording.signing_intro(locale),
+        signing_date=locale.date(spec.signing_date) if spec.signing_date else locale.words.signature.date_blank,
+        schedule_title=locale.words.schedule.title,
+        schedule=schedule(spec, locale),
         effective_date=spec.effective_date.isoformat(),
         library_version=library.version,
         library_sha256=library.content_sha256,
@@ -184,93 +186,57 @@ def assemble(spec: AnySpec, library: Library | None = None) -> Agreement:
     )
 
 
-def _quoted(term: str, lang: str) -> str:
-    return f"「{term}」" if lang == "ja" else f'"{term}"'
-
-
 # --- the schedule: lists the clauses refer to, and the project context ---------
 
-_S = {
-    "project": {"ja": "プロジェクト概要（参考）", "en": "Project overview (for information)"},
-    "project_note": {
-        "ja": "本項は当事者の共通理解を記録する参考情報であり、本契約の条項として当事者を拘束するものではない。",
-        "en": "This part records the parties' shared understanding for information only; it does not bind the parties.",
-    },
-    "objective": {"ja": "目標", "en": "Objective"},
-    "kpi": {"ja": "評価指標", "en": "Success measure"},
-    "risk_split": {"ja": "リスク分担", "en": "Risk split"},
-    "decision_maker": {"ja": "意思決定者", "en": "Who decides"},
-    "roles": {"ja": "役割分担", "en": "Roles"},
-    "milestones": {"ja": "スケジュール", "en": "Schedule of work"},
-    "deliverables": {"ja": "成果物", "en": "Deliverables"},
-    "fields": {"ja": "分野別の帰属", "en": "Ownership by field"},
-    "copyright_fields": {"ja": "分野別の帰属（著作権）", "en": "Ownership by field (copyright)"},
-    "background": {"ja": "既存知的財産", "en": "Background IP"},
-    "patents": {"ja": "許諾特許", "en": "Licensed Patents"},
-    "trademarks": {"ja": "許諾商標", "en": "Licensed trademarks"},
-    "royalty_milestones": {"ja": "マイルストーン一時金", "en": "Milestone payments"},
-    "sublicensees": {"ja": "再実施許諾先", "en": "Permitted sublicensees"},
-}
-_KINDS = {
-    "report": {"ja": "報告書", "en": "report"}, "software": {"ja": "ソフトウェア", "en": "software"},
-    "data_set": {"ja": "データセット", "en": "data set"}, "model": {"ja": "学習済みモデル", "en": "model"},
-    "invention": {"ja": "発明", "en": "invention"}, "design": {"ja": "意匠・設計", "en": "design"},
-    "documents": {"ja": "文書", "en": "documents"},
-}
 
-
-def schedule(spec: AnySpec, lang: str) -> list[ScheduleSection]:
-    def S(key: str) -> str:
-        return _S[key][lang]
-
-    def by(who: str) -> str:
-        return f"（{who}）" if lang == "ja" else f" ({who})"
-
+def schedule(spec: AnySpec, locale: Locale) -> list[ScheduleSection]:
+    words = locale.words.schedule
     names = {p.id: p.short_name for p in spec.parties}
     sections: list[ScheduleSection] = []
     project = spec.project
     rows: list[tuple[str, str]] = []
     if project.objective:
-        rows.append((S("objective"), project.objective))
-    rows += [(f"{S('kpi')} {i}", kpi) for i, kpi in enumerate(project.kpis, 1)]
-    rows += [(f"{S('roles')}: {names[r.party]}", r.tasks) for r in project.roles]
+        rows.append((words.objective, project.objective))
+    rows += [(words.kpi.format(n=i), kpi) for i, kpi in enumerate(project.kpis, 1)]
+    rows += [(words.role.format(party=names[r.party]), r.tasks) for r in project.roles]
     if project.risk_split:
-        rows.append((S("risk_split"), project.risk_split))
+        rows.append((words.risk_split, project.risk_split))
     if project.decision_maker:
-        rows.append((S("decision_maker"), project.decision_maker))
+        rows.append((words.decision_maker, project.decision_maker))
     if rows:
-        sections.append(ScheduleSection(S("project"), S("project_note"), rows))
+        sections.append(ScheduleSection(words.project, words.project_note, rows))
     jrd = getattr(spec, "jrd", None)
     if jrd is not None:
-        sections.append(ScheduleSection(S("roles"), None, [(names[r.party], r.tasks) for r in jrd.roles]))
+        sections.append(ScheduleSection(words.roles, None, [(names[r.party], r.tasks) for r in jrd.roles]))
         if jrd.schedule:
-            sections.append(ScheduleSection(S("milestones"), None, [(formatting.date(m.due, lang), m.milestone) for m in jrd.schedule]))
+            sections.append(ScheduleSection(words.milestones, None, [(locale.date(m.due), m.milestone) for m in jrd.schedule]))
     results = getattr(spec, "results", None)
     if results is not None:
         if results.deliverables:
-            sections.append(ScheduleSection(S("deliverables"), None, [
-                (d.name, _KINDS[d.kind][lang] + by(names[d.created_by])) for d in results.deliverables
+            sections.append(ScheduleSection(words.deliverables, None, [
+                (d.name, words.deliverable.format(kind=words.deliverable_kinds[d.kind], party=names[d.created_by]))
+                for d in results.deliverables
             ]))
-        for key, rule in (("fields", results.ownership), ("copyright_fields", results.copyright_ownership)):
+        for heading, rule in ((words.fields, results.ownership), (words.copyright_fields, results.copyright_ownership)):
             if rule is not None and rule.rule == "by_field":
-                sections.append(ScheduleSection(S(key), None, [(f.field, names[f.owner]) for f in rule.fields]))
+                sections.append(ScheduleSection(heading, None, [(f.field, names[f.owner]) for f in rule.fields]))
     background = getattr(spec, "background_ip", None)
     if background is not None and background.items:
-        sections.append(ScheduleSection(S("background"), None, [(names[i.party], i.description) for i in background.items]))
+        sections.append(ScheduleSection(words.background, None, [(names[i.party], i.description) for i in background.items]))
     licensed = getattr(spec, "licensed", None)
     if licensed is not None:
         if licensed.patents:
-            sections.append(ScheduleSection(S("patents"), None, [(p.number, p.title) for p in licensed.patents]))
+            sections.append(ScheduleSection(words.patents, None, [(p.number, p.title) for p in licensed.patents]))
         if licensed.trademarks:
-            sections.append(ScheduleSection(S("trademarks"), None, [(str(i), t) for i, t in enumerate(licensed.trademarks, 1)]))
+            sections.append(ScheduleSection(words.trademarks, None, [(str(i), t) for i, t in enumerate(licensed.trademarks, 1)]))
     lic = getattr(spec, "licence", None)
     if lic is not None:
         if lic.royalty.milestones:
-            sections.append(ScheduleSection(S("royalty_milestones"), None, [
-                (m.event, formatting.money(m.amount, lang)) for m in lic.royalty.milestones
+            sections.append(ScheduleSection(words.royalty_milestones, None, [
+                (m.event, locale.money(m.amount)) for m in lic.royalty.milestones
             ]))
         if lic.sublicensees:
-            sections.append(ScheduleSection(S("sublicensees"), None, [(str(i), n) for i, n in enumerate(lic.sublicensees, 1)]))
+            sections.append(ScheduleSection(words.sublicensees, None, [(str(i), n) for i, n in enumerate(lic.sublicensees, 1)]))
     return sections
 
 
@@ -315,7 +281,7 @@ def given_strings(spec: AnySpec) -> list[tuple[str, str]]:
             for i, v in enumerate(value):
                 _visit(v, _list_item(annotation), path + [i])
         elif isinstance(value, str) and is_free_text(annotation) and not _is_party_id(info, annotation):
-            if value in formatting.KEYWORDS:
+            if value in KEYWORDS:
                 return  # a keyword ("worldwide") is written in the text's language, not verbatim
             found.append((pointer(path), value))
 

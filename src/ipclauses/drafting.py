@@ -1,9 +1,10 @@
 """Drafting checks over an assembled agreement: the house style a careful drafter keeps.
 
 Defined terms defined once and used; every cross-reference resolves to the right
-number; no leftover template syntax; no "and/or"; no numbers in words and digits
-together; Japanese text in である調 only. The user's own values are blanked out
-first: they are quoted verbatim and are not ours to restyle.
+number; no leftover template syntax; and each language's own style rules, which its
+Locale brings (no "and/or" and no numbers in words and digits together in English,
+である調 only in Japanese). The user's own values are blanked out first: they are
+quoted verbatim and are not ours to restyle.
 """
 
 from __future__ import annotations
@@ -13,15 +14,13 @@ import re
 from .agreement import Agreement, Ref
 from .assemble import given_strings
 from .checks import Finding
+from .locales import StyleRule, get_locale
 from .spec import AnySpec
 
-_AND_OR = re.compile(r"\band/or\b", re.I)
-_WORDS_AND_DIGITS = re.compile(
-    r"\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|fifteen|twenty|thirty|forty|sixty|ninety|hundred)\s*\(\d+\)",
-    re.I,
+_PLACEHOLDER = StyleRule(
+    id="drafting.placeholder", severity="error", pattern=re.compile(r"(\{\{|\}\}|\{%|%\}|\x00)"),
+    what="leftover template syntax", why="The agreement must not contain unfilled placeholders.",
 )
-_POLITE = re.compile(r"(です|ます|でした|ました|ません)[。、」]")
-_TEMPLATE = re.compile(r"(\{\{|\}\}|\{%|%\}|\x00)")
 
 
 def _blank_values(text: str, values: list[str]) -> str:
@@ -33,7 +32,8 @@ def _blank_values(text: str, values: list[str]) -> str:
 def drafting_findings(agreement: Agreement, spec: AnySpec) -> list[Finding]:
     findings: list[Finding] = []
     values = [v for _, v in given_strings(spec)]
-    lang = agreement.language
+    locale = get_locale(agreement.language)
+    rules = (_PLACEHOLDER, *locale.style_rules)
     by_id = {a.clause_id: a for a in agreement.articles}
 
     for art in agreement.articles:
@@ -50,26 +50,15 @@ def drafting_findings(agreement: Agreement, spec: AnySpec) -> list[Finding]:
                             "Report this as a bug in the clause library.",
                         ))
         text = _blank_values(art.text(), values)
-        checks = [(_TEMPLATE, "drafting.placeholder", "error", "leftover template syntax",
-                   "The agreement must not contain unfilled placeholders.")]
-        if lang == "en":
-            checks += [
-                (_AND_OR, "drafting.and_or", "warning", '"and/or"', 'Write "A or B or both": "and/or" is ambiguous.'),
-                (_WORDS_AND_DIGITS, "drafting.number_words", "warning", "a number in words and digits",
-                 "Write numbers in digits only; two forms can disagree."),
-            ]
-        else:
-            checks.append((_POLITE, "drafting.mixed_style", "warning", "です/ます in である調 text",
-                           "Japanese contract text uses である調 throughout."))
-        for pattern, fid, severity, what, why in checks:
-            match = pattern.search(text)
+        for rule in rules:
+            match = rule.pattern.search(text)
             if match:
-                findings.append(Finding(fid, severity, where, f"{where} contains {what}: {match.group(0)!r}.", why,
+                findings.append(Finding(rule.id, rule.severity, where, f"{where} contains {rule.what}: {match.group(0)!r}.", rule.why,
                                         "Edit the clause file in the clause library."))
 
     full = _blank_values(agreement.text(), values)
     for term in agreement.defined_terms:
-        quoted = f'"{term}"' if lang == "en" else f"「{term}」"
+        quoted = locale.quote(term)
         definitions = full.count(quoted)
         uses = full.count(term) - definitions
         if definitions != 1:
