@@ -13,19 +13,22 @@ from __future__ import annotations
 import sys
 import zipfile
 from pathlib import Path
+from typing import Any
+
+from ipclauses import ooxml as ox
+from ipclauses.ooxml import Child, Node, Style, el, val
 
 ROOT = Path(__file__).resolve().parents[1]
-W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-HEADER = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
 
-LANG = {
+# What differs between the languages, as data; the XML is built by ipclauses.ooxml.
+LANG: dict[str, dict[str, Any]] = {
     "ja": {
         "font": "ＭＳ 明朝",
         "latin": "ＭＳ 明朝",
         "heading_font": "ＭＳ ゴシック",
+        "heading_latin": "ＭＳ ゴシック",
         "size": 21,  # half-points: 10.5pt, the Japanese business default
-        "lang": '<w:lang w:val="ja-JP" w:eastAsia="ja-JP" w:bidi="ar-SA"/>',
+        "lang": {"w:val": "ja-JP", "w:eastAsia": "ja-JP", "w:bidi": "ar-SA"},
         "article": "第%1条",
         "article_suffix": "nothing",
         "paragraph": "%2",
@@ -33,18 +36,24 @@ LANG = {
         "paragraph_suffix": "space",
         "item": "（%3）",
         "item_format": "decimal",
+        "item_suffix": "nothing",
         "margins": (1701, 1418),  # top/bottom, left/right in twips
-        "text_indent": '<w:ind w:left="0" w:firstLine="210"/>',
-        "paragraph_indent": '<w:ind w:left="210" w:hanging="210"/>',
-        "item_indent": '<w:ind w:left="630" w:hanging="420"/>',
+        "text_indent": {"w:left": 0, "w:firstLine": 210},
+        "paragraph_indent": {"w:left": 210, "w:hanging": 210},
+        "item_indent": {"w:left": 630, "w:hanging": 420},
         "justify": "both",
+        "doc_grid": {"w:type": "lines", "w:linePitch": 360},
+        "tab_stop": 420,
+        "character_spacing": "compressPunctuation",
+        "theme_font_lang": {"w:val": "en-US", "w:eastAsia": "ja-JP"},
     },
     "en": {
         "font": "Times New Roman",
         "latin": "Times New Roman",
         "heading_font": "Times New Roman",
+        "heading_latin": "Times New Roman",
         "size": 22,
-        "lang": '<w:lang w:val="en-GB" w:eastAsia="ja-JP" w:bidi="ar-SA"/>',
+        "lang": {"w:val": "en-GB", "w:eastAsia": "ja-JP", "w:bidi": "ar-SA"},
         "article": "Article %1",
         "article_suffix": "space",
         "paragraph": "%1.%2",
@@ -52,236 +61,228 @@ LANG = {
         "paragraph_suffix": "tab",
         "item": "(%3)",
         "item_format": "lowerLetter",
+        "item_suffix": "tab",
         "margins": (1440, 1440),
-        "text_indent": '<w:ind w:left="0"/>',
-        "paragraph_indent": '<w:ind w:left="720" w:hanging="720"/>',
-        "item_indent": '<w:ind w:left="1440" w:hanging="720"/>',
+        "text_indent": {"w:left": 0},
+        "paragraph_indent": {"w:left": 720, "w:hanging": 720},
+        "item_indent": {"w:left": 1440, "w:hanging": 720},
         "justify": "both",
+        "doc_grid": {"w:linePitch": 360},
+        "tab_stop": 720,
+        "character_spacing": "doNotCompress",
+        "theme_font_lang": {"w:val": "en-GB", "w:eastAsia": "ja-JP"},
     },
 }
 
 
-def fonts(name: str, latin: str) -> str:
-    # Explicit names only: theme attributes (asciiTheme, eastAsiaTheme) would override them.
-    return f'<w:rFonts w:ascii="{latin}" w:hAnsi="{latin}" w:eastAsia="{name}" w:cs="{latin}"/>'
+def ind(attrs: dict[str, int]) -> Node:
+    return el("w:ind", attrs)
 
 
-# CT_PPr child order from the WordprocessingML schema: Word and validators reject other orders.
-PPR_ORDER = [
-    "pStyle", "keepNext", "keepLines", "pageBreakBefore", "framePr", "widowControl", "numPr",
-    "suppressLineNumbers", "pBdr", "shd", "tabs", "suppressAutoHyphens", "kinsoku", "wordWrap",
-    "overflowPunct", "topLinePunct", "autoSpaceDE", "autoSpaceDN", "bidi", "adjustRightInd", "snapToGrid",
-    "spacing", "ind", "contextualSpacing", "mirrorIndents", "suppressOverlap", "jc", "textDirection",
-    "textAlignment", "textboxTightWrap", "outlineLvl", "divId", "cnfStyle", "rPr", "sectPr", "pPrChange",
-]
+def spacing(**attrs: int | str) -> Node:
+    return el("w:spacing", {f"w:{name}": value for name, value in attrs.items()})
 
 
-def ordered_ppr(xml: str) -> str:
-    """Sort the children of a pPr (given as a string of elements) into schema order."""
-    import re
-
-    elements = re.findall(r"<w:(\w+)(?:[^<>]*/>|[^<>]*>.*?</w:\1>)", xml)
-    pieces = re.findall(r"(<w:(\w+)(?:[^<>]*/>|[^<>]*>.*?</w:\2>))", xml)
-    assert len(pieces) == len(elements)
-    return "".join(p for p, name in sorted(pieces, key=lambda item: PPR_ORDER.index(item[1])))
+def size(half_points: int) -> tuple[Node, Node]:
+    return val("w:sz", half_points), val("w:szCs", half_points)
 
 
-def styles(c: dict) -> str:
-    body_fonts = fonts(c["font"], c["latin"])
-    heading_fonts = fonts(c["heading_font"], c["heading_font"] if c is LANG["ja"] else c["latin"])
+def styles(c: dict[str, Any]) -> str:
+    body_fonts = ox.run_fonts(c["latin"], c["font"])
+    heading_fonts = ox.run_fonts(c["heading_latin"], c["heading_font"])
+    jc = val("w:jc", c["justify"])
+    left = val("w:jc", "left")
 
-    def pstyle(sid, name, ppr="", rpr="", next_style=None, num_level=None):
-        numpr = f'<w:numPr><w:ilvl w:val="{num_level}"/><w:numId w:val="1"/></w:numPr>' if num_level is not None else ""
-        nxt = f'<w:next w:val="{next_style}"/>' if next_style else ""
-        return (
-            f'<w:style w:type="paragraph" w:customStyle="1" w:styleId="{sid}"><w:name w:val="{name}"/>'
-            f'<w:basedOn w:val="Normal"/>{nxt}<w:qFormat/><w:pPr>{ordered_ppr(numpr + ppr)}</w:pPr><w:rPr>{rpr}</w:rPr></w:style>'
+    def pstyle(
+        style_id: Style, ppr: tuple[Child, ...], rpr: tuple[Child, ...] = (), next_style: Style | None = None,
+        num_level: int | None = None,
+    ) -> Node:
+        # The style carries the numbering, so a paragraph a lawyer adds in this style renumbers the rest.
+        numbering = ox.numbering_properties(ox.ARTICLE_NUM_ID, num_level) if num_level is not None else None
+        return ox.style(
+            "paragraph", style_id,
+            val("w:basedOn", Style.NORMAL), val("w:next", next_style) if next_style else None, el("w:qFormat"),
+            el("w:pPr", None, numbering, *ppr), el("w:rPr", None, *rpr), custom=True,
         )
 
-    j = f'<w:jc w:val="{c["justify"]}"/>'
-    return HEADER + (
-        f'<w:styles xmlns:w="{W}" xmlns:r="{R}">'
-        f'<w:docDefaults><w:rPrDefault><w:rPr>{body_fonts}<w:kern w:val="2"/>'
-        f'<w:sz w:val="{c["size"]}"/><w:szCs w:val="{c["size"]}"/>{c["lang"]}</w:rPr></w:rPrDefault>'
-        '<w:pPrDefault><w:pPr><w:spacing w:after="0" w:line="360" w:lineRule="auto"/></w:pPr></w:pPrDefault></w:docDefaults>'
-        '<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/>'
-        f'<w:pPr><w:widowControl w:val="0"/>{j}</w:pPr><w:rPr>{body_fonts}</w:rPr></w:style>'
-        '<w:style w:type="character" w:default="1" w:styleId="DefaultParagraphFont"><w:name w:val="Default Paragraph Font"/><w:uiPriority w:val="1"/><w:semiHidden/><w:unhideWhenUsed/></w:style>'
-        '<w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/><w:semiHidden/><w:unhideWhenUsed/>'
-        '<w:tblPr><w:tblInd w:w="0" w:type="dxa"/><w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="108" w:type="dxa"/>'
-        '<w:bottom w:w="0" w:type="dxa"/><w:right w:w="108" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style>'
-        '<w:style w:type="numbering" w:default="1" w:styleId="NoList"><w:name w:val="No List"/><w:semiHidden/><w:unhideWhenUsed/></w:style>'
-        '<w:style w:type="table" w:customStyle="1" w:styleId="IPCTable"><w:name w:val="IPC Table"/><w:basedOn w:val="TableNormal"/>'
-        '<w:pPr><w:jc w:val="left"/></w:pPr><w:tblPr><w:tblBorders>'
-        '<w:top w:val="single" w:sz="4" w:space="0" w:color="808080"/><w:left w:val="single" w:sz="4" w:space="0" w:color="808080"/>'
-        '<w:bottom w:val="single" w:sz="4" w:space="0" w:color="808080"/><w:right w:val="single" w:sz="4" w:space="0" w:color="808080"/>'
-        '<w:insideH w:val="single" w:sz="4" w:space="0" w:color="808080"/><w:insideV w:val="single" w:sz="4" w:space="0" w:color="808080"/>'
-        '</w:tblBorders><w:tblCellMar><w:top w:w="40" w:type="dxa"/><w:bottom w:w="40" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style>'
-        + pstyle("IPCTitle", "IPC Title", '<w:spacing w:after="360"/><w:jc w:val="center"/>', f'{heading_fonts}<w:b/><w:sz w:val="32"/><w:szCs w:val="32"/>', "IPCPreamble")
-        + pstyle("IPCPreamble", "IPC Preamble", f'<w:spacing w:after="240"/>{c["text_indent"]}{j}')
-        + pstyle("IPCSectionHeading", "IPC Section Heading", '<w:keepNext/><w:spacing w:before="240" w:after="120"/><w:jc w:val="left"/>', f'{heading_fonts}<w:b/>')
-        + pstyle("IPCNote", "IPC Note", '<w:spacing w:before="60" w:after="240"/><w:jc w:val="left"/>', '<w:i/><w:sz w:val="18"/><w:szCs w:val="18"/>')
-        + pstyle("IPCTableText", "IPC Table Text", '<w:spacing w:line="276" w:lineRule="auto"/><w:jc w:val="left"/>')
-        + pstyle("IPCArticle", "IPC Article", '<w:keepNext/><w:spacing w:before="240" w:after="60"/><w:ind w:left="0" w:firstLine="0"/><w:jc w:val="left"/><w:outlineLvl w:val="0"/>', f'{heading_fonts}<w:b/>', "IPCText", 0)
-        + pstyle("IPCText", "IPC Text", f'{c["text_indent"]}{j}')
-        + pstyle("IPCParagraph", "IPC Paragraph", f'{c["paragraph_indent"]}{j}', "", None, 1)
-        + pstyle("IPCItem", "IPC Item", f'{c["item_indent"]}{j}', "", None, 2)
-        + pstyle("IPCSignature", "IPC Signature", '<w:keepNext/><w:keepLines/><w:ind w:left="4253"/><w:jc w:val="left"/>')
-        + pstyle("IPCSignatureIntro", "IPC Signature Intro", f'<w:keepNext/><w:spacing w:before="360" w:after="240"/>{c["text_indent"]}')
-        + pstyle("IPCScheduleTitle", "IPC Schedule Title", '<w:pageBreakBefore/><w:spacing w:after="240"/><w:jc w:val="center"/>', f'{heading_fonts}<w:b/><w:sz w:val="28"/><w:szCs w:val="28"/>')
-        + pstyle("IPCFooter", "IPC Footer", '<w:jc w:val="center"/>', '<w:sz w:val="18"/><w:szCs w:val="18"/>')
-        + "</w:styles>"
+    def border(side: str) -> Node:
+        return el(f"w:{side}", {"w:val": "single", "w:sz": 4, "w:space": 0, "w:color": "808080"})
+
+    def dxa(side: str, width: int) -> Node:
+        return el(f"w:{side}", {"w:w": width, "w:type": "dxa"})
+
+    return ox.root(el(
+        "w:styles", ox.namespaces("w", "r"),
+        el(
+            "w:docDefaults", None,
+            el("w:rPrDefault", None, el("w:rPr", None, body_fonts, val("w:kern", 2), *size(c["size"]), el("w:lang", c["lang"]))),
+            el("w:pPrDefault", None, el("w:pPr", None, spacing(after=0, line=360, lineRule="auto"))),
+        ),
+        ox.style(
+            "paragraph", Style.NORMAL, el("w:qFormat"), el("w:pPr", None, val("w:widowControl", 0), jc),
+            el("w:rPr", None, body_fonts), default=True,
+        ),
+        ox.style(
+            "character", Style.DEFAULT_PARAGRAPH_FONT, val("w:uiPriority", 1), el("w:semiHidden"), el("w:unhideWhenUsed"),
+            default=True,
+        ),
+        ox.style(
+            "table", Style.TABLE_NORMAL, el("w:semiHidden"), el("w:unhideWhenUsed"),
+            el("w:tblPr", None, dxa("tblInd", 0), el("w:tblCellMar", None, dxa("top", 0), dxa("left", 108), dxa("bottom", 0), dxa("right", 108))),
+            default=True,
+        ),
+        ox.style("numbering", Style.NO_LIST, el("w:semiHidden"), el("w:unhideWhenUsed"), default=True),
+        ox.style(
+            "table", Style.TABLE, val("w:basedOn", Style.TABLE_NORMAL), el("w:pPr", None, left),
+            el(
+                "w:tblPr", None,
+                el("w:tblBorders", None, *(border(side) for side in ("top", "left", "bottom", "right", "insideH", "insideV"))),
+                el("w:tblCellMar", None, dxa("top", 40), dxa("bottom", 40)),
+            ),
+            custom=True,
+        ),
+        pstyle(Style.TITLE, (spacing(after=360), val("w:jc", "center")), (heading_fonts, el("w:b"), *size(32)), Style.PREAMBLE),
+        pstyle(Style.PREAMBLE, (spacing(after=240), ind(c["text_indent"]), jc)),
+        pstyle(Style.SECTION_HEADING, (el("w:keepNext"), spacing(before=240, after=120), left), (heading_fonts, el("w:b"))),
+        pstyle(Style.NOTE, (spacing(before=60, after=240), left), (el("w:i"), *size(18))),
+        pstyle(Style.TABLE_TEXT, (spacing(line=276, lineRule="auto"), left)),
+        pstyle(
+            Style.ARTICLE,
+            (el("w:keepNext"), spacing(before=240, after=60), ind({"w:left": 0, "w:firstLine": 0}), left, val("w:outlineLvl", 0)),
+            (heading_fonts, el("w:b")), Style.TEXT, 0,
+        ),
+        pstyle(Style.TEXT, (ind(c["text_indent"]), jc)),
+        pstyle(Style.PARAGRAPH, (ind(c["paragraph_indent"]), jc), (), None, 1),
+        pstyle(Style.ITEM, (ind(c["item_indent"]), jc), (), None, 2),
+        pstyle(Style.SIGNATURE, (el("w:keepNext"), el("w:keepLines"), ind({"w:left": 4253}), left)),
+        pstyle(Style.SIGNATURE_INTRO, (el("w:keepNext"), spacing(before=360, after=240), ind(c["text_indent"]))),
+        pstyle(Style.SCHEDULE_TITLE, (el("w:pageBreakBefore"), spacing(after=240), val("w:jc", "center")), (heading_fonts, el("w:b"), *size(28))),
+        pstyle(Style.FOOTER, (val("w:jc", "center"),), size(18)),
+    ))
+
+
+def numbering(c: dict[str, Any]) -> str:
+    article = ox.level(0, 1, "decimal", c["article"], c["article_suffix"], (ind({"w:left": 0, "w:firstLine": 0}),), Style.ARTICLE)
+    paragraph = ox.level(
+        1, c["paragraph_start"], "decimal", c["paragraph"], c["paragraph_suffix"], (ind(c["paragraph_indent"]),), Style.PARAGRAPH,
     )
-
-
-def numbering(c: dict) -> str:
-    def lvl(ilvl, start, fmt, text, style, suffix, ind):
-        return (
-            f'<w:lvl w:ilvl="{ilvl}"><w:start w:val="{start}"/><w:numFmt w:val="{fmt}"/><w:pStyle w:val="{style}"/>'
-            f'<w:suff w:val="{suffix}"/><w:lvlText w:val="{text}"/><w:lvlJc w:val="left"/><w:pPr>{ind}</w:pPr></w:lvl>'
-        )
-
-    levels = (
-        lvl(0, 1, "decimal", c["article"], "IPCArticle", c["article_suffix"], '<w:ind w:left="0" w:firstLine="0"/>')
-        + lvl(1, c["paragraph_start"], "decimal", c["paragraph"], "IPCParagraph", c["paragraph_suffix"], c["paragraph_indent"])
-        + lvl(2, 1, c["item_format"], c["item"], "IPCItem", "tab" if c is LANG["en"] else "nothing", c["item_indent"])
-    )
+    item = ox.level(2, 1, c["item_format"], c["item"], c["item_suffix"], (ind(c["item_indent"]),), Style.ITEM)
     # Items under an unnumbered paragraph (a Japanese article's first paragraph, an
     # English one-paragraph article) use their own list, restarted per paragraph by
     # the renderer: as level 2 of the article list they would make Word count an
     # implied paragraph and number the next one 3 instead of 2.
-    free_items = lvl(0, 1, c["item_format"], c["item"].replace("%3", "%1"), "IPCItem", "tab" if c is LANG["en"] else "nothing", c["item_indent"])
-    free_items = free_items.replace('<w:pStyle w:val="IPCItem"/>', "")
-    # Word requires every abstractNum before the first num.
-    return HEADER + (
-        f'<w:numbering xmlns:w="{W}"><w:abstractNum w:abstractNumId="0"><w:multiLevelType w:val="multilevel"/>'
-        f'{levels}</w:abstractNum>'
-        f'<w:abstractNum w:abstractNumId="1"><w:multiLevelType w:val="singleLevel"/>{free_items}</w:abstractNum>'
-        '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>'
-    )
+    free_item = ox.level(0, 1, c["item_format"], c["item"].replace("%3", "%1"), c["item_suffix"], (ind(c["item_indent"]),))
+    return ox.root(el(
+        "w:numbering", ox.namespaces("w"),
+        ox.num(ox.ARTICLE_NUM_ID, ox.ARTICLE_ABSTRACT_NUM_ID),  # given first: the layer puts it after every abstractNum
+        ox.abstract_num(ox.ARTICLE_ABSTRACT_NUM_ID, True, (article, paragraph, item)),
+        ox.abstract_num(ox.FREE_ITEMS_ABSTRACT_NUM_ID, False, (free_item,)),
+    ))
 
 
-def document(c: dict) -> str:
+def document(c: dict[str, Any]) -> str:
     top, side = c["margins"]
 
-    def p(style, text):
-        return f'<w:p><w:pPr><w:pStyle w:val="{style}"/></w:pPr><w:r><w:t xml:space="preserve">{text}</w:t></w:r></w:p>'
+    def p(style_id: Style, text: str) -> str:
+        return ox.paragraph(style_id, ox.run(text))
 
-    def cell(text, width, shade=False):
-        fill = '<w:shd w:val="clear" w:color="auto" w:fill="F2F2F2"/>' if shade else ""
-        return f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{fill}</w:tcPr>{p("IPCTableText", text)}</w:tc>'
+    def cell(text: str, width: int, shaded: bool = False) -> str:
+        return ox.cell(p(Style.TABLE_TEXT, text), width, shaded)
 
-    table = (
-        '<w:tbl><w:tblPr><w:tblStyle w:val="IPCTable"/><w:tblW w:w="5000" w:type="pct"/><w:tblLook w:val="0000"/></w:tblPr>'
-        '<w:tblGrid><w:gridCol w:w="2400"/><w:gridCol w:w="6400"/></w:tblGrid>'
-        f'<w:tr><w:tc><w:tcPr><w:tcW w:w="2400" w:type="dxa"/></w:tcPr>{p("IPCTableText", "{%tr for label, value in key_terms %}")}</w:tc>'
-        f'<w:tc><w:tcPr><w:tcW w:w="6400" w:type="dxa"/></w:tcPr>{p("IPCTableText", "")}</w:tc></w:tr>'
-        f'<w:tr>{cell("{{ label }}", 2400, True)}{cell("{{ value }}", 6400)}</w:tr>'
-        f'<w:tr><w:tc><w:tcPr><w:tcW w:w="2400" w:type="dxa"/></w:tcPr>{p("IPCTableText", "{%tr endfor %}")}</w:tc>'
-        f'<w:tc><w:tcPr><w:tcW w:w="6400" w:type="dxa"/></w:tcPr>{p("IPCTableText", "")}</w:tc></w:tr>'
-        '</w:tbl>'
-    )
+    # The key terms: docxtpl repeats the middle row for each (label, value); the rows
+    # around it carry its {%tr %} tags and are removed when it renders.
+    table = ox.table(Style.TABLE, (2400, 6400), (
+        ox.row((cell("{%tr for label, value in key_terms %}", 2400), cell("", 6400))),
+        ox.row((cell("{{ label }}", 2400, True), cell("{{ value }}", 6400))),
+        ox.row((cell("{%tr endfor %}", 2400), cell("", 6400))),
+    ))
     body = (
-        p("IPCTitle", "{{ title }}")
-        + p("IPCPreamble", "{{ preamble }}")
-        + p("IPCSectionHeading", "{%p if show_key_terms %}")
-        + p("IPCSectionHeading", "{{ labels.key_terms }}")
+        p(Style.TITLE, "{{ title }}")
+        + p(Style.PREAMBLE, "{{ preamble }}")
+        + p(Style.SECTION_HEADING, "{%p if show_key_terms %}")
+        + p(Style.SECTION_HEADING, "{{ labels.key_terms }}")
         + table
-        + p("IPCNote", "{{ labels.key_terms_note }}")
-        + p("IPCNote", "{%p endif %}")
-        + p("IPCText", "{{p articles }}")
-        + p("IPCText", "{{p signature }}")
-        + p("IPCText", "{{p schedule }}")
+        + p(Style.NOTE, "{{ labels.key_terms_note }}")
+        + p(Style.NOTE, "{%p endif %}")
+        + p(Style.TEXT, "{{p articles }}")
+        + p(Style.TEXT, "{{p signature }}")
+        + p(Style.TEXT, "{{p schedule }}")
     )
-    sect = (
-        '<w:sectPr><w:footerReference w:type="default" r:id="rIdFooter1"/>'
-        f'<w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="{top}" w:right="{side}" w:bottom="{top}" w:left="{side}" '
-        'w:header="851" w:footer="567" w:gutter="0"/><w:cols w:space="425"/>'
-        + ('<w:docGrid w:type="lines" w:linePitch="360"/>' if c is LANG["ja"] else '<w:docGrid w:linePitch="360"/>')
-        + "</w:sectPr>"
+    section = el(
+        "w:sectPr", None,
+        el("w:footerReference", {"w:type": "default", "r:id": "rIdFooter1"}),
+        el("w:pgSz", {"w:w": 11906, "w:h": 16838}),
+        el("w:pgMar", {
+            "w:top": top, "w:right": side, "w:bottom": top, "w:left": side, "w:header": 851, "w:footer": 567, "w:gutter": 0,
+        }),
+        el("w:cols", {"w:space": 425}),
+        el("w:docGrid", c["doc_grid"]),
     )
-    return HEADER + f'<w:document xmlns:w="{W}" xmlns:r="{R}"><w:body>{body}{sect}</w:body></w:document>'
+    return ox.root(el("w:document", ox.namespaces("w", "r"), el("w:body", None, body, section)))
 
 
 def footer() -> str:
-    def fld(instr, cached):
-        return (
-            '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
-            f'<w:r><w:instrText xml:space="preserve"> {instr} </w:instrText></w:r>'
-            '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
-            f'<w:r><w:t>{cached}</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>'
-        )
-
-    return HEADER + (
-        f'<w:ftr xmlns:w="{W}" xmlns:r="{R}"><w:p><w:pPr><w:pStyle w:val="IPCFooter"/></w:pPr>'
-        + fld("PAGE", "1")
-        + '<w:r><w:t xml:space="preserve"> / </w:t></w:r>'
-        + fld("NUMPAGES", "1")
-        + "</w:p></w:ftr>"
-    )
+    page = ox.page_field() + ox.run(" / ") + ox.pages_field()
+    return ox.root(el("w:ftr", ox.namespaces("w", "r"), ox.paragraph(Style.FOOTER, page)))
 
 
-def settings(c: dict) -> str:
-    ja = c is LANG["ja"]
-    return HEADER + (
-        f'<w:settings xmlns:w="{W}"><w:zoom w:percent="100"/><w:defaultTabStop w:val="{420 if ja else 720}"/>'
-        + ('<w:characterSpacingControl w:val="compressPunctuation"/>' if ja else '<w:characterSpacingControl w:val="doNotCompress"/>')
-        + '<w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat>'
-        + ('<w:themeFontLang w:val="en-US" w:eastAsia="ja-JP"/>' if ja else '<w:themeFontLang w:val="en-GB" w:eastAsia="ja-JP"/>')
-        + "</w:settings>"
-    )
+def settings(c: dict[str, Any]) -> str:
+    return ox.root(el(
+        "w:settings", ox.namespaces("w"),
+        el("w:zoom", {"w:percent": 100}),
+        val("w:defaultTabStop", c["tab_stop"]),
+        val("w:characterSpacingControl", c["character_spacing"]),
+        el("w:compat", None, el("w:compatSetting", {
+            "w:name": "compatibilityMode", "w:uri": "http://schemas.microsoft.com/office/word", "w:val": 15,
+        })),
+        el("w:themeFontLang", c["theme_font_lang"]),
+    ))
 
 
-def font_table(c: dict) -> str:
+def font_table(c: dict[str, Any]) -> str:
     names = sorted({c["font"], c["latin"], c["heading_font"]})
-    charset = lambda n: '<w:charset w:val="80"/>' if any(ord(ch) > 127 for ch in n) else ""
-    return HEADER + f'<w:fonts xmlns:w="{W}">' + "".join(
-        f'<w:font w:name="{n}">{charset(n)}<w:family w:val="roman"/></w:font>' for n in names
-    ) + "</w:fonts>"
+    return ox.root(el("w:fonts", ox.namespaces("w"), *(
+        el(
+            "w:font", {"w:name": name},
+            # Shift-JIS (80) for a Japanese font name, so Word finds it on a Japanese system.
+            val("w:charset", "80") if any(ord(ch) > 127 for ch in name) else None,
+            val("w:family", "roman"),
+        )
+        for name in names
+    )))
 
 
-CONTENT_TYPES = HEADER + (
-    '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
-    '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
-    '<Default Extension="xml" ContentType="application/xml"/>'
-    '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>'
-    '<Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>'
-    '<Override PartName="/word/numbering.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml"/>'
-    '<Override PartName="/word/settings.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"/>'
-    '<Override PartName="/word/fontTable.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.fontTable+xml"/>'
-    '<Override PartName="/word/footer1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/>'
-    '<Override PartName="/word/theme/theme1.xml" ContentType="application/vnd.openxmlformats-officedocument.theme+xml"/>'
-    '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>'
-    '<Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>'
-    "</Types>"
+CT = ox.ContentType
+CONTENT_TYPES = ox.content_types(
+    ox.default("rels", CT.RELATIONSHIPS),
+    ox.default("xml", CT.XML),
+    ox.override("/word/document.xml", CT.DOCUMENT),
+    ox.override("/word/styles.xml", CT.STYLES),
+    ox.override("/word/numbering.xml", CT.NUMBERING),
+    ox.override("/word/settings.xml", CT.SETTINGS),
+    ox.override("/word/fontTable.xml", CT.FONT_TABLE),
+    ox.override("/word/footer1.xml", CT.FOOTER),
+    ox.override("/word/theme/theme1.xml", CT.THEME),
+    ox.override("/docProps/core.xml", CT.CORE_PROPERTIES),
+    ox.override("/docProps/app.xml", CT.EXTENDED_PROPERTIES),
 )
-PACKAGE_RELS = HEADER + (
-    '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-    '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>'
-    '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>'
-    '<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties" Target="docProps/app.xml"/>'
-    "</Relationships>"
+RT = ox.RelType
+PACKAGE_RELS = ox.relationships(
+    ox.relationship("rId1", RT.OFFICE_DOCUMENT, "word/document.xml"),
+    ox.relationship("rId2", RT.CORE_PROPERTIES, "docProps/core.xml"),
+    ox.relationship("rId3", RT.EXTENDED_PROPERTIES, "docProps/app.xml"),
 )
-DOCUMENT_RELS = HEADER + (
-    '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-    '<Relationship Id="rIdStyles" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>'
-    '<Relationship Id="rIdNumbering" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering" Target="numbering.xml"/>'
-    '<Relationship Id="rIdSettings" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings" Target="settings.xml"/>'
-    '<Relationship Id="rIdFontTable" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/fontTable" Target="fontTable.xml"/>'
-    '<Relationship Id="rIdFooter1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer" Target="footer1.xml"/>'
-    '<Relationship Id="rIdTheme1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/theme" Target="theme/theme1.xml"/>'
-    "</Relationships>"
+DOCUMENT_RELS = ox.relationships(
+    ox.relationship("rIdStyles", RT.STYLES, "styles.xml"),
+    ox.relationship("rIdNumbering", RT.NUMBERING, "numbering.xml"),
+    ox.relationship("rIdSettings", RT.SETTINGS, "settings.xml"),
+    ox.relationship("rIdFontTable", RT.FONT_TABLE, "fontTable.xml"),
+    ox.relationship("rIdFooter1", RT.FOOTER, "footer1.xml"),
+    ox.relationship("rIdTheme1", RT.THEME, "theme/theme1.xml"),
 )
-CORE = HEADER + (
-    '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
-    'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" '
-    'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><dc:title>ipclauses agreement template</dc:title>'
-    "<dc:creator>ipclauses</dc:creator></cp:coreProperties>"
-)
-APP = HEADER + (
-    '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">'
-    "<Application>ipclauses</Application></Properties>"
-)
+# Replaced in every build by the agreement's own properties.
+CORE = ox.core_properties("ipclauses agreement template")
+APP = ox.app_properties()
 
 
 def theme() -> str:
