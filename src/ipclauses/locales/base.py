@@ -113,9 +113,8 @@ class AgreementWords:
 
 @dataclass(frozen=True, kw_only=True)
 class SignatureWords:
-    """The signature block (drawn by the DOCX renderer)."""
+    """The signature block's words (the DOCX renderer lays them out by Locale.signature_layout)."""
 
-    layout: Literal["name_and_seal", "signature_lines"]  # name, title and 印 / For, Signature, Name, Title, Date lines
     date_blank: str  # where no signing date is given
     dated: str  # a given signing date on its line: {date}
     seal: str
@@ -365,14 +364,24 @@ _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
 @dataclass(frozen=True, kw_only=True)
 class Locale:
+    """One language: its words, the settings that shape its text, and formatting that reads them.
+
+    `words` holds every string a reader sees and nothing else; the other fields are
+    settings, so a locale derived by rewriting `words` (a pseudo-locale) stays valid.
+    """
+
     code: str  # the spec's `language` value, e.g. "ja"
     tag: str  # BCP 47 tag for document metadata, e.g. "ja-JP"
     clause_text_language: str  # whose clause library text this locale renders: its own code, or one it borrows
     number_first_paragraph: bool  # an article of several paragraphs numbers its first one too
     item_numbering: Literal["decimal", "lower_letter"]
     capitalise_sentence_start: bool  # a paragraph opening with "the University" reads "The University"
+    # The signing date once, then each party's address, name, and representative with 印 /
+    # for each party: For, Signature, Name, Title and Date lines.
+    signature_layout: Literal["name_and_seal", "signature_lines"]
     style_rules: tuple[StyleRule, ...]  # drafting checks for this language's clause text
-    spec_defaults: Mapping[str, str] = field(default_factory=dict)  # spec values this language defaults differently
+    # Spec values (by dotted path) that default differently in this language: 東京地方裁判所 for the court.
+    spec_defaults: Mapping[str, str] = field(default_factory=dict)
     words: Words
 
     def __post_init__(self) -> None:

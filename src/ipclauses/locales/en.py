@@ -34,6 +34,7 @@ LOCALE = Locale(
     clause_text_language="en",
     number_first_paragraph=True,
     item_numbering="lower_letter",
+    signature_layout="signature_lines",
     capitalise_sentence_start=True,
     style_rules=(
         StyleRule(
@@ -92,7 +93,6 @@ LOCALE = Locale(
             signing_intro="Signed by the authorised representatives of the parties.",
         ),
         signature=SignatureWords(
-            layout="signature_lines",
             date_blank="Date: ____________________",
             dated="Date: {date}",
             seal="",

@@ -34,6 +34,7 @@ LOCALE = Locale(
     clause_text_language="ja",
     number_first_paragraph=False,
     item_numbering="decimal",
+    signature_layout="name_and_seal",
     capitalise_sentence_start=False,
     style_rules=(
         StyleRule(
@@ -75,7 +76,6 @@ LOCALE = Locale(
             signing_intro="",
         ),
         signature=SignatureWords(
-            layout="name_and_seal",
             date_blank="　　　　年　　月　　日",
             dated="{date}",
             seal="印",
