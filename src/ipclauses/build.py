@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
+import re
+import stat
 import tempfile
+from collections import deque
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 from .agreement import Agreement
 from .assemble import assemble, missing_values
@@ -15,7 +19,12 @@ from .docx_render import package
 from .errors import OutputError, RenderError
 from .library import Library, load_library
 from .loading import load_spec
-from .spec import CommonSpec
+from .spec import AnySpec, CommonSpec
+
+SpecSource = AnySpec | str | os.PathLike[str] | bytes | dict[str, Any]
+LibrarySource = Library | str | os.PathLike[str] | None
+
+NAME_MAX = 255  # bytes in one file name on the file systems people use (ext4, APFS, NTFS, ...)
 
 
 @dataclass
@@ -25,17 +34,19 @@ class BuildResult:
     size: int
 
 
-def _spec(spec) -> CommonSpec:
-    return spec if isinstance(spec, CommonSpec) else load_spec(spec)
+def _spec(spec: SpecSource) -> AnySpec:
+    if isinstance(spec, CommonSpec):
+        return spec
+    return load_spec(spec)
 
 
-def _library(library) -> Library:
+def _library(library: LibrarySource) -> Library:
     if isinstance(library, Library):
         return library
-    return load_library(library)
+    return load_library(library if library is None or isinstance(library, str | Path) else Path(library))
 
 
-def document_bytes(spec, library=None) -> tuple[Agreement, bytes]:
+def document_bytes(spec: SpecSource, library: LibrarySource = None) -> tuple[Agreement, bytes]:
     """Assemble and render in memory; refuse if any value the user gave is missing from the text."""
     spec = _spec(spec)
     agreement = assemble(spec, _library(library))
@@ -51,105 +62,276 @@ def document_bytes(spec, library=None) -> tuple[Agreement, bytes]:
     return agreement, data
 
 
-def write_atomic(path: str | os.PathLike, data: bytes, *, force: bool = False) -> Path:
-    """Write bytes to path via a temporary file in the same folder, then rename.
+# --- what this process wrote, so an interrupted command can say so truthfully ---------------
 
-    Without force an existing file is never replaced, even if it appears while writing.
-    On any failure the temporary file is removed and an existing file is left as it was.
+_written_count = 0
+_written_last: deque[Path] = deque(maxlen=2)  # a single build writes an agreement and its summary
+
+
+def written_so_far() -> tuple[int, list[Path]]:
+    """How many files this process has written, and the last (at most two) of them."""
+    return _written_count, list(_written_last)
+
+
+def _record(path: Path) -> None:
+    global _written_count
+    _written_count += 1
+    _written_last.append(path)
+
+
+# --- checks before anything is written -------------------------------------------------------
+
+
+def describe_os_error(path: str | os.PathLike[str], exc: OSError) -> str:
+    """An OSError about a path, in words for people."""
+    if exc.errno == errno.ENAMETOOLONG:
+        size = len(os.fsencode(Path(path).name))
+        if size > NAME_MAX:
+            return f"{path}: the file name is {size} bytes long; file systems allow at most {NAME_MAX}: choose a shorter name"
+        return f"{path}: the path is too long for the file system; choose a shorter name or folder"
+    return f"{path}: cannot be used ({exc.strerror or exc})"
+
+
+_KINDS = {stat.S_IFLNK: "symbolic link", stat.S_IFIFO: "named pipe (FIFO)", stat.S_IFCHR: "device",
+          stat.S_IFBLK: "device", stat.S_IFSOCK: "socket"}
+
+
+def _existing(path: Path, force: bool, hint: str = "use --force to replace it") -> bool:
+    """Whether path already exists (as a regular file that force allows to replace).
+
+    Anything else there is refused even with force: replacing a link, a device or a pipe
+    with a regular file would break what the user set up.
     """
-    path = Path(path)
-    if path.is_dir():
+    try:
+        mode = os.lstat(path).st_mode
+    except FileNotFoundError:
+        return False
+    except OSError as exc:
+        raise OutputError(describe_os_error(path, exc)) from None
+    if stat.S_ISDIR(mode):
         raise OutputError(f"{path}: is a directory; give a file name such as {path / 'agreement.docx'}")
-    if path.exists() and not force:
-        raise OutputError(f"{path}: already exists; use --force to replace it")
+    if not stat.S_ISREG(mode):
+        kind = _KINDS.get(stat.S_IFMT(mode), "special file")
+        raise OutputError(f"{path}: is a {kind}, not a regular file; it is never replaced, even with --force: "
+                          "remove it or choose another name")
+    if not force:
+        raise OutputError(f"{path}: already exists; {hint}")
+    return True
+
+
+def _folder(path: Path) -> Path:
+    """The folder path goes into, which must exist; its stale temporaries are swept once."""
     folder = path.parent if str(path.parent) else Path(".")
-    if not folder.is_dir():
-        raise OutputError(f"{folder}: folder does not exist; create it first")
-    _sweep_stale_temporaries(folder, path.name)
     try:
-        # The writer's pid is in the name, so a later run can tell a temporary file left by a
-        # killed process from one that another build is still writing.
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp", dir=folder)
+        info = os.stat(folder)
+    except (FileNotFoundError, NotADirectoryError):
+        raise OutputError(f"{folder}: folder does not exist; create it first") from None
     except OSError as exc:
-        raise OutputError(f"{folder}: cannot write here ({exc.strerror})") from None
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, 0o644)
-        if force:
-            os.replace(tmp, path)
-        else:
-            try:
-                os.link(tmp, path)  # fails if the file appeared meanwhile: never overwrite silently
-            except FileExistsError:
-                raise OutputError(f"{path}: already exists; use --force to replace it") from None
-            except OSError:
-                if path.exists():
-                    raise OutputError(f"{path}: already exists; use --force to replace it") from None
-                os.rename(tmp, path)  # file systems without hard links
-    except OSError as exc:
-        raise OutputError(f"{path}: could not be written ({exc.strerror or exc}); nothing was changed") from None
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-    return path
+        raise OutputError(describe_os_error(folder, exc)) from None
+    if not stat.S_ISDIR(info.st_mode):
+        raise OutputError(f"{folder}: is not a folder")
+    _sweep_once(folder, (info.st_dev, info.st_ino))
+    return folder
 
 
-def _sweep_stale_temporaries(folder: Path, name: str) -> None:
-    """Remove temporary files of this output left behind by builds that were killed."""
-    for stale in folder.glob(f".{glob_escape(name)}.*.tmp"):
-        parts = stale.name[len(name) + 2:].split(".")
-        if not parts or not parts[0].isdigit():
+# --- temporary files -------------------------------------------------------------------------
+
+# mkstemp names are .<output name>.<pid>.<8 random characters>.tmp; the writer's pid lets a
+# later run tell a file left by a killed process from one another build is still writing.
+_TEMPORARY = re.compile(r"\..+\.(\d+)\.[a-z0-9_]{8}\.tmp")
+_swept: set[tuple[int, int]] = set()  # (device, inode) of folders this process has swept
+
+
+def _sweep_once(folder: Path, key: tuple[int, int]) -> None:
+    # Listing a folder of 10,000 files costs milliseconds: do it once per folder per process,
+    # not per write (forked batch workers inherit the parent's sweep).
+    if key in _swept:
+        return
+    _swept.add(key)
+    sweep_stale_temporaries(folder)
+
+
+def sweep_stale_temporaries(folder: str | os.PathLike[str]) -> None:
+    """Remove temporary files in folder left behind by builds that were killed."""
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return
+    for entry in entries:
+        match = _TEMPORARY.fullmatch(entry.name)
+        if match is None:
             continue
         try:
-            os.kill(int(parts[0]), 0)
+            os.kill(int(match.group(1)), 0)
         except ProcessLookupError:
             with contextlib.suppress(OSError):
-                stale.unlink()
+                os.unlink(entry.path)
         except (PermissionError, OverflowError):
             pass  # alive under another user, or not a pid: leave it
 
 
-def glob_escape(text: str) -> str:
-    import glob
+@dataclass(frozen=True)
+class _Temporary:
+    name: str
+    inode: int
 
-    return glob.escape(text)
+
+def _prepare(path: Path, folder: Path, data: bytes) -> _Temporary:
+    """Write data to a new temporary file beside path and flush it to disk."""
+    # The temporary name is longer than the output's: shorten it so any valid output name works.
+    room = NAME_MAX - len(f"..{os.getpid()}.") - 8 - len(".tmp")
+    short = os.fsencode(path.name)[:room].decode("utf-8", "ignore")
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{short}.{os.getpid()}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise OutputError(f"{folder}: cannot write here ({exc.strerror})") from None
+    try:
+        try:
+            view = memoryview(data)
+            while view:
+                view = view[os.write(fd, view):]
+            os.fsync(fd)
+            os.fchmod(fd, 0o644)
+            inode = os.fstat(fd).st_ino
+        finally:
+            os.close(fd)
+    except BaseException as exc:
+        _discard(tmp)
+        if isinstance(exc, OSError):
+            raise OutputError(f"{path}: could not be written ({exc.strerror or exc}); nothing was changed") from None
+        raise
+    return _Temporary(tmp, inode)
 
 
-def write_with_summary(spec, out: str | os.PathLike, data: bytes, *, summary_format: str | None = None,
-                       library=None, force: bool = False) -> Path | None:
+_NO_HARD_LINKS = {errno.EPERM, errno.EOPNOTSUPP, errno.ENOTSUP, errno.EMLINK, errno.ENOSYS}
+
+
+def _commit(tmp: _Temporary, path: Path, force: bool) -> None:
+    """Put the temporary file in place: whole or not at all (an OSError means not at all)."""
+    if force:
+        os.replace(tmp.name, path)
+        return
+    try:
+        os.link(tmp.name, path)  # fails if the file appeared meanwhile: never overwrite silently
+    except FileExistsError:
+        raise OutputError(f"{path}: already exists; use --force to replace it") from None
+    except OSError as exc:
+        if exc.errno not in _NO_HARD_LINKS:
+            raise
+        if os.path.lexists(path):
+            raise OutputError(f"{path}: already exists; use --force to replace it") from None
+        os.rename(tmp.name, path)  # file systems without hard links
+
+
+def _not_written(path: Path, exc: OSError) -> OutputError:
+    return OutputError(f"{path}: could not be written ({exc.strerror or exc}); nothing was changed")
+
+
+def _discard(tmp: str) -> None:
+    with contextlib.suppress(FileNotFoundError):
+        os.unlink(tmp)
+
+
+def _remove_if_ours(path: Path, tmp: _Temporary) -> bool:
+    """Remove a file this process has just put at path (and nobody has replaced since)."""
+    try:
+        if os.lstat(path).st_ino != tmp.inode:
+            return False
+        os.unlink(path)
+    except OSError:
+        return False
+    return True
+
+
+# --- writing -----------------------------------------------------------------------------------
+
+
+def write_atomic(path: str | os.PathLike[str], data: bytes, *, force: bool = False) -> Path:
+    """Write bytes to path via a temporary file in the same folder, then rename.
+
+    Without force an existing file is never replaced, even if it appears while writing;
+    a symbolic link, device, pipe or socket at path is never replaced. On any failure the
+    temporary file is removed and an existing file is left as it was.
+    """
+    path = Path(path)
+    folder = _folder(path)
+    _existing(path, force)
+    tmp = _prepare(path, folder, data)
+    try:
+        _commit(tmp, path, force)
+    except OSError as exc:
+        raise _not_written(path, exc) from None
+    finally:
+        _discard(tmp.name)
+    _record(path)
+    return path
+
+
+def summary_path(out: str | os.PathLike[str], summary_format: str) -> Path:
+    """Where the summary of the agreement at `out` goes: <stem>.summary.<format> beside it."""
+    out = Path(out)
+    return out.with_name(out.stem + ".summary." + summary_format)
+
+
+def write_with_summary(spec: SpecSource, out: str | os.PathLike[str], data: bytes, *, summary_format: str | None = None,
+                       library: LibrarySource = None, force: bool = False) -> Path | None:
     """Write the agreement and, with a summary format, its plain-language summary beside it.
 
-    The summary (<stem>.summary.<format>) is made and its path checked before anything is
-    written, so a refused summary never leaves a lone new agreement. Returns the summary path.
+    Both are written: or neither, with the old files left as they were. Both are made and
+    checked, and both temporary files written to disk, before either is put in place; if
+    the summary still cannot be put in place, a new agreement is removed again and a
+    replaced one is named in the error. Returns the summary path.
     """
     from .summary import summarize
 
     out = Path(out)
-    target = payload = None
-    if summary_format:
-        target = out.with_name(out.stem + ".summary." + summary_format)
-        text = summarize(spec, format=summary_format, library=_library(library))
-        payload = text if isinstance(text, bytes) else text.encode("utf-8")
-        if target.exists() and not force:
-            raise OutputError(f"{target}: already exists; use --force to replace it, or --no-summary")
-    write_atomic(out, data, force=force)
-    if target is not None:
-        write_atomic(target, payload, force=force)
+    if not summary_format:
+        write_atomic(out, data, force=force)
+        return None
+    target = summary_path(out, summary_format)
+    text = summarize(_spec(spec), format=summary_format, library=_library(library))
+    payload = text if isinstance(text, bytes) else text.encode("utf-8")
+    folder = _folder(out)
+    existed = _existing(out, force)
+    _existing(target, force, hint="use --force to replace it, or --no-summary")
+    temporaries: list[_Temporary] = []
+    try:
+        temporaries.append(agreement := _prepare(out, folder, data))
+        temporaries.append(summary := _prepare(target, folder, payload))
+        try:
+            _commit(agreement, out, force)
+        except OSError as exc:
+            raise _not_written(out, exc) from None
+        try:
+            _commit(summary, target, force)
+        except BaseException as exc:  # Ctrl-C too: never leave a lone new agreement
+            if not existed and _remove_if_ours(out, agreement):
+                if isinstance(exc, OSError):
+                    raise _not_written(target, exc) from None
+                raise
+            _record(out)
+            if isinstance(exc, OSError):
+                raise OutputError(f"{out}: was written, but its summary {target} could not be ({exc.strerror or exc}); "
+                                  "build again with --force to write both") from None
+            raise
+    finally:
+        for tmp in temporaries:
+            _discard(tmp.name)
+    _record(out)
+    _record(target)
     return target
 
 
-def build(spec, out: str | os.PathLike | IO[bytes], *, library=None, force: bool = False) -> BuildResult:
+def build(spec: SpecSource, out: str | os.PathLike[str] | IO[bytes], *, library: LibrarySource = None,
+          force: bool = False) -> BuildResult:
     """Build the DOCX agreement for a spec (path, JSON text, dict or DealSpec).
 
     `out` is a file path (written atomically; an existing file is replaced only with
     force=True) or a binary stream. Returns what was built.
     """
     agreement, data = document_bytes(spec, library)
-    if hasattr(out, "write"):
-        out.write(data)
-        return BuildResult(None, agreement, len(data))
-    path = write_atomic(out, data, force=force)
-    return BuildResult(path, agreement, len(data))
+    if isinstance(out, str | os.PathLike):
+        path = write_atomic(out, data, force=force)
+        return BuildResult(path, agreement, len(data))
+    out.write(data)
+    return BuildResult(None, agreement, len(data))

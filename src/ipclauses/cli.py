@@ -71,14 +71,35 @@ library_option = click.option(
 
 
 class _Group(click.Group):
-    def invoke(self, ctx):
+    def invoke(self, ctx: click.Context) -> object:
+        from .build import written_so_far  # already imported with the package: costs nothing
+
+        # Every file goes through ipclauses.build, which counts what this process wrote.
+        before = written_so_far()[0]
         try:
             return super().invoke(ctx)
         except IpclausesError as exc:
             _report(exc)
         except KeyboardInterrupt:
-            _echo("interrupted; no output was written", err=True)
+            total, last = written_so_far()
+            count = total - before
+            if count == 0:
+                _echo("interrupted; no output was written", err=True)
+            elif count <= 2:
+                _echo(f"interrupted after writing {' and '.join(map(str, last[-count:]))}", err=True)
+            else:
+                _echo(f"interrupted after writing {count} files, the last {last[-1]}", err=True)
             sys.exit(130)
+        except OSError as exc:
+            import errno
+            import os
+
+            if exc.errno != errno.ENAMETOOLONG or exc.filename is None:
+                raise
+            from .build import describe_os_error
+
+            _fail(f"error: {describe_os_error(os.fsdecode(exc.filename), exc)}")  # a name the file system cannot hold
+        return None
 
 
 def _print_version(ctx, param, value) -> None:
