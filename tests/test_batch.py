@@ -1,14 +1,23 @@
 """Batch builds: many specs in parallel, each failure reported, none stopping the rest."""
 
+import contextlib
 import json
+import os
+import re
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 import ipclauses
-from conftest import EXAMPLES
+from conftest import EXAMPLES, NDA_EXAMPLE
 from ipclauses.batch import build_many
 from ipclauses.cli import main
+from limits import _preexec
 
 
 def _bad(tmp_path, name, text):
@@ -77,3 +86,143 @@ def test_cli_batch_exit_code_and_summary_line(tmp_path):
     assert result.exit_code == 0, result.stderr
     result = runner.invoke(main, ["build", *map(str, EXAMPLES)])
     assert result.exit_code == 2 and "-o FOLDER" in result.stderr
+
+
+# --- every output name counts, and names the file system cannot hold -----------------------------
+
+
+@pytest.mark.parametrize("order", ["agreement-first", "summary-first"])
+def test_a_summary_name_that_is_another_specs_agreement_is_refused(tmp_path, order):
+    # a.json's summary and a.summary.json's agreement are both a.summary.docx: one would overwrite the other.
+    a = _bad(tmp_path, "a.json", NDA_EXAMPLE.read_text(encoding="utf-8"))
+    b = _bad(tmp_path, "a.summary.json", NDA_EXAMPLE.read_text(encoding="utf-8"))
+    specs = [a, b] if order == "agreement-first" else [b, a]
+    out = tmp_path / "out"
+    results = build_many(specs, out, jobs=2, summary_format="docx", force=True)
+    assert results[0].ok, results[0].error
+    assert not results[1].ok and "a.summary.docx" in results[1].error and str(specs[0]) in results[1].error
+    if order == "agreement-first":
+        assert sorted(p.name for p in out.iterdir()) == ["a.docx", "a.summary.docx"]
+        with pytest.raises(ipclauses.DocumentError):
+            ipclauses.inspect_docx(out / "a.summary.docx")  # a.json's summary, not a.summary.json's agreement
+    else:
+        assert sorted(p.name for p in out.iterdir()) == ["a.summary.docx", "a.summary.summary.docx"]
+        assert ipclauses.inspect_docx(out / "a.summary.docx")["spec"]["type"] == "nda"
+
+
+def test_a_summary_name_too_long_for_the_file_system_fails_that_spec_cleanly(tmp_path):
+    # The spec's own name is valid (250 bytes); its summary's would be 258, over the usual 255.
+    long = _bad(tmp_path, "d" * 245 + ".json", NDA_EXAMPLE.read_text(encoding="utf-8"))
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["build", str(long), str(EXAMPLES[0]), "-o", str(out), "-j", "2"])
+    assert result.exit_code == 1, result.output
+    assert isinstance(result.exception, SystemExit), "a message, not a traceback"
+    assert "the file name is 258 bytes long" in result.stderr
+    assert "built 1 of 2 agreements" in result.stderr
+    assert sorted(p.name for p in out.iterdir()) == [EXAMPLES[0].stem + ".docx", EXAMPLES[0].stem + ".summary.html"]
+    result = CliRunner().invoke(main, ["build", str(EXAMPLES[0]), str(long), "-o", str(tmp_path / ("o" * 300))])
+    assert result.exit_code == 1 and "the file name is 300 bytes long" in result.stderr
+    assert isinstance(result.exception, SystemExit)
+
+
+# --- a worker that dies, and Ctrl-C: the CLI in a real process ------------------------------------
+
+
+def _copies(folder, count):
+    """count specs with distinct names (the examples, copied), enough for a batch that lasts a while."""
+    folder.mkdir()
+    paths = []
+    for i in range(count):
+        path = folder / f"deal-{i:03d}.json"
+        path.write_bytes(EXAMPLES[i % len(EXAMPLES)].read_bytes())
+        paths.append(path)
+    return paths
+
+
+def _start_batch(tmp_path, count):
+    specs = _copies(tmp_path / "specs", count)
+    out = tmp_path / "out"
+    # Its own session, so the test can signal the CLI with its workers as a terminal does, and
+    # limits, so a regression fails this test instead of exhausting the machine.
+    proc = subprocess.Popen([sys.executable, "-m", "ipclauses", "build", *map(str, specs), "-o", str(out), "-j", "2"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True,
+                            preexec_fn=_preexec(memory_mb=1024, cpu_seconds=120))
+    return proc, specs, out
+
+
+def _wait_until(condition, proc, seconds=60.0):
+    deadline = time.monotonic() + seconds
+    while not condition():
+        assert proc.poll() is None, f"the batch ended too early: {proc.stderr.read()}"
+        assert time.monotonic() < deadline, "timed out waiting for the batch"
+        time.sleep(0.005)
+
+
+def _children(pid):
+    try:
+        return [int(p) for p in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+    except OSError:
+        return []
+
+
+def _in_session(sid):
+    """Processes still running in the session the CLI led."""
+    left = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        with contextlib.suppress(OSError):
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+            if fields[3] == str(sid) and fields[0] != "Z":
+                left.append(stat.parent.name)
+    return left
+
+
+def _end(proc):
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(proc.pid, signal.SIGKILL)
+    proc.communicate(timeout=30)
+
+
+needs_proc = pytest.mark.skipif(not Path(f"/proc/{os.getpid()}/task/{os.getpid()}/children").exists(),
+                                reason="finds the worker processes through /proc")
+
+
+@needs_proc
+def test_a_worker_killed_as_by_the_out_of_memory_killer_fails_only_its_spec(tmp_path):
+    proc, specs, out = _start_batch(tmp_path, 40)
+    try:
+        _wait_until(lambda: _children(proc.pid) and any(out.glob("*.docx")), proc)
+        os.kill(_children(proc.pid)[0], signal.SIGKILL)
+        _, stderr = proc.communicate(timeout=120)  # it used to wait for ever
+    finally:
+        _end(proc)
+    assert proc.returncode == 1, stderr
+    assert "Traceback" not in stderr
+    died = [line.split(": ")[0] for line in stderr.splitlines()
+            if line.endswith(": the worker building it died (killed by signal 9, perhaps out of memory)")]
+    assert len(died) == 1, stderr
+    assert f"built {len(specs) - 1} of {len(specs)} agreements" in stderr and "1 failed" in stderr
+    for spec in specs:
+        if str(spec) != died[0]:
+            assert (out / f"{spec.stem}.docx").is_file() and (out / f"{spec.stem}.summary.html").is_file(), spec
+
+
+@needs_proc
+def test_ctrl_c_in_a_batch_says_how_many_agreements_were_written(tmp_path):
+    proc, specs, out = _start_batch(tmp_path, 80)
+    try:
+        _wait_until(lambda: len(list(out.glob("*.docx"))) >= 5, proc)
+        os.killpg(proc.pid, signal.SIGINT)  # as Ctrl-C in a terminal: the CLI and its workers
+        _, stderr = proc.communicate(timeout=60)
+        assert _in_session(proc.pid) == [], "no worker is left running"
+    finally:
+        _end(proc)
+    assert proc.returncode == 130, stderr
+    assert "Traceback" not in stderr
+    found = re.search(r"interrupted: (\d+) agreements were written into (.+) before the interrupt; the rest were not built", stderr)
+    assert found, stderr
+    written = int(found[1])
+    assert found[2] == str(out)
+    assert 5 <= written < len(specs)
+    assert len(list(out.glob("*.docx"))) == written, "the count is what is on disk"
+    assert len(list(out.glob("*.summary.html"))) == written, "each agreement with its summary"
+    assert not list(out.glob(".*.tmp"))

@@ -1,13 +1,28 @@
-"""Build many agreements at once, in parallel processes, without one failure stopping the rest."""
+"""Build many agreements at once, in parallel processes, without one failure stopping the rest.
+
+The parent hands each worker process one spec at a time over its own pipe, so it always
+knows which spec a worker holds. A worker that dies (killed for memory, crashed) costs
+only the spec it held, reported as failed; a new worker takes its place.
+"""
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import multiprocessing
 import os
-from collections.abc import Callable, Iterable
+import signal
+import threading
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from multiprocessing.connection import Connection, wait
+from multiprocessing.context import ForkContext, SpawnContext
+from multiprocessing.process import BaseProcess
 from pathlib import Path
+from types import FrameType
 
+from .build import describe_os_error, summary_path, sweep_stale_temporaries
 from .errors import IpclausesError, OutputError
 
 
@@ -38,15 +53,15 @@ _OPTIONS: _Options | None = None
 
 
 def _init(options: _Options) -> None:
-    """Per worker process: remember the options and load the library once."""
+    """Remember the options and load the library once (before forking, so workers share it)."""
     global _OPTIONS
     _OPTIONS = options
     from .library import load_library
 
-    try:
+    # Whatever goes wrong is reported per spec by _build_one; a worker that died here would
+    # only be replaced by another that dies the same way.
+    with contextlib.suppress(Exception):
         load_library(options.library)
-    except IpclausesError:
-        pass  # reported per spec by _build_one
 
 
 def _build_one(spec_path: str) -> BatchResult:
@@ -72,12 +87,180 @@ def _build_one(spec_path: str) -> BatchResult:
         return BatchResult(spec_path, None, f"internal error ({type(exc).__name__}: {exc}); please report it")
 
 
+# --- Ctrl-C ------------------------------------------------------------------------------------
+
+
+class _Interrupt:
+    """SIGINT handler for a batch: the first Ctrl-C lets the specs being built finish (so what
+    was written is known and reported), a second one stops at once."""
+
+    requested = False
+
+    def __call__(self, signum: int, frame: FrameType | None) -> None:
+        if self.requested:
+            raise KeyboardInterrupt
+        self.requested = True
+
+
+@contextlib.contextmanager
+def _interrupt_between_specs() -> Iterator[_Interrupt]:
+    interrupt = _Interrupt()
+    # Only where Ctrl-C would raise KeyboardInterrupt anyway: never override a caller's own handler.
+    if threading.current_thread() is not threading.main_thread() or signal.getsignal(signal.SIGINT) is not signal.default_int_handler:
+        yield interrupt
+        return
+    previous = signal.signal(signal.SIGINT, interrupt)
+    try:
+        yield interrupt
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
+@contextlib.contextmanager
+def _sigint_blocked() -> Iterator[None]:
+    """Hold SIGINT back while a worker starts: it inherits the block until it has set SIGINT aside,
+    so a Ctrl-C at that moment cannot end it with a traceback; the parent gets the signal after."""
+    if not hasattr(signal, "pthread_sigmask"):  # Windows
+        yield
+        return
+    mask = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, mask)
+
+
+# --- workers -----------------------------------------------------------------------------------
+
+
+def _work(conn: Connection, options: _Options, inherited: list[Connection]) -> None:
+    """A worker process: build each spec path received, send back its result, until told to stop."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole process group: the parent decides
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+    for other in inherited:  # forked copies of the parent's ends of other workers' pipes:
+        other.close()  # held open here, they would keep those workers waiting if the parent died
+    _init(options)
+    with contextlib.suppress(EOFError, OSError):  # the parent has gone: stop quietly
+        while (spec := conn.recv()) is not None:
+            conn.send(_build_one(spec))
+
+
+@dataclass
+class _Worker:
+    process: BaseProcess
+    conn: Connection
+    task: tuple[int, str] | None = None  # (index, spec path) being built
+
+
+def _death(process: BaseProcess) -> str:
+    process.join(5)
+    code = process.exitcode
+    if code is None:
+        return "it stopped answering"
+    if code < 0:
+        if -code == 9:  # SIGKILL: what the kernel's out-of-memory killer sends
+            return "killed by signal 9, perhaps out of memory"
+        try:
+            return f"killed by signal {-code}, {signal.Signals(-code).name}"
+        except ValueError:
+            return f"killed by signal {-code}"
+    return f"exited with status {code}"
+
+
+def _run_workers(todo: list[tuple[int, str]], jobs: int, options: _Options,
+                 report: Callable[[int, BatchResult], None], interrupt: _Interrupt) -> None:
+    # fork shares the loaded library with the workers; elsewhere spawn reloads it (from the cache).
+    fork = "fork" in multiprocessing.get_all_start_methods()
+    ctx: ForkContext | SpawnContext = multiprocessing.get_context("fork") if fork else multiprocessing.get_context("spawn")
+    if fork:
+        _init(options)  # loaded once here, shared by every worker, and by a replacement at once
+    queue = deque(todo)
+    workers: list[_Worker] = []
+
+    def give(worker: _Worker) -> None:
+        worker.task = queue.popleft() if queue and not interrupt.requested else None
+        with contextlib.suppress(OSError):  # a dead worker: its sentinel tells, and it holds this task
+            worker.conn.send(None if worker.task is None else worker.task[1])
+
+    def start() -> None:
+        parent_end, child_end = ctx.Pipe()
+        inherited = [w.conn for w in workers] if fork else []
+        try:
+            process = ctx.Process(target=_work, args=(child_end, options, inherited), daemon=True)
+            with _sigint_blocked():
+                process.start()
+        except OSError as exc:
+            parent_end.close()
+            if workers:
+                return  # go on with the workers there are
+            while queue:
+                index, spec = queue.popleft()
+                report(index, BatchResult(spec, None, f"not built: no worker process could be started ({exc.strerror or exc})"))
+            return
+        finally:
+            child_end.close()
+        worker = _Worker(process, parent_end)
+        workers.append(worker)
+        give(worker)
+
+    finished = False
+    try:
+        for _ in range(jobs):
+            start()
+        while busy := [w for w in workers if w.task is not None]:
+            ready = wait([w.conn for w in busy] + [w.process.sentinel for w in busy])
+            for worker in busy:
+                if worker.conn not in ready and worker.process.sentinel not in ready:
+                    continue
+                assert worker.task is not None
+                index, spec = worker.task
+                result = None
+                with contextlib.suppress(EOFError, OSError):
+                    if worker.conn.poll():
+                        result = worker.conn.recv()
+                alive = result is not None and worker.process.sentinel not in wait([worker.process.sentinel], 0)
+                if result is None:
+                    result = BatchResult(spec, None, f"the worker building it died ({_death(worker.process)})")
+                report(index, result)
+                if alive:
+                    give(worker)
+                    continue
+                worker.task = None
+                workers.remove(worker)
+                worker.conn.close()
+                if worker.process.is_alive():  # its pipe broke, yet it runs: it is of no more use
+                    worker.process.kill()
+                worker.process.join(5)
+                if queue and not interrupt.requested:
+                    start()  # a replacement, with the library already loaded when forked
+        finished = True
+    finally:
+        _stop(workers, patient=finished)
+
+
+def _stop(workers: list[_Worker], *, patient: bool) -> None:
+    """End the workers: told to stop, they finish; otherwise (an error, a second Ctrl-C) they are killed."""
+    for worker in workers:
+        if worker.task is not None or not patient:
+            worker.process.terminate()
+    for worker in workers:
+        worker.process.join(10 if patient else 2)
+        if worker.process.is_alive():
+            worker.process.kill()
+            worker.process.join(2)
+        worker.conn.close()
+
+
+# --- the batch ---------------------------------------------------------------------------------
+
+
 def build_many(
-    specs: Iterable[str | os.PathLike],
-    out_dir: str | os.PathLike,
+    specs: Iterable[str | os.PathLike[str]],
+    out_dir: str | os.PathLike[str],
     jobs: int | None = None,
     *,
-    library: str | os.PathLike | None = None,
+    library: str | os.PathLike[str] | None = None,
     force: bool = False,
     summary_format: str | None = "html",
     despite_errors: bool = False,
@@ -86,47 +269,55 @@ def build_many(
     """Build every spec into out_dir (created if missing), `jobs` processes at a time.
 
     Each spec gives <stem>.docx (and <stem>.summary.<format> unless summary_format is
-    None). A spec that fails is reported in its BatchResult; the others go on.
-    `on_result` is called in the calling process as each result arrives (for progress).
-    Results come back in the order of `specs`.
+    None). A spec that fails, or whose worker process dies, is reported in its
+    BatchResult; the others go on. `on_result` is called in the calling process as each
+    result arrives (for progress). Results come back in the order of `specs`.
+
+    On Ctrl-C the specs being built are finished and reported through `on_result`, no
+    more are started, and KeyboardInterrupt is raised: every output written was reported.
     """
-    specs = [str(s) for s in specs]
+    paths = [os.fspath(s) for s in specs]
     out = Path(out_dir)
-    if out.exists() and not out.is_dir():
-        raise OutputError(f"{out}: is a file; give a folder for a batch build")
     try:
         out.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:
+        raise OutputError(f"{out}: is a file; give a folder for a batch build") from None
     except OSError as exc:
+        if exc.errno == errno.ENAMETOOLONG:
+            raise OutputError(describe_os_error(out, exc)) from None
         raise OutputError(f"{out}: cannot create the output folder ({exc.strerror})") from None
+    sweep_stale_temporaries(out)  # once for the batch, not once per write
     options = _Options(str(out), None if library is None else str(Path(library).resolve()), force, summary_format, despite_errors)
-    results: dict[int, BatchResult] = {}
+    results: list[BatchResult | None] = [None] * len(paths)
+
+    def report(index: int, result: BatchResult) -> None:
+        results[index] = result
+        if on_result:
+            on_result(result)
+
     todo: list[tuple[int, str]] = []
-    seen: dict[str, str] = {}
-    for index, spec in enumerate(specs):
+    claimed: dict[str, str] = {}  # every output name of the batch (agreements and summaries) -> its spec
+    for index, spec in enumerate(paths):
         stem = Path(spec).stem
-        if stem in seen:
-            results[index] = BatchResult(spec, None, f"has the same file name as {seen[stem]}, so both would write {stem}.docx; rename one")
-            if on_result:
-                on_result(results[index])
-        else:
-            seen[stem] = spec
+        names = [stem + ".docx"] + ([summary_path(stem + ".docx", summary_format).name] if summary_format else [])
+        clash = next((name for name in names if name in claimed), None)
+        if clash is None:
+            claimed.update(dict.fromkeys(names, spec))
             todo.append((index, spec))
+        elif clash == names[0] and Path(claimed[clash]).stem == stem:
+            report(index, BatchResult(spec, None, f"has the same file name as {claimed[clash]}, so both would write {clash}; rename one"))
+        else:
+            report(index, BatchResult(spec, None, f"would write {clash}, which {claimed[clash]} writes too; rename one"))
     jobs = max(1, min(jobs or os.cpu_count() or 1, len(todo) or 1))
-    if jobs == 1:
-        _init(options)
-        for index, spec in todo:
-            results[index] = _build_one(spec)
-            if on_result:
-                on_result(results[index])
-    else:
-        # fork shares the loaded library with the workers; elsewhere spawn reloads it (from the cache).
-        method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-        ctx = multiprocessing.get_context(method)
-        with ctx.Pool(jobs, initializer=_init, initargs=(options,)) as pool:
-            paths = [spec for _, spec in todo]
-            chunk = max(1, min(16, len(paths) // (jobs * 8) or 1))
-            for (index, _), result in zip(todo, pool.imap(_build_one, paths, chunksize=chunk), strict=False):
-                results[index] = result
-                if on_result:
-                    on_result(result)
-    return [results[i] for i in range(len(specs))]
+    with _interrupt_between_specs() as interrupt:
+        if jobs == 1:
+            _init(options)
+            for index, spec in todo:
+                if interrupt.requested:
+                    break
+                report(index, _build_one(spec))
+        else:
+            _run_workers(todo, jobs, options, report, interrupt)
+    if interrupt.requested:
+        raise KeyboardInterrupt
+    return [r for r in results if r is not None]

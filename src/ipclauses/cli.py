@@ -257,26 +257,39 @@ def build(specs, output, jobs, force, no_summary, summary_format, despite_errors
     _build_single(specs[0], output, force, no_summary, summary_format, despite_errors, library)
 
 
-def _build_batch(specs, output, jobs, force, no_summary, summary_format, despite_errors, library) -> None:
+def _build_batch(specs: tuple[str, ...], output: Path | None, jobs: int | None, force: bool, no_summary: bool,
+                 summary_format: str, despite_errors: bool, library: Path | None) -> None:
     import time
 
-    from .batch import build_many
+    from .batch import BatchResult, build_many
 
     if output is None or str(output) == "-":
         raise click.UsageError("several specs need -o FOLDER for the agreements")
     if "-" in specs:
         raise click.UsageError("standard input (-) cannot be part of a batch build")
     started = time.perf_counter()
-    failures = []
-    with click.progressbar(length=len(specs), label="building", file=sys.stderr) as bar:
-        def progress(result):
-            if not result.ok:
-                failures.append(result)
-            bar.update(1)
+    failures: list[BatchResult] = []
+    written = 0  # counted as results arrive, so a Ctrl-C can say what was written
+    try:
+        with click.progressbar(length=len(specs), label="building", file=sys.stderr) as bar:
+            def progress(result: BatchResult) -> None:
+                nonlocal written
+                if result.ok:
+                    written += 1
+                else:
+                    failures.append(result)
+                bar.update(1)
 
-        results = build_many(specs, output, jobs, library=library, force=force,
-                             summary_format=None if no_summary else summary_format,
-                             despite_errors=despite_errors, on_result=progress)
+            results = build_many(specs, output, jobs, library=library, force=force,
+                                 summary_format=None if no_summary else summary_format,
+                                 despite_errors=despite_errors, on_result=progress)
+    except KeyboardInterrupt:
+        for result in failures:
+            _echo(f"{result.spec}: {result.error}", err=True)
+        agreements = "1 agreement was" if written == 1 else f"{written} agreements were"
+        _echo(f"interrupted: {agreements} written into {output} before the interrupt"
+              f"{f'; {len(failures)} failed' if failures else ''}; the rest were not built", err=True)
+        sys.exit(130)
     for result in failures:
         _echo(f"{result.spec}: {result.error}", err=True)
     elapsed = time.perf_counter() - started
