@@ -9,11 +9,21 @@ import json
 import re
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from . import __version__
 from .errors import IpclausesError, LibraryError, SpecError
+from .locales import codes as locale_codes
+from .locales import locales
+
+if TYPE_CHECKING:
+    from .checks import Finding
+    from .spec import AnySpec
+
+# Clause files hold text in these languages; a locale may borrow another's clause text.
+_CLAUSE_LANGUAGES = sorted({locale.clause_text_language for locale in locales()})
 
 EXIT_INPUT = 1
 
@@ -29,7 +39,7 @@ def _library_version() -> str:
 
 # Control characters (ESC, CSI) drive a terminal, and bidi controls reorder a line: text that
 # came from a spec, a clause file or a DOCX is shown with them spelled out instead.
-_UNSHOWABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
+_UNSHOWABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b-\u200f\u202a-\u202e\u2028\u2029\u2060-\u2069\ufeff]")
 
 
 def visible(text: str) -> str:
@@ -54,7 +64,7 @@ def _report(exc: IpclausesError) -> None:
     _fail(f"error: {exc}")
 
 
-def _load(source: str):
+def _load(source: str) -> AnySpec:
     """Load a spec from a path or '-' (stdin)."""
     from .loading import decode, load_spec, read_bounded, validate_data
 
@@ -102,7 +112,7 @@ class _Group(click.Group):
         return None
 
 
-def _print_version(ctx, param, value) -> None:
+def _print_version(ctx: click.Context, param: click.Parameter, value: bool) -> None:
     if not value or ctx.resilient_parsing:
         return
     _echo(f"ipclauses {__version__} (clause library {_library_version()})")
@@ -172,9 +182,9 @@ def clauses() -> None:
 @clauses.command("list")
 @click.option("--type", "agreement", type=click.Choice(["nda", "poc", "jrd", "license"]), help="Only clauses of this agreement type.")
 @click.option("--category", help="Only clauses of this category.")
-@click.option("--lang", type=click.Choice(["ja", "en"]), default="en", show_default=True)
+@click.option("--lang", type=click.Choice(_CLAUSE_LANGUAGES), default="en", show_default=True)
 @library_option
-def clauses_list(agreement, category, lang, library) -> None:
+def clauses_list(agreement: str | None, category: str | None, lang: str, library: Path | None) -> None:
     """List clauses with their variants."""
     from .library import load_library
 
@@ -191,9 +201,9 @@ def clauses_list(agreement, category, lang, library) -> None:
 
 @clauses.command("show")
 @click.argument("clause_id")
-@click.option("--lang", type=click.Choice(["ja", "en", "both"]), default="both", show_default=True)
+@click.option("--lang", type=click.Choice([*_CLAUSE_LANGUAGES, "both"]), default="both", show_default=True)
 @library_option
-def clauses_show(clause_id, lang, library) -> None:
+def clauses_show(clause_id: str, lang: str, library: Path | None) -> None:
     """Show a clause: every variant's condition, text, summary, balance and commentary."""
     from .library import load_library
 
@@ -205,7 +215,8 @@ def clauses_show(clause_id, lang, library) -> None:
         close = difflib.get_close_matches(clause_id, list(lib.clauses), n=3)
         hint = f" (did you mean {', '.join(close)}?)" if close else " (see 'ipclauses clauses list')"
         _fail(f"error: no clause {clause_id!r}{hint}")
-    langs = ["ja", "en"] if lang == "both" else [lang]
+        return
+    langs = _CLAUSE_LANGUAGES if lang == "both" else [lang]
     _echo(f"{clause.id}: {' / '.join(clause.title[l] for l in langs)}")
     _echo(f"category: {clause.category}; agreements: {', '.join(clause.agreements)}; file: {clause.source}")
     if clause.include_when:
@@ -226,7 +237,7 @@ def clauses_show(clause_id, lang, library) -> None:
 SEVERITY_ORDER = ("error", "warning", "info")
 
 
-def _show_findings(findings, source: str) -> None:
+def _show_findings(findings: list[Finding], source: str) -> None:
     for f in findings:
         _echo(f"{source}: {f.path}: {f.severity}: {f.message} ({f.id})", err=True)
         _echo(f"    why: {f.why}", err=True)
@@ -245,7 +256,8 @@ def _show_findings(findings, source: str) -> None:
 @click.option("--despite-errors", is_flag=True,
               help="Build even if the deal checks find error-level problems (they are still shown).")
 @library_option
-def build(specs, output, jobs, force, no_summary, summary_format, despite_errors, library) -> None:
+def build(specs: tuple[str, ...], output: Path | None, jobs: int | None, force: bool, no_summary: bool,
+          summary_format: str, despite_errors: bool, library: Path | None) -> None:
     """Build the DOCX agreement for each deal spec, with its plain-language summary.
 
     With several specs (or -o naming a folder), builds them in parallel into the folder
@@ -303,7 +315,8 @@ def _build_batch(specs: tuple[str, ...], output: Path | None, jobs: int | None, 
         sys.exit(EXIT_INPUT)
 
 
-def _build_single(spec, output, force, no_summary, summary_format, despite_errors, library) -> None:
+def _build_single(spec: str, output: Path | None, force: bool, no_summary: bool, summary_format: str,
+                  despite_errors: bool, library: Path | None) -> None:
     from .build import document_bytes, write_with_summary
     from .checks import run_checks
 
@@ -339,10 +352,10 @@ def _build_single(spec, output, force, no_summary, summary_format, despite_error
 @click.option("-o", "--output", type=click.Path(allow_dash=True, path_type=Path), default=None,
               help="Write to this file (default: standard output for md and html).")
 @click.option("--format", "fmt", type=click.Choice(["md", "html", "docx"]), default="md", show_default=True)
-@click.option("--lang", type=click.Choice(["ja", "en"]), default=None, help="Summary language (default: the agreement's).")
+@click.option("--lang", type=click.Choice(locale_codes()), default=None, help="Summary language (default: the agreement's).")
 @click.option("--force", is_flag=True, help="Replace the output file if it exists.")
 @library_option
-def summary(spec, output, fmt, lang, force, library) -> None:
+def summary(spec: str, output: Path | None, fmt: str, lang: str | None, force: bool, library: Path | None) -> None:
     """Write the plain-language summary of a deal for people who are not lawyers."""
     from .build import write_atomic
     from .summary import summarize
@@ -370,7 +383,7 @@ def summary(spec, output, fmt, lang, force, library) -> None:
               help="Exit 1 when a finding of this severity or worse is found.")
 @click.option("--drafting", is_flag=True, help="Also check the assembled agreement's drafting (terms, references, style).")
 @library_option
-def check_command(specs, as_json, fail_on, drafting, library) -> None:
+def check_command(specs: tuple[str, ...], as_json: bool, fail_on: str, drafting: bool, library: Path | None) -> None:
     """Tell where a deal is vague, lopsided or inconsistent, and why."""
     from .assemble import assemble
     from .checks import run_checks
