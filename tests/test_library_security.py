@@ -213,6 +213,41 @@ def test_ten_thousand_unknown_keys_are_located_in_linear_time(tmp_path):
     assert re.search(r"and \d+ more problems", result.stdout)
 
 
+_MANY_VARIANTS_CHILD = """
+import sys, time
+from ipclauses import LibraryError, load_library
+load_library()
+start = time.process_time()
+try:
+    load_library(sys.argv[1])
+except LibraryError as exc:
+    print(exc)
+print("seconds", time.process_time() - start)
+"""
+
+
+@pytest.mark.parametrize("overlapping", [True, False], ids=["overlapping", "exclusive"])
+def test_comparing_many_variants_with_large_anys_is_bounded(tmp_path, overlapping):
+    """The overlap check tries combinations of values: a library cannot make it try millions, nor list thousands."""
+    head, variant = GOOD.split("[[variants]]")
+    clause = head
+    for n in range(300):
+        base = 0 if overlapping else n * 100  # the same values, or values of their own
+        options = ", ".join(f'{{ "confidentiality.confirmation_days" = {base + k} }}' for k in range(1, 17))
+        clause += "[[variants]]" + variant.replace('id = "only"', f'id = "v{n}"\nwhen = {{ any = [{options}] }}')
+    firm = _firm(tmp_path, clause)
+    result = run_python(_MANY_VARIANTS_CHILD.replace("sys.argv[1]", repr(str(firm))), memory_mb=600, cpu_seconds=30,
+                        env={"IPCLAUSES_NO_CACHE": "1"})
+    assert not result.killed_by_limit and result.returncode == 0, result.stderr[-2000:]
+    if overlapping:
+        assert "variants[1].when: 'v1' and 'v0' (line 7) both hold when" in result.stdout, result.stdout[:2000]
+        assert "firm/general/special.toml:7: variants: more than 10 pairs of variants overlap" in result.stdout
+    else:
+        assert "the library's conditions take too long to compare" in result.stdout, result.stdout[:2000]
+    assert len(result.stdout.splitlines()) < 20
+    assert float(result.stdout.rsplit("seconds", 1)[1]) < 10
+
+
 def test_an_oversized_clause_file_is_refused_without_reading_it(tmp_path):
     firm = _firm(tmp_path)
     with open(firm / "general" / "huge.toml", "wb") as sparse:  # 2 GiB that take no disk space

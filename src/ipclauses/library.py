@@ -44,7 +44,18 @@ from jinja2.exceptions import SecurityError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from . import formatting
-from .conditions import MISSING, check_condition, holds, lookup, path_annotation
+from .conditions import (
+    MISSING,
+    ConditionTooComplex,
+    OverlapBudget,
+    alternatives,
+    check_condition,
+    describe,
+    holds,
+    lookup,
+    overlap_between,
+    path_annotation,
+)
 from .errors import LibraryError, Problem, RenderError
 from .resources import data_dir
 
@@ -56,8 +67,10 @@ REF_MARK_PATTERN = re.compile("\x00ref:([^\x00]+)\x00")
 
 CLAUSE_KEYS = {"id", "category", "title", "agreements", "order", "include_when", "defines", "uses", "refs", "variants"}
 CLAUSE_REQUIRED = {"id", "category", "title", "agreements", "order", "variants"}
-VARIANT_KEYS = {"id", "when", "balance", "text", "summary", "commentary"}
+VARIANT_KEYS = {"id", "when", "default", "like", "balance", "text", "summary", "commentary"}
 VARIANT_REQUIRED = {"id", "balance", "text", "summary", "commentary"}
+LIKE_REQUIRED = {"id", "like"}  # a variant with `like` takes text, summary, balance and commentary from another
+INHERITED = ("balance", "text", "summary", "commentary")
 VARIABLE_KEYS = {"from", "format", "description"}
 
 # What a library may make ipclauses do. Each is far above what the bundled library needs.
@@ -70,6 +83,8 @@ MAX_WORK_CHARS = 50_000_000  # characters built or read in one rendering of one 
 MAX_NUMBER_BITS = 256  # numbers in clause text are days, years and amounts
 MAX_LOOP_STEPS = 10_000  # loop iterations in one rendering of one template
 MAX_PROBLEMS = 500  # problems listed in one LibraryError; the rest are counted
+MAX_OVERLAPS_REPORTED = 10  # per clause: more means the conditions need rethinking, not a longer list
+MAX_OVERLAP_STEPS = 10_000  # combinations tried, in the whole library, to check that variants exclude each other (bundled: about 230)
 
 
 @dataclass(frozen=True)
@@ -82,6 +97,8 @@ class Variable:
 
 @dataclass
 class Variant:
+    """One option of a clause, with `like` already resolved: text, summary, balance and commentary are its own."""
+
     id: str
     when: dict[str, Any]
     balance: str
@@ -89,7 +106,10 @@ class Variant:
     summary: dict[str, str]
     commentary: dict[str, str]
     uses_variables: list[str] = field(default_factory=list)  # filled at load, so a build looks up only these
+    like: str | None = None  # the variant its text comes from, as the file says (for display)
+    default: bool = False  # chosen when no other variant's `when` holds (a variant without `when` is the default)
     _compiled: dict[tuple[str, str], jinja2.Template] = field(default_factory=dict, repr=False, compare=False)
+    _origin: dict[str, int] = field(default_factory=dict, repr=False, compare=False)  # kind -> variant whose file text it is
 
     def template(self, kind: str, lang: str) -> jinja2.Template:
         """The compiled text or summary template: compiled at load from files, else on first use."""
@@ -97,7 +117,7 @@ class Variant:
         compiled = self._compiled.get(key)
         if compiled is None:
             source: str = getattr(self, kind)[lang]
-            compiled = self._compiled[key] = _environment().from_string(source)
+            compiled = self._compiled[key] = _compile(source)
         return compiled
 
 
@@ -119,11 +139,21 @@ class Clause:
         return spec.type in self.agreements and holds(spec, self.include_when)
 
     def choose(self, spec: Any) -> Variant:
-        """The first variant whose condition holds (a variant without `when` always holds)."""
-        for variant in self.variants:
-            if holds(spec, variant.when):
-                return variant
-        raise RenderError(f"clause {self.id} ({self.source}): no variant fits this spec; add a variant without `when`")
+        """The one variant whose `when` holds, else the default; never a matter of the variants' order.
+
+        The loader refuses two variants (neither the default) whose conditions can both hold.
+        """
+        fitting = [v for v in self.variants if not v.default and holds(spec, v.when)]
+        if len(fitting) > 1:  # the loader's overlap check makes this impossible; never guess between them
+            raise RenderError(f"clause {self.id} ({self.source}): variants {fitting[0].id!r} and {fitting[1].id!r} "
+                              "both fit this spec; make their conditions exclusive")
+        if fitting:
+            return fitting[0]
+        default = next((v for v in self.variants if v.default), None)
+        if default is not None and holds(spec, default.when):
+            return default
+        raise RenderError(f"clause {self.id} ({self.source}): no variant fits this spec; "
+                          "add a variant without `when` (or with `default = true`)")
 
 
 @dataclass
@@ -462,6 +492,12 @@ class _ClauseSandbox(ImmutableSandboxedEnvironment):
         return value
 
 
+@lru_cache(maxsize=4096)
+def _compile(source: str) -> jinja2.Template:
+    """A template compiled once per process, shared by variants with the same text (`like`)."""
+    return _environment().from_string(source)
+
+
 @cache
 def _environment() -> _ClauseSandbox:
     env = _ClauseSandbox(
@@ -756,6 +792,12 @@ class _LineIndex:
         lines = self._lines.get(key, [])
         return lines[occurrence] if occurrence < len(lines) else 1
 
+    def after(self, line: int, key: str) -> int:
+        """Line of the first appearance of key at or after `line` (e.g. `like` in a variant); `line` if none."""
+        lines = self._lines.get(key, [])
+        at = bisect_right(lines, line - 1)
+        return lines[at] if at < len(lines) else line
+
     def first(self, *keys: str) -> int:
         return next((self._lines[k][0] for k in keys if k in self._lines), 1)
 
@@ -884,7 +926,7 @@ def _clause_files(folder: _Folder) -> list[Path]:
 
 
 def _parse_clause(relative: Path, label: str, data: dict[str, Any], index: _LineIndex,
-                  vocab: dict[str, dict[str, Any]], out: _Collector) -> Clause | None:
+                  vocab: dict[str, dict[str, Any]], out: _Collector, budget: OverlapBudget) -> Clause | None:
     before = out.count
     for key in sorted(set(data) - CLAUSE_KEYS):
         out.add(label, index.line(key), key, f"unknown key (allowed: {', '.join(sorted(CLAUSE_KEYS))})")
@@ -922,12 +964,27 @@ def _parse_clause(relative: Path, label: str, data: dict[str, Any], index: _Line
             out.add(label, index.line(key), key, "a list of names")
             value = []
         lists[key] = value
-    variants = []
     raw_variants = data["variants"]
     if not isinstance(raw_variants, list) or not raw_variants:
         out.add(label, index.line("[[variants]]"), "variants", "at least one [[variants]] table")
         raw_variants = []
-    seen_ids = set()
+    entries = _check_variants(label, index, raw_variants, agreements, vocab, out)
+    variants = _resolve_likes(label, index, entries, out)
+    if out.count > before:
+        return None
+    _check_defaults(label, index, variants, out)
+    if out.count == before:  # comparing conditions only makes sense when each is well formed
+        _check_overlaps(label, index, variants, agreements, include_when, out, budget)
+    if out.count > before:
+        return None
+    return Clause(cid, category, data["title"], agreements, order, include_when,
+                  lists["defines"], lists["uses"], lists["refs"], variants, label)
+
+
+def _check_variants(label: str, index: _LineIndex, raw_variants: list[Any], agreements: list[str],
+                    vocab: dict[str, dict[str, Any]], out: _Collector) -> dict[str, tuple[int, dict[str, Any]]]:
+    """Each [[variants]] table checked on its own: variant id -> (its number in the file, its table)."""
+    entries: dict[str, tuple[int, dict[str, Any]]] = {}
     for number, entry in enumerate(raw_variants):
         line = index.line("[[variants]]", number)
         key_base = f"variants[{number}]"
@@ -936,34 +993,117 @@ def _parse_clause(relative: Path, label: str, data: dict[str, Any], index: _Line
             continue
         for key in sorted(set(entry) - VARIANT_KEYS):
             out.add(label, line, f"{key_base}.{key}", f"unknown key (allowed: {', '.join(sorted(VARIANT_KEYS))})")
-        missing = VARIANT_REQUIRED - set(entry)
+        like = entry.get("like")
+        missing = (VARIANT_REQUIRED if like is None else LIKE_REQUIRED) - set(entry)
         for key in sorted(missing):
             out.add(label, line, f"{key_base}.{key}", "missing")
         if missing:
             continue
+        if like is not None:
+            if not isinstance(like, str):
+                out.add(label, index.after(line, "like"), f"{key_base}.like", "the id of another variant of this clause, e.g. like = \"strict\"")
+            if "text" in entry:
+                out.add(label, index.after(line, "text"), f"{key_base}.text",
+                        f"a variant with `like` takes its text from {like!r}: remove this text, or remove `like`")
         if not isinstance(entry["id"], str):
             out.add(label, line, f"{key_base}.id", "a short name such as \"strict\"")
-        elif entry["id"] in seen_ids:
+        elif entry["id"] in entries:
             out.add(label, line, f"{key_base}.id", f"variant id {entry['id']!r} used twice")
         else:
-            seen_ids.add(entry["id"])
-        if not isinstance(entry["balance"], str) or entry["balance"] not in vocab["balance"]:
+            entries[entry["id"]] = (number, entry)
+        if "default" in entry and not isinstance(entry["default"], bool):
+            out.add(label, index.after(line, "default"), f"{key_base}.default", "true or false")
+        elif entry.get("default") is False and not entry.get("when"):
+            out.add(label, index.after(line, "default"), f"{key_base}.default",
+                    "a variant without `when` always fits, so it is the default: give it a `when`, or remove `default = false`")
+        if "balance" in entry and (not isinstance(entry["balance"], str) or entry["balance"] not in vocab["balance"]):
             out.add(label, line, f"{key_base}.balance", f"unknown balance label {entry['balance']!r} (see vocabulary/balance.toml)")
         for key in ("text", "summary", "commentary"):
-            if not _bilingual(entry[key]):
+            if key in entry and not _bilingual(entry[key]):
                 out.add(label, line, f"{key_base}.{key}", "needs non-empty ja and en")
-        when = entry.get("when", {})
-        for msg in check_condition(when, agreements or list(AGREEMENTS)):
+        for msg in check_condition(entry.get("when", {}), agreements or list(AGREEMENTS)):
             out.add(label, line, f"{key_base}.when", msg)
-        variants.append(
-            Variant(entry["id"], when, entry["balance"], entry["text"], entry["summary"], entry["commentary"])
-        )
-    if variants and any(not v.when for v in variants[:-1]):
-        out.add(label, 1, "variants", "only the last variant may leave out `when` (variants after it could never be chosen)")
-    if out.count > before:
-        return None
-    return Clause(cid, category, data["title"], agreements, order, include_when,
-                  lists["defines"], lists["uses"], lists["refs"], variants, label)
+    return entries
+
+
+def _resolve_likes(label: str, index: _LineIndex, entries: dict[str, tuple[int, dict[str, Any]]],
+                   out: _Collector) -> list[Variant]:
+    """Variants in file order, each with the text, summary, balance and commentary `like` gives it."""
+    variants = []
+    for variant_id, (number, entry) in sorted(entries.items(), key=lambda item: item[1][0]):
+        fields = {key: entry[key] for key in INHERITED if key in entry}
+        origin = {key: number for key in fields}
+        chain = [variant_id]
+        current = entry
+        while isinstance(current.get("like"), str):
+            target = current["like"]
+            if target not in entries:
+                if len(chain) == 1:  # reported once, by the variant that names it
+                    known = ", ".join(sorted(entries))
+                    out.add(label, index.after(index.line("[[variants]]", number), "like"), f"variants[{number}].like",
+                            f"no variant {target!r} in this clause{_close(target, entries)} (variants: {known})")
+                break
+            if target in chain:
+                if target == variant_id:  # reported by each variant of the circle
+                    out.add(label, index.after(index.line("[[variants]]", number), "like"), f"variants[{number}].like",
+                            f"`like` goes round in a circle: {' -> '.join([*chain, target])}; one of them must have its own text")
+                break
+            chain.append(target)
+            target_number, current = entries[target]
+            for key in INHERITED:
+                if key not in fields and key in current:
+                    fields[key] = current[key]
+                    origin[key] = target_number
+        if set(fields) != set(INHERITED):
+            continue  # a broken `like`, reported above
+        variant = Variant(variant_id, entry.get("when", {}), fields["balance"], fields["text"], fields["summary"],
+                          fields["commentary"], like=entry.get("like"), default=entry.get("default") is True)
+        variant._origin = origin
+        variants.append(variant)
+    return variants
+
+
+def _check_defaults(label: str, index: _LineIndex, variants: list[Variant], out: _Collector) -> None:
+    """At most one default: the variant marked `default = true`, or the one that leaves out `when`."""
+    defaults = []
+    for number, variant in enumerate(variants):
+        if not variant.when:
+            variant.default = True
+        if variant.default:
+            defaults.append((number, variant))
+    for number, variant in defaults[1:]:
+        first_number, first = defaults[0]
+        out.add(label, index.line("[[variants]]", number), f"variants[{number}]",
+                f"{first.id!r} (line {index.line('[[variants]]', first_number)}) and {variant.id!r} are both the default "
+                "(a variant is the default when it has `default = true` or no `when`); at most one variant may be chosen "
+                "when no other fits")
+
+
+def _check_overlaps(label: str, index: _LineIndex, variants: list[Variant], agreements: list[str],
+                    include_when: dict[str, Any], out: _Collector, budget: OverlapBudget) -> None:
+    """Refuse two variants, neither the default, whose `when`s can hold for the same spec."""
+    contenders = [(number, v) for number, v in enumerate(variants) if not v.default]
+    reported = 0
+    try:
+        include = alternatives(include_when)
+        terms = {number: alternatives(v.when) for number, v in contenders}
+        for at, (first_number, first) in enumerate(contenders):
+            for number, variant in contenders[at + 1:]:
+                found = overlap_between(agreements, include, terms[first_number], terms[number], budget)
+                if found is None:
+                    continue
+                reported += 1
+                if reported > MAX_OVERLAPS_REPORTED:
+                    out.add(label, index.line("[[variants]]"), "variants",
+                            f"more than {MAX_OVERLAPS_REPORTED} pairs of variants overlap; fix those above first")
+                    return
+                agreement, example = found
+                out.add(label, index.line("[[variants]]", number), f"variants[{number}].when",
+                        f"{variant.id!r} and {first.id!r} (line {index.line('[[variants]]', first_number)}) both hold "
+                        f"when {describe({'type': agreement, **example})}: make their conditions exclusive, "
+                        "or mark the one to choose when no other fits `default = true`")
+    except ConditionTooComplex as exc:
+        out.add(label, index.line("[[variants]]"), "variants", f"the variants' conditions are too complex to compare: {exc}")
 
 
 def _check_templates(lib: Library, indexes: dict[str, _LineIndex], out: _Collector) -> None:
@@ -971,19 +1111,22 @@ def _check_templates(lib: Library, indexes: dict[str, _LineIndex], out: _Collect
     for clause in lib.clauses.values():
         index = indexes.get(clause.id, _NO_LINES)
         for number, variant in enumerate(clause.variants):
-            header = index.line("[[variants]]", number)
             used: set[str] = set()
             for kind in ("text", "summary"):
+                written = variant._origin.get(kind, number)  # the variant whose table holds this text
+                header = index.line("[[variants]]", written)
                 for lang in LANGS:
-                    key = f"variants[{number}].{kind}.{lang}"
+                    key = f"variants[{written}].{kind}.{lang}"
                     start = index.text_start(header, f"{kind}.{lang}", kind)
                     source = getattr(variant, kind)[lang]
                     template, names, problems = _check_template(source)
-                    for lineno, problem in problems:
-                        out.add(clause.source, start + lineno - 1, key, problem)
                     if template is not None:
                         variant._compiled[(kind, lang)] = template
                     used |= names
+                    if written != number:
+                        continue  # text taken with `like`: checked, and any problem reported, where it is written
+                    for lineno, problem in problems:
+                        out.add(clause.source, start + lineno - 1, key, problem)
                     for name in sorted(names):
                         var = lib.variables.get(name)
                         if var is None:
@@ -1069,6 +1212,7 @@ def _load_files(folders: list[_Folder], content_sha256: str) -> Library:
     clauses: dict[str, Clause] = {}
     owner: dict[str, int] = {}  # clause id -> which folder it came from
     indexes: dict[str, _LineIndex] = {}
+    budget = OverlapBudget(MAX_OVERLAP_STEPS)
     for number, folder in enumerate(folders):
         files = _clause_files(folder)
         if number > 0 and not files:
@@ -1079,7 +1223,7 @@ def _load_files(folders: list[_Folder], content_sha256: str) -> Library:
             if data is None:
                 continue
             try:
-                clause = _parse_clause(relative, label, data, index, vocab, out)
+                clause = _parse_clause(relative, label, data, index, vocab, out, budget)
             except RecursionError:
                 out.add(label, 1, "-", "conditions nested too deeply")
                 continue
@@ -1157,7 +1301,7 @@ def _trusted_cache_folder(folder: Path) -> bool:
     return info.st_uid == os.getuid() and not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
 
 
-_CACHE_FORMAT = 3
+_CACHE_FORMAT = 4  # 4: variants carry `like` and `default`, with `like` resolved
 _CACHE_KEEP = 20
 # An entry is {"sha256": "<hash of the payload>", "library": <payload>}. The hash catches a
 # damaged or hand-edited entry, which is then ignored and rewritten. It is no defence against
@@ -1234,7 +1378,8 @@ def _to_json(lib: Library) -> str:
         "clauses": [
             {**{k: getattr(c, k) for k in ("id", "category", "title", "agreements", "order", "include_when",
                                              "defines", "uses", "refs", "source")},
-             "variants": [{k: getattr(v, k) for k in ("id", "when", "balance", "text", "summary", "commentary", "uses_variables")}
+             "variants": [{k: getattr(v, k) for k in ("id", "when", "balance", "text", "summary", "commentary", "uses_variables",
+                                                       "like", "default")}
                           for v in c.variants]}
             for c in lib.clauses.values()
         ],
