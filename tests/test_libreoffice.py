@@ -8,7 +8,7 @@ import subprocess
 import pytest
 
 import ipclauses
-from conftest import EXAMPLES, ROOT, example_ids
+from conftest import EXAMPLES, NDA_EXAMPLE, ROOT, example_ids
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 PDFTOTEXT = shutil.which("pdftotext")
@@ -29,13 +29,17 @@ def pdfs(tmp_path_factory):
         out = work / f"{path.stem}.docx"
         ipclauses.build(path, out)
         docs.append(out)
+    convert(work, "pdf", docs)
+    return work
+
+
+def convert(work, target: str, docs) -> None:
     env = dict(os.environ, FONTCONFIG_FILE=str(ROOT / "tests" / "fonts" / "fonts.conf"))
     subprocess.run(
         [SOFFICE, f"-env:UserInstallation=file://{work / 'profile'}", "--headless",
-         "--infilter=MS Word 2007 XML", "--convert-to", "pdf", "--outdir", str(work), *map(str, docs)],
+         "--infilter=MS Word 2007 XML", "--convert-to", target, "--outdir", str(work / "out"), *map(str, docs)],
         check=True, capture_output=True, timeout=300, env=env,
     )
-    return work
 
 
 def pdf_text(pdf) -> str:
@@ -45,7 +49,7 @@ def pdf_text(pdf) -> str:
 
 @pytest.mark.parametrize("path", EXAMPLES, ids=example_ids())
 def test_libreoffice_renders_numbered_articles_and_party_names(pdfs, path):
-    pdf = pdfs / f"{path.stem}.pdf"
+    pdf = pdfs / "out" / f"{path.stem}.pdf"
     assert pdf.exists() and pdf.stat().st_size > 5000, "LibreOffice exits 0 even when it fails: the PDF must exist"
     text = pdf_text(pdf)
     spec = ipclauses.load_spec(path)
@@ -66,3 +70,14 @@ def test_libreoffice_renders_numbered_articles_and_party_names(pdfs, path):
             assert f"{para.label}{start}" in text, (para.label, start)
             checked += 1
     assert checked
+
+
+def test_stable_ids_survive_a_save_in_libreoffice(tmp_path):
+    """LibreOffice keeps the hidden bookmarks and the provenance part when it saves the agreement as DOCX again."""
+    source = tmp_path / "agreement.docx"
+    ipclauses.build(NDA_EXAMPLE, source)
+    convert(tmp_path, "docx:MS Word 2007 XML", [source])
+    saved = tmp_path / "out" / "agreement.docx"
+    assert saved.exists() and saved.read_bytes() != source.read_bytes(), "LibreOffice wrote its own file"
+    ids = ipclauses.inspect_docx(source)["paragraph_ids"]
+    assert len(ids) > 50 and ipclauses.inspect_docx(saved)["paragraph_ids"] == ids

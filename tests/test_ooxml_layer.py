@@ -1,6 +1,12 @@
-"""The OOXML layer (ipclauses.ooxml): child order known once and right, text escaped, parts extended in order."""
+"""The OOXML layer (ipclauses.ooxml): child order known once and right, text escaped, parts extended in order.
 
+And the stable ids built on it: every article, paragraph and item keeps its id when articles
+are renumbered, and inspect reads the ids back in document order, after edits too.
+"""
+
+import io
 import json
+import zipfile
 from importlib import resources
 
 import pytest
@@ -8,7 +14,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 from lxml import etree
 
+import ipclauses
+from conftest import EXAMPLES, example_ids, load_example_data
 from ipclauses import ooxml as ox
+from ipclauses.build import document_bytes
+from ipclauses.docx_render import ID_BOOKMARK_PREFIX, MAX_DOCUMENT_BYTES, PROVENANCE_PART, paragraph_ids
 from ipclauses.ooxml import CHILD_ORDER, CONTENT, Node, SchemaError, el, val
 
 W = f"{{{ox.W_NS}}}"
@@ -186,10 +196,12 @@ def test_bookmarks_get_ids_in_order_and_a_name_only_once():
     assert [e.get(f"{W}id") for e in p.findall(f"{W}bookmarkEnd")] == ["1", "2"]
     with pytest.raises(SchemaError, match="used twice"):
         marks.around("_A", "")
-    with pytest.raises(AssertionError):
+    with pytest.raises(SchemaError, match="not a Word bookmark name"):
         marks.around("a" * 41, "")
-    with pytest.raises(AssertionError):
+    with pytest.raises(SchemaError, match="not a Word bookmark name"):
         marks.around("has-dash", "")
+    # A name derived from a checked one is trusted, and still numbered in order.
+    assert parse(ox.paragraph("S", marks.around_derived("_A_p1", ""))).find(f"{W}bookmarkStart").get(f"{W}id") == "3"
 
 
 def test_a_table_has_properties_grid_then_rows():
@@ -240,3 +252,144 @@ def test_a_part_refuses_what_it_cannot_split_or_place():
         ox.Part(b'<w:madeUp xmlns:w="x"></w:madeUp>')
     with pytest.raises(SchemaError, match="not supported"):
         ox.Part(NUMBERING.encode()).with_children(el("w:numIdMacAtCleanup", {"w:val": 2}))
+
+
+@given(st.text(alphabet=st.sampled_from("aZ09_-.é é"), max_size=44))
+def test_the_quick_bookmark_name_check_is_words_rule(name):
+    assert ox.is_bookmark_name(name) == bool(ox.BOOKMARK_NAME.fullmatch(name))
+
+
+# --- stable ids -------------------------------------------------------------------------------
+
+
+def expected_ids(agreement) -> list[str]:
+    """Each article, paragraph and item: clause id, then its place in the clause; in reading order."""
+    out = []
+    for article in agreement.articles:
+        out.append(article.clause_id)
+        for p, para in enumerate(article.paragraphs, 1):
+            out.append(f"{article.clause_id}/p{p}")
+            out += [f"{article.clause_id}/p{p}/i{i}" for i in range(1, len(para.items) + 1)]
+    return out
+
+
+def inspect_bytes(data: bytes) -> dict:
+    return ipclauses.inspect_docx(io.BytesIO(data))
+
+
+def members(data: bytes) -> dict[str, bytes]:
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        return {name: zf.read(name) for name in zf.namelist()}
+
+
+def rezip(data: bytes, changes: dict[str, bytes | None]) -> bytes:
+    """The DOCX with some members replaced (bytes) or removed (None)."""
+    parts: dict[str, bytes | None] = dict(members(data))
+    parts.update(changes)
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, value in parts.items():
+            if value is not None:
+                zf.writestr(name, value)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=example_ids())
+def test_every_article_paragraph_and_item_carries_its_stable_id(path):
+    agreement, data = document_bytes(ipclauses.load_spec(path))
+    assert inspect_bytes(data)["paragraph_ids"] == expected_ids(agreement)
+    document = etree.fromstring(members(data)["word/document.xml"])
+    styles = {"IPCArticle", "IPCParagraph", "IPCText", "IPCItem"}
+    in_articles = 0
+    for p in document.iter(f"{W}p"):
+        marks = [m.get(f"{W}name") for m in p.findall(f"{W}bookmarkStart") if m.get(f"{W}name").startswith(ID_BOOKMARK_PREFIX)]
+        style = p.find(f"{W}pPr/{W}pStyle").get(f"{W}val")
+        if marks:
+            assert len(marks) == 1 and style in styles
+            assert ox.is_bookmark_name(marks[0]) and marks[0].startswith("_"), "a valid Word name, hidden from its bookmark list"
+            in_articles += 1
+    assert in_articles == len(expected_ids(agreement))
+    assert list(paragraph_ids(agreement).values()) == expected_ids(agreement)
+
+
+def _with_and_without_the_steering_committee():
+    data = load_example_data("jrd-university-ja")
+    without = json.loads(json.dumps(data))
+    del without["jrd"]["steering_committee"]  # its clause is included only when the spec has one
+    return [document_bytes(ipclauses.load_spec(d)) for d in (data, without)]
+
+
+def test_ids_stay_when_an_article_early_in_the_agreement_comes_and_goes():
+    (with_it, data_with), (without, data_without) = _with_and_without_the_steering_committee()
+    assert "jrd.steering_committee" in [a.clause_id for a in with_it.articles]
+    assert "jrd.steering_committee" not in [a.clause_id for a in without.articles]
+    # Every article after it is renumbered ...
+    later = [a.clause_id for a in without.articles if a.number >= with_it.article("jrd.steering_committee").number]
+    assert len(later) > 20
+    assert all(without.article(c).number == with_it.article(c).number - 1 for c in later)
+    # ... and its cross-references with it (the text under the same id changes) ...
+    assert any(a.text() != without.article(a.clause_id).text() for a in with_it.articles if a.clause_id in later)
+    # ... but every other article, paragraph and item keeps its id, in the same order, under the same bookmark.
+    ids_with, ids_without = inspect_bytes(data_with)["paragraph_ids"], inspect_bytes(data_without)["paragraph_ids"]
+    assert ids_without == [i for i in ids_with if i.split("/")[0] != "jrd.steering_committee"]
+    assert len(ids_with) - len(ids_without) == 1 + sum(1 + len(p.items) for p in with_it.article("jrd.steering_committee").paragraphs)
+    marks_with, marks_without = paragraph_ids(with_it), paragraph_ids(without)
+    assert {m: i for m, i in marks_with.items() if m in marks_without} == marks_without
+
+
+def test_ids_follow_their_paragraphs_through_edits():
+    """Bookmarks travel with their paragraphs: inspect reads an edited draft's ids in its new order."""
+    spec = ipclauses.load_spec(EXAMPLES[0])
+    agreement, data = document_bytes(spec)
+    ids = expected_ids(agreement)
+    document = etree.fromstring(members(data)["word/document.xml"])
+    body = document.find(f"{W}body")
+    by_id = {}
+    names = paragraph_ids(agreement)
+    for p in body.iter(f"{W}p"):
+        for mark in p.findall(f"{W}bookmarkStart"):
+            if mark.get(f"{W}name") in names:
+                by_id[names[mark.get(f"{W}name")]] = p
+    deleted, moved, before = ids[3], ids[5], ids[10]
+    by_id[deleted].getparent().remove(by_id[deleted])
+    by_id[before].addprevious(parse(ox.paragraph("IPCText", ox.run("A paragraph a lawyer added"))))
+    body.find(f"{W}sectPr").addprevious(by_id[moved])  # moved to the end
+    edited = rezip(data, {"word/document.xml": etree.tostring(document, xml_declaration=True, encoding="UTF-8", standalone=True)})
+    info = inspect_bytes(edited)
+    assert info["problems"] == []
+    assert info["paragraph_ids"] == [i for i in ids if i not in (deleted, moved)] + [moved]
+
+
+def test_a_file_from_before_ids_has_none_and_is_still_consistent():
+    data = document_bytes(ipclauses.load_spec(EXAMPLES[0]))[1]
+    xml = members(data)[PROVENANCE_PART].decode("utf-8")
+    start, end = xml.index('format="json">') + len('format="json">'), xml.rindex("</provenance>")
+    recorded = json.loads(xml[start:end].replace("&quot;", '"').replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&"))
+    del recorded["paragraph_ids"]
+    older = xml[:start] + ox.escape(json.dumps(recorded, ensure_ascii=False)) + xml[end:]
+    info = inspect_bytes(rezip(data, {PROVENANCE_PART: older.encode("utf-8")}))
+    assert info["paragraph_ids"] == [] and info["problems"] == []
+    recorded["paragraph_ids"] = {"_Ipc_x": 5}
+    damaged = xml[:start] + ox.escape(json.dumps(recorded, ensure_ascii=False)) + xml[end:]
+    with pytest.raises(ipclauses.DocumentError, match="paragraph_ids is not an object of strings"):
+        inspect_bytes(rezip(data, {PROVENANCE_PART: damaged.encode("utf-8")}))
+
+
+def test_a_hostile_document_part_is_refused_not_expanded():
+    data = document_bytes(ipclauses.load_spec(EXAMPLES[0]))[1]
+    document = members(data)["word/document.xml"].decode("utf-8")
+    root = document.index("<w:document")
+    laughs = (
+        document[:root] + '<!DOCTYPE w:document [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>'
+        + document[root:].replace("</w:body>", "<w:p><w:r><w:t>&b;</w:t></w:r></w:p></w:body>")
+    )
+    with pytest.raises(ipclauses.DocumentError, match=r"word/document\.xml declares a DOCTYPE"):
+        inspect_bytes(rezip(data, {"word/document.xml": laughs.encode("utf-8")}))
+    with pytest.raises(ipclauses.DocumentError, match=r"word/document\.xml is not well-formed"):
+        inspect_bytes(rezip(data, {"word/document.xml": document[:-40].encode("utf-8")}))
+    bomb = rezip(data, {"word/document.xml": b" " * (MAX_DOCUMENT_BYTES + 1)})
+    assert len(bomb) < 1024 * 1024
+    with pytest.raises(ipclauses.DocumentError, match=r"word/document\.xml is larger than 16,777,216 bytes"):
+        inspect_bytes(bomb)
+    # A DOCX without its main part has no ids to report; its record is still read.
+    assert inspect_bytes(rezip(data, {"word/document.xml": None}))["paragraph_ids"] == []

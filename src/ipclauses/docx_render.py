@@ -6,11 +6,13 @@ WordprocessingML built here through the OOXML layer (ooxml.py, which alone knows
 element names and their order) and inserted through docxtpl `{{p ...}}` tags. The
 template is prepared by docxtpl and compiled by Jinja once per process; each build
 only runs the compiled template and writes one zip with fixed timestamps, so the same
-agreement gives the same bytes.
+agreement gives the same bytes. Every article, paragraph and item carries a stable id
+(clause id and place in the clause) in a hidden bookmark: see "stable ids" below.
 """
 
 from __future__ import annotations
 
+import hashlib
 import io
 import json
 import os
@@ -19,9 +21,9 @@ import struct
 import uuid
 import zipfile
 import zlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import IO, TYPE_CHECKING, Any, TypedDict
 
 import jinja2
@@ -102,32 +104,81 @@ class _Lists:
         ]
 
 
+# --- stable ids ------------------------------------------------------------------------
+#
+# Every article, paragraph and item has a stable id: its clause id and its place in that
+# clause ("nda.purpose" for the article's heading, "nda.purpose/p2", "nda.purpose/p2/i1").
+# Renumbering the articles leaves it alone, so two drafts of a deal can be compared
+# paragraph by paragraph (the groundwork for redlines). Computed here from
+# Article.clause_id and the paragraph's and item's positions.
+#
+# Recorded twice: as a hidden bookmark around each such paragraph, and in the provenance
+# part as the map from bookmark name to id ("paragraph_ids"); `inspect_docx` reads the
+# bookmarks in document order and names them through the map. Bookmarks, not only a list
+# in the provenance: a bookmark travels with its paragraph when the draft is edited in
+# Word or LibreOffice (paragraphs inserted, deleted or moved), so the ids read back from
+# an edited draft still name the right paragraphs, where a list in document order would
+# be wrong from the first inserted paragraph on. The map, besides the bookmarks: a
+# bookmark name cannot hold a clause id (Word allows 40 characters, letters, digits and
+# "_"; clause ids hold "." and may be long), so the name is "_Ipc_" (the "_" hides it from
+# Word's bookmark list), 12 hex digits of the SHA-256 of the clause id, then "_p2", "_i1".
+# The same clause gives the same names in every draft. One hash per article, not per
+# paragraph: hashing is the costly part of this.
+
+ID_BOOKMARK_PREFIX = "_Ipc_"
+
+
+@lru_cache(maxsize=4096)
+def _clause_bookmark(clause_id: str) -> str:
+    return ID_BOOKMARK_PREFIX + hashlib.sha256(clause_id.encode("utf-8")).hexdigest()[:12]
+
+
 class _Body:
-    """What one document's body needs besides its text: list instances and bookmarks."""
+    """What one document's body needs besides its text: list instances, bookmarks, stable ids."""
 
     def __init__(self) -> None:
         self.lists = _Lists()
         self.bookmarks = ox.Bookmarks()
+        self.ids: dict[str, str] = {}  # bookmark name -> stable id, in document order
 
 
-def _paragraph(para: Paragraph, body: _Body) -> str:
-    out = [ox.paragraph(Style.PARAGRAPH if para.label else Style.TEXT, _segments(para.segments))]
-    if para.items and para.label is None:
+def _paragraph(para: Paragraph, body: _Body, bookmark: str, stable_id: str) -> str:
+    # The hot path of a build, written for speed: `bookmark` extends an article's checked,
+    # unique name, so it and its items' names are unique and valid by construction.
+    ids, mark = body.ids, body.bookmarks.around_derived
+    ids[bookmark] = stable_id
+    out = ox.paragraph(Style.PARAGRAPH if para.label else Style.TEXT, mark(bookmark, _segments(para.segments)))
+    if not para.items:
+        return out
+    items = []
+    for i, item in enumerate(para.items, 1):
+        name = f"{bookmark}_i{i}"
+        ids[name] = f"{stable_id}/i{i}"
+        items.append(mark(name, _segments(item.segments)))
+    if para.label is None:
         num = body.lists.new()
-        out += [ox.list_paragraph(Style.ITEM, _segments(item.segments), num) for item in para.items]
-    else:
-        out += [ox.paragraph(Style.ITEM, _segments(item.segments)) for item in para.items]
-    return "".join(out)
+        return out + "".join([ox.list_paragraph(Style.ITEM, item, num) for item in items])
+    return out + "".join([ox.paragraph(Style.ITEM, item) for item in items])
 
 
 def _articles(agreement: Agreement, body: _Body) -> str:
     out = []
     for art in agreement.articles:
         heading = f"（{art.title}）" if agreement.language == "ja" else f"({art.title})"
-        # The numbering shows "第5条" / "Article 5"; REF fields point at this bookmark.
-        out.append(ox.paragraph(Style.ARTICLE, body.bookmarks.around(art.bookmark, ox.run(heading))))
-        out += [_paragraph(p, body) for p in art.paragraphs]
+        mark = _clause_bookmark(art.clause_id)
+        body.ids[mark] = art.clause_id
+        # The numbering shows "第5条" / "Article 5"; REF fields point at art.bookmark.
+        title = body.bookmarks.around(mark, body.bookmarks.around(art.bookmark, ox.run(heading)))
+        out.append(ox.paragraph(Style.ARTICLE, title))
+        out += [_paragraph(p, body, f"{mark}_p{n}", f"{art.clause_id}/p{n}") for n, p in enumerate(art.paragraphs, 1)]
     return "".join(out)
+
+
+def paragraph_ids(agreement: Agreement) -> dict[str, str]:
+    """Bookmark name -> stable id of every article, paragraph and item, in document order."""
+    body = _Body()
+    _articles(agreement, body)
+    return body.ids
 
 
 def _signature(agreement: Agreement) -> str:
@@ -224,17 +275,19 @@ def custom_properties(agreement: Agreement) -> dict[str, str]:
     }
 
 
-def provenance(agreement: Agreement) -> dict[str, Any]:
+def provenance(agreement: Agreement, ids: Mapping[str, str] | None = None) -> dict[str, Any]:
+    """What the provenance part records; `ids` (bookmark -> stable id), if the body is already built."""
     return {
         "custom_properties": custom_properties(agreement),
         "choices": agreement.choices,
         "spec": agreement.resolved_spec,
+        "paragraph_ids": dict(ids if ids is not None else paragraph_ids(agreement)),
     }
 
 
-def _custom_xml(agreement: Agreement) -> str:
+def _custom_xml(agreement: Agreement, ids: Mapping[str, str]) -> str:
     # Compact: json's C encoder runs only without indent, and other tools parse it anyway.
-    data = json.dumps(provenance(agreement), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    data = json.dumps(provenance(agreement, ids), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return ox.root(ox.el("provenance", {"xmlns": PROVENANCE_NS, "format": "json"}, text=data))
 
 
@@ -280,24 +333,62 @@ def _document_xml(agreement: Agreement, body: _Body) -> str:
         raise RenderError(f"templates/agreement-{agreement.language}.docx: {exc}") from None
 
 
+_P, _T = f"{_W}p", f"{_W}t"
+
+
 def document_text(document_xml: str | bytes) -> str:
     """Text of every paragraph (body and tables), one per line, as a reader sees it."""
     root = etree.fromstring(document_xml.encode("utf-8") if isinstance(document_xml, str) else document_xml)
-    lines = []
-    for para in root.iter(f"{_W}p"):
-        lines.append("".join(t.text or "" for t in para.iter(f"{_W}t")))
-    return "\n".join(lines)
+    # One walk over paragraphs and texts in document order (no paragraph holds another):
+    # half the time of a walk per paragraph.
+    lines: list[list[str]] = []
+    line: list[str] = []
+    for element in root.iter(_P, _T):
+        if element.tag == _P:
+            line = []
+            lines.append(line)
+        else:
+            line.append(element.text or "")
+    return "\n".join(["".join(texts) for texts in lines])
 
 
-def _zip(parts: dict[str, bytes]) -> bytes:
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as zf:
+def _zip(parts: dict[str, bytes], shared: bytes = b"") -> bytes:
+    """A zip of `parts`, after those of `shared` (a zip made by this function) if given."""
+    buffer = io.BytesIO(shared)
+    with zipfile.ZipFile(buffer, "a" if shared else "w", zipfile.ZIP_DEFLATED) as zf:
         for name, data in parts.items():
             info = zipfile.ZipInfo(name, date_time=FIXED_ZIP_TIME)  # fixed: same input, same bytes
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
             zf.writestr(info, data, compresslevel=1)  # fast: 2x quicker than 6, a few KB larger
     return buffer.getvalue()
+
+
+# The parts in which one build differs from another. Every other part of an agreement
+# (or a summary) in a language is the same in every build, so it is zipped once per
+# process and each build appends only its own parts: zipping is a fifth of a build.
+_AGREEMENT_OWN_PARTS = ("docProps/core.xml", "word/document.xml", "word/numbering.xml", "docProps/custom.xml", "customXml/item1.xml")
+_SUMMARY_OWN_PARTS = ("docProps/core.xml", "word/document.xml")
+
+
+@cache
+def _shared_agreement_zip(lang: str) -> bytes:
+    tpl = _template(lang)
+    parts = {name: data for name, data in tpl.parts.items() if name not in _AGREEMENT_OWN_PARTS}
+    parts["[Content_Types].xml"] = tpl.content_types.with_children(*_CONTENT_TYPES_ADDED)
+    parts["_rels/.rels"] = tpl.package_rels.with_children(*_PACKAGE_RELS_ADDED)
+    parts["word/_rels/document.xml.rels"] = tpl.document_rels.with_children(*_DOCUMENT_RELS_ADDED)
+    parts["docProps/app.xml"] = _APP
+    parts["customXml/itemProps1.xml"] = _ITEM_PROPS
+    parts["customXml/_rels/item1.xml.rels"] = _ITEM_RELS
+    return _zip(parts)
+
+
+@cache
+def _shared_summary_zip(lang: str) -> bytes:
+    parts = {name: data for name, data in _template(lang).parts.items() if name not in _SUMMARY_OWN_PARTS}
+    parts["docProps/app.xml"] = _APP
+    return _zip(parts)
 
 
 def summary_docx(summary: Summary) -> bytes:
@@ -350,11 +441,11 @@ def summary_docx(summary: Summary) -> bytes:
     }
     document_xml = tpl.document.render(context)
     document_text(document_xml)  # refuse to write a file that is not well-formed
-    parts = dict(tpl.parts)
-    parts["word/document.xml"] = document_xml.encode("utf-8")
-    parts["docProps/core.xml"] = ox.core_properties(summary.title, **_core_common(lang, summary.effective_date, "summary")).encode("utf-8")
-    parts["docProps/app.xml"] = _APP
-    return _zip(parts)
+    own = {
+        "docProps/core.xml": ox.core_properties(summary.title, **_core_common(lang, summary.effective_date, "summary")).encode("utf-8"),
+        "word/document.xml": document_xml.encode("utf-8"),
+    }
+    return _zip(own, _shared_summary_zip(lang))
 
 
 def package(agreement: Agreement) -> tuple[bytes, str]:
@@ -366,19 +457,14 @@ def package(agreement: Agreement) -> tuple[bytes, str]:
         text = document_text(document_xml)
     except etree.XMLSyntaxError as exc:
         raise RenderError(f"the rendered document is not well-formed XML ({exc}); this is a bug in ipclauses") from None
-    parts = dict(tpl.parts)
-    parts["word/document.xml"] = document_xml.encode("utf-8")
-    parts["word/numbering.xml"] = tpl.numbering.with_children(*body.lists.nodes())
-    parts["docProps/core.xml"] = _core(agreement).encode("utf-8")
-    parts["docProps/app.xml"] = _APP
-    parts["docProps/custom.xml"] = ox.custom_properties(custom_properties(agreement)).encode("utf-8")
-    parts["customXml/item1.xml"] = _custom_xml(agreement).encode("utf-8")
-    parts["customXml/itemProps1.xml"] = _ITEM_PROPS
-    parts["customXml/_rels/item1.xml.rels"] = _ITEM_RELS
-    parts["[Content_Types].xml"] = tpl.content_types.with_children(*_CONTENT_TYPES_ADDED)
-    parts["_rels/.rels"] = tpl.package_rels.with_children(*_PACKAGE_RELS_ADDED)
-    parts["word/_rels/document.xml.rels"] = tpl.document_rels.with_children(*_DOCUMENT_RELS_ADDED)
-    return _zip(parts), text
+    own = {
+        "docProps/core.xml": _core(agreement).encode("utf-8"),
+        "word/document.xml": document_xml.encode("utf-8"),
+        "word/numbering.xml": tpl.numbering.with_children(*body.lists.nodes()),
+        "docProps/custom.xml": ox.custom_properties(custom_properties(agreement)).encode("utf-8"),
+        "customXml/item1.xml": _custom_xml(agreement, body.ids).encode("utf-8"),
+    }
+    return _zip(own, _shared_agreement_zip(agreement.language)), text
 
 
 def render_docx(agreement: Agreement, target: str | os.PathLike[str] | IO[bytes]) -> None:
@@ -407,11 +493,15 @@ MAX_DOCX_BYTES = 50 * 1024 * 1024
 MAX_ZIP_MEMBERS = 5000
 MAX_XML_PART_BYTES = 4 * 1024 * 1024  # docProps/core.xml, docProps/custom.xml
 MAX_PROVENANCE_BYTES = 8 * 1024 * 1024  # a 2 MB spec, escaped as XML text
-MAX_TOTAL_READ_BYTES = 12 * 1024 * 1024  # all parts read together
+# word/document.xml, read only for the stable ids' bookmarks and parsed as a stream: an
+# agreement's is a few hundred KB; a long one edited in Word, some MB.
+MAX_DOCUMENT_BYTES = 16 * 1024 * 1024
+MAX_TOTAL_READ_BYTES = 28 * 1024 * 1024  # all parts read together
 MAX_JSON_DEPTH = 64  # a spec is at most 32 deep; nothing deeper reaches a recursive encoder
 _CHUNK = 64 * 1024
 
 CORE_PART = "docProps/core.xml"
+DOCUMENT_PART = "word/document.xml"
 CUSTOM_PART = "docProps/custom.xml"
 PROVENANCE_PART = "customXml/item1.xml"
 _CUSTOM_PROPS_NS = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
@@ -450,6 +540,9 @@ class Inspection(TypedDict):
     custom_properties: dict[str, str]  # from docProps/custom.xml
     choices: list[dict[str, str | int]]  # from the provenance part
     spec: dict[str, Any]  # from the provenance part
+    # The stable id ("nda.purpose/p2/i1") of every article, paragraph and item whose bookmark
+    # is in word/document.xml, in document order; empty for a file from before ids were recorded.
+    paragraph_ids: list[str]
     integrity: Integrity
     problems: list[str]  # one sentence per integrity problem; empty when the record is consistent
 
@@ -530,8 +623,8 @@ class _Parts:
         return b"".join(chunks)
 
 
-def _read_parts(data: bytes, name: str) -> tuple[bytes, bytes, bytes]:
-    """core.xml, custom.xml and the provenance part, read within bounds."""
+def _read_parts(data: bytes, name: str) -> tuple[bytes, bytes, bytes, bytes | None]:
+    """core.xml, custom.xml, the provenance part and document.xml (if any), read within bounds."""
     if data.count(_CENTRAL_DIR_SIGNATURE) > MAX_ZIP_MEMBERS:
         raise DocumentError(f"{name}: the zip lists more than {MAX_ZIP_MEMBERS:,} members, far more than a DOCX holds; not read")
     try:
@@ -545,6 +638,7 @@ def _read_parts(data: bytes, name: str) -> tuple[bytes, bytes, bytes]:
                 parts.read(CORE_PART, MAX_XML_PART_BYTES),
                 parts.read(CUSTOM_PART, MAX_XML_PART_BYTES),
                 parts.read(PROVENANCE_PART, MAX_PROVENANCE_BYTES),
+                parts.read(DOCUMENT_PART, MAX_DOCUMENT_BYTES) if parts.has(DOCUMENT_PART) else None,
             )
     except zipfile.BadZipFile as exc:
         if not data.startswith(b"PK"):
@@ -635,8 +729,10 @@ def _is_choice(value: object) -> bool:
     )
 
 
-def _provenance(data: bytes, name: str) -> tuple[dict[str, str], list[dict[str, str | int]], dict[str, Any]]:
-    """The provenance part's custom properties, choices and spec, each of the right type."""
+def _provenance(
+    data: bytes, name: str,
+) -> tuple[dict[str, str], list[dict[str, str | int]], dict[str, Any], dict[str, str]]:
+    """The provenance part's custom properties, choices, spec and paragraph ids, each of the right type."""
     root = _parse_xml(data, name, PROVENANCE_PART)
     if root.tag != f"{{{PROVENANCE_NS}}}provenance" or len(root):
         raise DocumentError(f"{name}: holds no ipclauses provenance ({PROVENANCE_PART} is something else)")
@@ -659,14 +755,45 @@ def _provenance(data: bytes, name: str) -> tuple[dict[str, str], list[dict[str, 
         raise DocumentError(f"{name}: provenance is damaged (choices is not a list of objects with clause, variant and article)")
     if not isinstance(spec, dict):
         raise DocumentError(f"{name}: provenance is damaged (spec is {_json_type(spec)}, not an object)")
-    return props, [{"clause": c["clause"], "variant": c["variant"], "article": c["article"]} for c in choices], spec
+    ids = recorded.get("paragraph_ids", {})  # files from before ids were recorded have none
+    if not isinstance(ids, dict) or not all(isinstance(v, str) for v in ids.values()):
+        raise DocumentError(f"{name}: provenance is damaged (paragraph_ids is not an object of strings)")
+    choices = [{"clause": c["clause"], "variant": c["variant"], "article": c["article"]} for c in choices]
+    return props, choices, spec, ids
+
+
+def _bookmark_names(data: bytes, name: str) -> list[str]:
+    """The names of word/document.xml's bookmarks, in document order.
+
+    Parsed as a stream, each element dropped once read, so a large document costs time
+    but no memory; no entities expanded, no DTD or network access, a DOCTYPE refused.
+    """
+    start = f"{_W}bookmarkStart"
+    names = []
+    events = etree.iterparse(
+        io.BytesIO(data), events=("end",), resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False,
+    )
+    try:
+        for _, element in events:
+            if element.tag == start:
+                names.append(element.get(f"{_W}name") or "")
+            element.clear()
+            while element.getprevious() is not None:
+                del element.getparent()[0]
+    except etree.XMLSyntaxError as exc:
+        raise DocumentError(f"{name}: {DOCUMENT_PART} is not well-formed XML ({exc})") from None
+    docinfo = events.root.getroottree().docinfo
+    if docinfo.doctype or docinfo.internalDTD is not None or docinfo.externalDTD is not None:
+        raise DocumentError(f"{name}: {DOCUMENT_PART} declares a DOCTYPE, which a DOCX part never has; not read")
+    return names
 
 
 def inspect_docx(source: str | os.PathLike[str] | IO[bytes]) -> Inspection:
     """What an ipclauses DOCX records about its build, and where that record contradicts itself.
 
     Core properties come from docProps/core.xml and custom properties from
-    docProps/custom.xml; choices and spec from the provenance part. `integrity` and
+    docProps/custom.xml; choices and spec from the provenance part; paragraph_ids from
+    the bookmarks in word/document.xml, named through the provenance part's map. `integrity` and
     `problems` report a spec whose SHA-256 differs from the recorded spec_sha256, and
     every custom property whose two copies disagree. The record is not a signature:
     a consistent record proves nothing about who made the file or its text.
@@ -675,10 +802,13 @@ def inspect_docx(source: str | os.PathLike[str] | IO[bytes]) -> Inspection:
     too large or malformed to read safely).
     """
     name = os.fspath(source) if isinstance(source, (str, os.PathLike)) else str(getattr(source, "name", "<stream>"))
-    core_xml, custom_xml, provenance_xml = _read_parts(_read_source(source, name), name)
+    core_xml, custom_xml, provenance_xml, document_xml = _read_parts(_read_source(source, name), name)
     core = _core_properties(core_xml, name)
     custom, problems = _custom_properties(custom_xml, name)
-    recorded, choices, spec = _provenance(provenance_xml, name)
+    recorded, choices, spec, ids = _provenance(provenance_xml, name)
+    # The bookmarks say where each paragraph is now (after any edits), the map what it is.
+    bookmarks = _bookmark_names(document_xml, name) if ids and document_xml is not None else []
+    found = [ids[mark] for mark in bookmarks if mark in ids]
 
     # A property a user added in Word is not part of the record; one ipclauses writes must agree in both places.
     keys = sorted(recorded.keys() | (custom.keys() & set(PROPERTY_NAMES)))
@@ -709,6 +839,7 @@ def inspect_docx(source: str | os.PathLike[str] | IO[bytes]) -> Inspection:
         custom_properties=custom,
         choices=choices,
         spec=spec,
+        paragraph_ids=found,
         integrity=Integrity(
             spec_sha256_computed=computed,
             spec_hash_matches=all(value == computed for value in stated.values()),
