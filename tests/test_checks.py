@@ -159,15 +159,31 @@ def test_check_triggers_only_when_it_should(check_id, severity, triggering, clea
 
 
 def test_every_check_has_a_case():
+    """Every finding id declared by the shared checks and by each agreement type's checks."""
     covered = {c[0] for c in CASES}
+    import importlib
     import inspect
+    import re
 
-    from ipclauses import checks
+    from ipclauses import agreement_types, checks
 
-    source = inspect.getsource(checks)
-    declared = set(__import__("re").findall(r'Finding\(\s*"([a-z_.]+)"', source))
+    modules = [checks] + [importlib.import_module(f"ipclauses.agreement_types.{kind.name}") for kind in agreement_types.types()]
+    declared = {i for m in modules for i in re.findall(r'Finding\(\s*"([a-z_.]+)"', inspect.getsource(m))}
     assert declared <= covered, declared - covered
     assert len(CHECKS) >= 15
+    assert sum(len(kind.checks) for kind in agreement_types.types()) >= 4
+
+
+def test_shared_checks_ask_the_agreement_type():
+    # marked-only confidentiality matters where the work itself shows samples (PoC, joint R&D), not in a bare NDA
+    marked = dict(confidentiality__definition="marked", confidentiality__reverse_engineering_banned=False,
+                  confidentiality__inspection=False)
+    assert "confidentiality.marked_only" not in ids(check(spec("nda-mutual-ja", **marked)))
+    assert "confidentiality.marked_only" in ids(check(spec("jrd-university-ja", **marked)))
+    # a cap at the fees paid is zero where the type says nothing is paid: a royalty-free licence
+    free = dict(licence__royalty={"kind": "free"}, liability={"cap": {"kind": "fees_paid"}})
+    assert "liability.cap_zero" in ids(check(spec("license-en", **free)))
+    assert "liability.cap_zero" not in ids(check(spec("license-en", liability={"cap": {"kind": "fees_paid"}})))
 
 
 def test_examples_have_no_error_findings():

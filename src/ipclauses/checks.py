@@ -3,36 +3,29 @@
 Validation (loading.py) refuses what cannot be drafted at all; these checks flag what
 can be drafted but is risky, the way a good reviewer would. Each finding says what,
 why it matters and what to do, in plain words, with the JSON path to change.
+
+The checks here apply to every agreement type; each type's own checks are in its
+module (agreement_types/), and `run_checks` runs both.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import asdict, dataclass
+from typing import cast
 
+from . import agreement_types
+from .agreement_types.base import Finding as Finding  # defined beside AgreementType, whose checks return it
 from .conditions import party_by_id, party_fact
-from .spec import AnySpec, JrdSpec, LicenseSpec, NdaSpec, NonCompete, OwnershipRule, Party, PocSpec, Results, UsageScope
+from .spec import AnySpec, CommonSpec, NonCompete, OwnershipRule, Party, Results, UsageScope
 from .unicode_safety import mixes_scripts
 
 SEVERITIES = ("error", "warning", "info")
 
 
-@dataclass(frozen=True)
-class Finding:
-    id: str
-    severity: str  # error: the draft would be defective; warning: valid but risky; info: worth a conversation
-    path: str  # JSON pointer of the field to change
-    message: str
-    why: str
-    fix: str
-
-    def as_dict(self) -> dict[str, str]:
-        return asdict(self)
-
-
-Check = Callable[[AnySpec], Iterator[Finding]]
+Check = Callable[[CommonSpec], Iterator[Finding]]
 CHECKS: list[Check] = []
+"""The checks every agreement type shares (each type's own are its `checks`)."""
 
 
 def check(fn: Check) -> Check:
@@ -40,9 +33,9 @@ def check(fn: Check) -> Check:
     return fn
 
 
-def run_checks(spec: AnySpec) -> list[Finding]:
-    """Every finding for a spec, errors first, in a stable order."""
-    findings = [f for fn in CHECKS for f in fn(spec)]
+def run_checks(spec: CommonSpec) -> list[Finding]:
+    """Every finding for a spec, shared and its type's own, errors first, in a stable order."""
+    findings = [f for fn in CHECKS for f in fn(spec)] + agreement_types.type_of(spec).findings(spec)
     return sorted(findings, key=lambda f: (SEVERITIES.index(f.severity), f.path, f.id))
 
 
@@ -54,7 +47,7 @@ _VAGUE_WORDS = {
 
 
 @check
-def purpose_vague(spec: AnySpec) -> Iterator[Finding]:
+def purpose_vague(spec: CommonSpec) -> Iterator[Finding]:
     text = spec.purpose.description.strip()
     words = re.findall(r"[A-Za-z]+", text)
     cjk = len(re.findall(r"[\u3040-\u30ff\u4e00-\u9fff]", text))
@@ -72,7 +65,7 @@ def purpose_vague(spec: AnySpec) -> Iterator[Finding]:
 
 
 @check
-def project_context(spec: AnySpec) -> Iterator[Finding]:
+def project_context(spec: CommonSpec) -> Iterator[Finding]:
     project = spec.project
     if not project.objective:
         yield Finding(
@@ -105,7 +98,7 @@ def project_context(spec: AnySpec) -> Iterator[Finding]:
 
 
 @check
-def mixed_script_names(spec: AnySpec) -> Iterator[Finding]:
+def mixed_script_names(spec: CommonSpec) -> Iterator[Finding]:
     for i, party in enumerate(spec.parties):
         for key in ("short_name", "legal_name"):
             used = mixes_scripts(getattr(party, key))
@@ -124,7 +117,7 @@ def _joint(rule: OwnershipRule | None) -> bool:
 
 
 @check
-def joint_ownership_rules(spec: AnySpec) -> Iterator[Finding]:
+def joint_ownership_rules(spec: CommonSpec) -> Iterator[Finding]:
     results: Results | None = getattr(spec, "results", None)
     if results is None:
         return
@@ -148,7 +141,7 @@ def joint_ownership_rules(spec: AnySpec) -> Iterator[Finding]:
 
 
 @check
-def exclusive_licence_bounds(spec: AnySpec) -> Iterator[Finding]:
+def exclusive_licence_bounds(spec: CommonSpec) -> Iterator[Finding]:
     lic: UsageScope | None = getattr(spec, "licence", None)
     if lic is None or lic.exclusivity == "non_exclusive":
         return
@@ -183,16 +176,18 @@ def exclusive_licence_bounds(spec: AnySpec) -> Iterator[Finding]:
         )
 
 
-def _licensor(spec: AnySpec) -> Party | None:
-    return party_fact(spec, "@role.licensor")
+# conditions still types a spec as the shipped types' union (AnySpec); any registered type's
+# spec is looked up the same way. TODO: drop the casts once conditions takes a CommonSpec.
+def _licensor(spec: CommonSpec) -> Party | None:
+    return party_fact(cast(AnySpec, spec), "@role.licensor")
 
 
-def _licensee(spec: AnySpec) -> Party | None:
-    return party_fact(spec, "@role.licensee")
+def _licensee(spec: CommonSpec) -> Party | None:
+    return party_fact(cast(AnySpec, spec), "@role.licensee")
 
 
 @check
-def sublicensing_for_groups(spec: AnySpec) -> Iterator[Finding]:
+def sublicensing_for_groups(spec: CommonSpec) -> Iterator[Finding]:
     lic: UsageScope | None = getattr(spec, "licence", None)
     if lic is None or lic.sublicensing != "none":
         return
@@ -208,48 +203,7 @@ def sublicensing_for_groups(spec: AnySpec) -> Iterator[Finding]:
 
 
 @check
-def background_needed(spec: AnySpec) -> Iterator[Finding]:
-    if not isinstance(spec, JrdSpec):
-        return
-    rule = spec.results.ownership
-    if rule.rule != "sole":
-        return
-    owner = party_by_id(spec, rule.owner)
-    others = [i for i in spec.background_ip.items if i.party != rule.owner]
-    if owner and owner.kind == "large_company" and others and spec.background_ip.licence_for_exploitation in ("none", "negotiate"):
-        yield Finding(
-            "background.no_exploitation_licence", "warning", "/background_ip/licence_for_exploitation",
-            f"{owner.short_name} owns the results, but the other party's background IP is needed to use them "
-            "and no licence for exploitation is given.",
-            "Results that cannot be used without the other side's background IP are worth little, and the "
-            "other side can block their use.",
-            "Give a licence for exploitation (non_exclusive_reasonable or non_exclusive_free), or say why none is needed.",
-        )
-
-
-@check
-def university_rights(spec: AnySpec) -> Iterator[Finding]:
-    if not isinstance(spec, JrdSpec):
-        return
-    if any(p.kind == "university" for p in spec.parties):
-        if not spec.publication.academic_freedom:
-            yield Finding(
-                "university.no_publication_right", "warning", "/publication/academic_freedom",
-                "The university has no stated right to publish results or use them for research and teaching.",
-                "Universities must publish; an agreement that blocks it is usually refused or breached.",
-                'Set "publication.academic_freedom": true with a notice and delay period for patent filing.',
-            )
-        if spec.publication.delay_days > 90:
-            yield Finding(
-                "university.long_publication_delay", "info", "/publication/delay_days",
-                f"Publication can be delayed by {spec.publication.delay_days} days.",
-                "Delays beyond about 90 days are unusual and hold back students' theses and papers.",
-                "Consider 60 to 90 days, enough to file a patent application.",
-            )
-
-
-@check
-def confidentiality_survival(spec: AnySpec) -> Iterator[Finding]:
+def confidentiality_survival(spec: CommonSpec) -> Iterator[Finding]:
     conf = spec.confidentiality
     lic: UsageScope | None = getattr(spec, "licence", None)
     licence_years: float | None = None
@@ -274,9 +228,9 @@ def confidentiality_survival(spec: AnySpec) -> Iterator[Finding]:
 
 
 @check
-def marked_only_with_samples(spec: AnySpec) -> Iterator[Finding]:
+def marked_only_with_samples(spec: CommonSpec) -> Iterator[Finding]:
     conf = spec.confidentiality
-    shares_things = isinstance(spec, (PocSpec, JrdSpec)) or conf.reverse_engineering_banned or conf.inspection
+    shares_things = agreement_types.type_of(spec).shares_materials or conf.reverse_engineering_banned or conf.inspection
     if conf.definition == "marked" and shares_things:
         yield Finding(
             "confidentiality.marked_only", "info", "/confidentiality/definition",
@@ -288,19 +242,7 @@ def marked_only_with_samples(spec: AnySpec) -> Iterator[Finding]:
 
 
 @check
-def free_poc(spec: AnySpec) -> Iterator[Finding]:
-    if isinstance(spec, PocSpec) and spec.poc.fee.amount == 0:
-        yield Finding(
-            "poc.free", "info", "/poc/fee/amount",
-            "The PoC is unpaid.",
-            "Startups are often asked for free PoCs; the model contracts warn that this undervalues the work "
-            "and leaves no commitment from the customer.",
-            "Agree a fee, or at least a fee if no next agreement follows (next_step.fee_if_none).",
-        )
-
-
-@check
-def non_compete_bounds(spec: AnySpec) -> Iterator[Finding]:
+def non_compete_bounds(spec: CommonSpec) -> Iterator[Finding]:
     nc: NonCompete | None = getattr(spec, "non_compete", None)
     if nc is None:
         return
@@ -314,14 +256,15 @@ def non_compete_bounds(spec: AnySpec) -> Iterator[Finding]:
 
 
 @check
-def one_sided_liability(spec: AnySpec) -> Iterator[Finding]:
+def one_sided_liability(spec: CommonSpec) -> Iterator[Finding]:
     liab = spec.liability
     if liab.cap_applies_to == "only" and liab.cap.kind != "none":
         capped = party_by_id(spec, liab.capped_party)
         yield Finding(
             "liability.one_sided_cap", "warning", "/liability/cap_applies_to",
             f"Only {capped.short_name if capped else 'one party'}'s liability is capped.",
-            "The other party carries unlimited liability for the same kind of breach.",
+            "The other party carries unlimited liability for the same kind of breach." if len(spec.parties) == 2
+            else "The other parties carry unlimited liability for the same kind of breach.",
             'Cap both parties\' liability ("cap_applies_to": "both"), or explain the difference.',
         )
 
@@ -330,7 +273,7 @@ _JAPANESE_COURT = re.compile(r"(Tokyo|Osaka|Japan|東京|大阪|地方裁判所|
 
 
 @check
-def law_and_forum(spec: AnySpec) -> Iterator[Finding]:
+def law_and_forum(spec: CommonSpec) -> Iterator[Finding]:
     disp = spec.disputes
     if disp.forum == "arbitration" or not disp.court:
         return
@@ -345,23 +288,7 @@ def law_and_forum(spec: AnySpec) -> Iterator[Finding]:
 
 
 @check
-def lopsided_nda(spec: AnySpec) -> Iterator[Finding]:
-    if isinstance(spec, NdaSpec) and spec.confidentiality.direction == "one_way":
-        recipient = next((p for p in spec.parties if p.role == "recipient"), None)
-        discloser = next((p for p in spec.parties if p.role == "discloser"), None)
-        if recipient and discloser and recipient.kind == "large_company" and discloser.kind == "startup":
-            return  # the usual shape: the startup protects what it shows
-        if discloser and discloser.kind == "large_company" and recipient and recipient.kind == "startup":
-            yield Finding(
-                "nda.one_way_against_startup", "info", "/confidentiality/direction",
-                f"Only {discloser.short_name}'s information is protected, but {recipient.short_name} will likely share its own.",
-                "In open innovation the startup usually shows its technology too; a one-way NDA leaves that unprotected.",
-                'Consider a mutual NDA ("direction": "mutual").',
-            )
-
-
-@check
-def running_royalty_without_audit(spec: AnySpec) -> Iterator[Finding]:
+def running_royalty_without_audit(spec: CommonSpec) -> Iterator[Finding]:
     lic: UsageScope | None = getattr(spec, "licence", None)
     if lic is not None and lic.royalty.running_percent and not lic.royalty.audit:
         yield Finding(
@@ -373,7 +300,7 @@ def running_royalty_without_audit(spec: AnySpec) -> Iterator[Finding]:
 
 
 @check
-def renewal_notice(spec: AnySpec) -> Iterator[Finding]:
+def renewal_notice(spec: CommonSpec) -> Iterator[Finding]:
     renewal = spec.term.renewal
     if renewal.automatic and renewal.notice_days > spec.term.months * 30:
         yield Finding(
@@ -385,15 +312,10 @@ def renewal_notice(spec: AnySpec) -> Iterator[Finding]:
 
 
 @check
-def cap_without_fees(spec: AnySpec) -> Iterator[Finding]:
+def cap_without_fees(spec: CommonSpec) -> Iterator[Finding]:
     if spec.liability.cap.kind != "fees_paid":
         return
-    unpaid = (
-        (isinstance(spec, JrdSpec) and spec.jrd.costs.rule == "each_bears_own")
-        or (isinstance(spec, PocSpec) and spec.poc.fee.amount == 0)
-        or (isinstance(spec, LicenseSpec) and spec.licence.royalty.kind == "free")
-    )
-    if unpaid:
+    if agreement_types.type_of(spec).unpaid(spec):
         yield Finding(
             "liability.cap_zero", "warning", "/liability/cap/kind",
             "Liability is capped at the fees paid, but no fees are paid under this agreement.",
@@ -403,7 +325,7 @@ def cap_without_fees(spec: AnySpec) -> Iterator[Finding]:
 
 
 @check
-def exclusivity_outlasts_licence(spec: AnySpec) -> Iterator[Finding]:
+def exclusivity_outlasts_licence(spec: CommonSpec) -> Iterator[Finding]:
     lic: UsageScope | None = getattr(spec, "licence", None)
     if lic is None or not lic.exclusive_months:
         return

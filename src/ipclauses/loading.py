@@ -5,7 +5,11 @@ Stages, each adding problems to one list so the user sees everything at once:
    nesting depth);
 2. characters XML cannot hold, anywhere in the document;
 3. the pydantic models (types, allowed values, unknown fields with "did you mean");
-4. cross-field rules that need the whole deal (parties exist, dates in order, ...).
+4. cross-field rules that need the whole deal (parties exist, dates in order, ...):
+   the ones every agreement type shares here, then the spec's type's own.
+
+The models and the rules come from the registered agreement types (agreement_types/),
+so a registered type is validated like the shipped ones.
 """
 
 from __future__ import annotations
@@ -21,10 +25,13 @@ from collections.abc import Callable, Iterable
 from decimal import Decimal
 from typing import IO, Any
 
-from pydantic import BaseModel, TypeAdapter, ValidationError
+from pydantic import BaseModel, ValidationError
 
+from . import agreement_types
+from .agreement_types import AnyAgreementType, Problems, Roles
 from .errors import Problem, SpecError
-from .spec import SPEC_TYPES, AnySpec, CommonSpec, DealSpec, JrdSpec, LicenseSpec, NdaSpec, PocSpec, language_defaults
+from .spec import AnySpec, CommonSpec, language_defaults
+from .spec import term_end as term_end  # where wording, summary and conditions look for it
 from .unicode_safety import UnsafeCharacter, look_alike, unsafe_character
 
 MAX_SPEC_BYTES = 2 * 1024 * 1024
@@ -34,7 +41,6 @@ MAX_INTEGER_DIGITS = 30
 # within this limit print as given; longer ones are refused rather than rounded.
 MAX_SIGNIFICANT_DIGITS = 15
 
-_ADAPTER = TypeAdapter(DealSpec)
 # XML 1.0 forbids these; lone surrogates cannot be encoded at all.
 _XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 _LINE_BREAKS = re.compile("[\t\n\r\u2028\u2029\x85]")
@@ -295,7 +301,7 @@ def validate_data(data: Any, name: str = "<dict>") -> AnySpec:
     try:
         # Strict JSON-mode validation: "3" is not 3 and "no" is not false, exactly as the
         # JSON Schema editors use says; dates are ISO strings as JSON has no date type.
-        spec = _ADAPTER.validate_json(json.dumps(clean, ensure_ascii=False, default=str), strict=True)
+        spec: AnySpec = agreement_types.adapter().validate_json(json.dumps(clean, ensure_ascii=False, default=str), strict=True)
     except ValidationError as exc:
         raise SpecError(name, problems + _explain(exc, data)) from None
     except RecursionError:
@@ -329,7 +335,7 @@ def _json_kind(pyname: str) -> str:
 def _model_at(data: dict[str, Any], loc: tuple[str | int, ...]) -> type[BaseModel] | None:
     """The model class that validates the object at loc (for 'did you mean')."""
     spec_type = data.get("type")
-    model: Any = SPEC_TYPES.get(spec_type) if isinstance(spec_type, str) else None
+    model: Any = agreement_types.SPEC_MODELS.get(spec_type) if isinstance(spec_type, str) else None
     if model is None:
         return None
     value: Any = data
@@ -377,7 +383,7 @@ def _clean_loc(loc: tuple[str | int, ...], data: dict[str, Any]) -> tuple[str | 
     """Drop the discriminator tags pydantic inserts into locations ('nda', 'sole', ...)."""
     out: list[str | int] = []
     for i, part in enumerate(loc):
-        if i == 0 and part in SPEC_TYPES and part == data.get("type"):
+        if i == 0 and part in agreement_types.SPEC_MODELS and part == data.get("type"):
             continue
         if out and out[-1] in ("ownership", "copyright_ownership") and part in _RULE_TAGS:
             continue
@@ -429,7 +435,7 @@ def _explain(exc: ValidationError, data: dict[str, Any]) -> list[Problem]:
             path = pointer(loc)
         elif kind in ("union_tag_invalid", "union_tag_not_found"):
             tag = ctx.get("discriminator", "type").strip("'")
-            tags = SPEC_TYPES if tag == "type" else sorted(_RULE_TAGS)
+            tags = agreement_types.names() if tag == "type" else sorted(_RULE_TAGS)
             allowed = ", ".join(f'"{t}"' for t in tags)
             if kind == "union_tag_not_found":
                 msg = f'required field "{tag}" is missing (allowed: {allowed})'
@@ -495,77 +501,34 @@ def _explain(exc: ValidationError, data: dict[str, Any]) -> list[Problem]:
 # --- cross-field rules -----------------------------------------------------
 
 
-def _add_months(day: dt.date, months: int) -> dt.date:
-    month = day.month - 1 + months
-    year = day.year + month // 12
-    month = month % 12 + 1
-    import calendar
-
-    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
-
-
-def term_end(spec: CommonSpec) -> dt.date:
-    """The last day of the initial term."""
-    return _add_months(spec.effective_date, spec.term.months) - dt.timedelta(days=1)
-
-
-_A_TYPE = {"nda": "an NDA", "poc": "a PoC agreement", "jrd": "a joint R&D agreement", "license": "a licence agreement"}
-
-
 _Add = Callable[[str, str], None]
-_PartyRef = Callable[[str | None, str], None]
+_COUNTS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
 
 
-def cross_check(spec: AnySpec) -> list[Problem]:
-    """Rules that need the whole deal. Each problem names the field to change."""
-    problems: list[Problem] = []
+def _count(n: int) -> str:
+    return _COUNTS[n] if n < len(_COUNTS) else str(n)
 
-    def add(path: str, msg: str) -> None:
-        problems.append(Problem(path, msg))
+
+def cross_check(spec: CommonSpec) -> list[Problem]:
+    """Rules that need the whole deal. Each problem names the field to change.
+
+    The rules every agreement type shares come first, then the type's own (its
+    `cross_check`); which roles the parties may have is the type's, too.
+    """
+    kind = agreement_types.type_of(spec)
+    out = Problems(spec)
+    add = out.add
 
     ids = [p.id for p in spec.parties]
-    known = ", ".join(f'"{i}"' for i in ids)
-
-    def party_ref(value: str | None, path: str) -> None:
-        if value is not None and value not in ids:
-            add(path, f'"{value}" is not a party id (allowed: {known})')
-
     for i, party in enumerate(spec.parties):
         if ids.count(party.id) > 1 and ids.index(party.id) != i:
             add(f"/parties/{i}/id", f'"{party.id}" is used by another party (give each party its own id)')
     _check_look_alike_parties(spec, add)
-
-    roles = [p.role for p in spec.parties]
-
-    def need_roles(pair: tuple[str, str], why: str) -> None:
-        for role in pair:
-            found = [i for i, r in enumerate(roles) if r == role]
-            if len(found) == 1:
-                continue
-            others = [i for i, r in enumerate(roles) if r not in pair]
-            msg = f'needs exactly one party with "role": "{role}" ({why}); found {len(found)}'
-            if not found and len(others) == 1:
-                # Point at the one party that could take the missing role.
-                i = others[0]
-                add(f"/parties/{i}/role", f'{msg} (this party has "{roles[i]}"; set "{role}" here)')
-            elif len(found) > 1:
-                add(f"/parties/{found[1]}/role", f'{msg} (change this one)')
-            else:
-                add("/parties", msg)
-
-    if isinstance(spec, PocSpec):
-        need_roles(("provider", "customer"), "a PoC has a provider who verifies and a customer who asks for it")
-    elif isinstance(spec, LicenseSpec):
-        need_roles(("licensor", "licensee"), "a licence has a licensor and a licensee")
-    elif spec.confidentiality.direction == "one_way":
-        need_roles(("discloser", "recipient"), "a one-way confidentiality duty needs to know who discloses and who receives")
-    else:
-        for i, role in enumerate(roles):
-            if role != "party":
-                add(f"/parties/{i}/role", f'"{role}" does not fit this deal (allowed: "party"; or set confidentiality.direction to "one_way")')
+    if _check_party_count(spec, kind, add):
+        _check_roles(spec, kind.roles_for(spec), add)
 
     for i, tasks in enumerate(spec.project.roles):
-        party_ref(tasks.party, f"/project/roles/{i}/party")
+        out.party_ref(tasks.party, f"/project/roles/{i}/party")
     if spec.signing_date is not None and spec.signing_date > spec.effective_date + dt.timedelta(days=366):
         add("/signing_date", "is more than a year after the effective date (check both dates)")
     conf = spec.confidentiality
@@ -575,12 +538,6 @@ def cross_check(spec: AnySpec) -> list[Problem]:
         add("/confidentiality/announcement_text", 'is only used with "announcement": "agreed_text" (remove it or change announcement)')
     if conf.supersedes_nda and conf.supersedes_nda.date > spec.effective_date:
         add("/confidentiality/supersedes_nda/date", "is after this agreement's effective date (an earlier NDA must be earlier)")
-    if isinstance(spec, (NdaSpec, LicenseSpec)) and conf.supersedes_nda:
-        add("/confidentiality/supersedes_nda", f"applies to PoC and joint R&D agreements, not to {_A_TYPE[spec.type]} (remove it)")
-    if isinstance(spec, (PocSpec, LicenseSpec)) and conf.announcement != "none":
-        add("/confidentiality/announcement", f'announcements are drafted for NDAs and joint R&D; {_A_TYPE[spec.type]} keeps "none"')
-    if not isinstance(spec, NdaSpec) and conf.direction == "one_way":
-        add("/confidentiality/direction", f'{_A_TYPE[spec.type]} protects both parties\' information: use "mutual" (one_way is for NDAs)')
 
     liab = spec.liability
     if liab.cap.kind == "amount" and liab.cap.amount is None:
@@ -590,11 +547,9 @@ def cross_check(spec: AnySpec) -> list[Problem]:
     if liab.cap_applies_to == "only":
         if liab.capped_party is None:
             add("/liability/capped_party", 'is missing: "cap_applies_to": "only" needs the party whose liability is capped')
-        party_ref(liab.capped_party, "/liability/capped_party")
+        out.party_ref(liab.capped_party, "/liability/capped_party")
     elif liab.capped_party is not None:
         add("/liability/capped_party", 'is only used with "cap_applies_to": "only"')
-    if liab.cap.kind == "fees_paid" and isinstance(spec, NdaSpec):
-        add("/liability/cap/kind", 'an NDA has no fees: use "none" or "amount"')
 
     disp = spec.disputes
     if disp.forum == "arbitration":
@@ -607,56 +562,56 @@ def cross_check(spec: AnySpec) -> list[Problem]:
     if disp.forum != "arbitration" and disp.arbitration is not None:
         add("/disputes/arbitration", f'is only used when "forum" is "arbitration" (forum is "{disp.forum}")')
 
-    if isinstance(spec, PocSpec):
-        if spec.poc.report_deadline < spec.effective_date:
-            add("/poc/report_deadline", "is before the effective date (the Report cannot be due before work starts)")
-        elif spec.poc.report_deadline > term_end(spec):
-            add("/poc/report_deadline", f"is after the agreement ends on {term_end(spec).isoformat()} (lengthen term.months or move the deadline)")
-    if isinstance(spec, (PocSpec, JrdSpec)):
-        _check_results(spec, add, party_ref)
-    if isinstance(spec, NdaSpec) and spec.next_step is not None and (
-        spec.next_step.fee_if_none or spec.next_step.discount_if_follows is not None
-    ):
-        add("/next_step", "fee_if_none and discount_if_follows belong in a PoC, not an NDA (remove them)")
-    if isinstance(spec, JrdSpec):
-        for i, tasks in enumerate(spec.jrd.roles):
-            party_ref(tasks.party, f"/jrd/roles/{i}/party")
-        for i, item in enumerate(spec.jrd.schedule):
-            if item.due < spec.effective_date:
-                add(f"/jrd/schedule/{i}/due", "is before the effective date")
-            elif item.due > term_end(spec):
-                add(f"/jrd/schedule/{i}/due", f"is after the agreement ends on {term_end(spec).isoformat()}")
-        costs = spec.jrd.costs
-        if costs.rule == "one_party_pays":
-            if costs.payer is None:
-                add("/jrd/costs/payer", 'is missing: "one_party_pays" needs the paying party')
-            party_ref(costs.payer, "/jrd/costs/payer")
-        elif costs.payer is not None or costs.amount is not None:
-            add("/jrd/costs", 'payer and amount are only used with "rule": "one_party_pays"')
-        if spec.option is not None:
-            party_ref(spec.option.holder, "/option/holder")
-        if spec.non_compete is not None and spec.non_compete.months > 60:
-            add("/non_compete/months", "is more than 60 months; competition law rarely allows a longer restriction")
-    if isinstance(spec, (JrdSpec, LicenseSpec)):
-        for i, background in enumerate(spec.background_ip.items):
-            party_ref(background.party, f"/background_ip/items/{i}/party")
-    if isinstance(spec, LicenseSpec):
-        lic = spec.licence
-        for key in ("licensor", "licensee"):
-            value = getattr(lic, key)
-            expected = next(p.id for p in spec.parties if p.role == key) if roles.count(key) == 1 else None
-            if value is not None and expected is not None and value != expected:
-                add(f"/licence/{key}", f'is "{value}" but the party with role "{key}" is "{expected}" (remove it or make them agree)')
-        if not spec.licensed.patents and not spec.licensed.know_how and "copyright" not in lic.subject:
-            add("/licensed", "names no patents and no know-how: list what is licensed")
-        if "trademark" in lic.subject and not spec.licensed.trademarks:
-            add("/licensed/trademarks", 'is empty but the licence subject includes "trademark" (list the marks)')
-    if isinstance(spec, (PocSpec, JrdSpec, LicenseSpec)) and spec.licence is not None:
-        _check_scope(spec, add, party_ref)
-    return problems
+    out.extend(kind.problems(spec))
+    return out.found
 
 
-def _check_look_alike_parties(spec: AnySpec, add: _Add) -> None:
+def _check_party_count(spec: CommonSpec, kind: AnyAgreementType, add: _Add) -> bool:
+    """Whether the deal has as many parties as its type allows; if not, says so at the first one too many."""
+    n, low, high = len(spec.parties), kind.min_parties, kind.max_parties
+    how_many = f"exactly {_count(low)}" if low == high else f"at least {_count(low)}" if high is None else (
+        f"{_count(low)} to {_count(high)}")
+    if high is not None and n > high:
+        extra = "this one" if n == high + 1 else "this one and those after it"
+        add(f"/parties/{high}", f"{kind.described_as} has {how_many} parties; remove {extra} (found {n})")
+        return False
+    if n < low:
+        add("/parties", f"{kind.described_as} has {how_many} parties; add {low - n} more (found {n})")
+        return False
+    return True
+
+
+def _check_roles(spec: CommonSpec, rules: Roles, add: _Add) -> None:
+    """Each required role held by exactly one party; then every other party's role one the deal allows."""
+    roles = [p.role for p in spec.parties]
+    required = rules.required
+    settled = True
+    for role in required:
+        found = [i for i, r in enumerate(roles) if r == role]
+        if len(found) == 1:
+            continue
+        settled = False
+        others = [i for i, r in enumerate(roles) if r not in required]
+        msg = f'needs exactly one party with "role": "{role}" ({rules.why}); found {len(found)}'
+        if not found and len(others) == 1:
+            # Point at the one party that could take the missing role.
+            i = others[0]
+            add(f"/parties/{i}/role", f'{msg} (this party has "{roles[i]}"; set "{role}" here)')
+        elif len(found) > 1:
+            add(f"/parties/{found[1]}/role", f'{msg} (change this one)')
+        else:
+            add("/parties", msg)
+    if not settled:
+        return  # a party in the wrong role is named above; listing every other role would only repeat it
+    allowed = required + rules.allowed
+    names = ", ".join(f'"{r}"' for r in allowed)
+    hint = f"; {rules.hint}" if rules.hint else ""
+    for i, role in enumerate(roles):
+        if role not in allowed:
+            add(f"/parties/{i}/role", f'"{role}" does not fit this deal (allowed: {names}{hint})')
+
+
+def _check_look_alike_parties(spec: CommonSpec, add: _Add) -> None:
     """Two parties whose names read the same would let one party pass for the other."""
     names = [(i, key, getattr(p, key)) for i, p in enumerate(spec.parties) for key in ("short_name", "legal_name")]
     reported: set[int] = set()
@@ -672,62 +627,3 @@ def _check_look_alike_parties(spec: AnySpec, add: _Add) -> None:
                     "characters are set aside; a reader could take one party for the other (give each party a "
                     "name that differs in what it shows)")
                 reported.add(i)
-
-
-def _check_results(spec: PocSpec | JrdSpec, add: _Add, party_ref: _PartyRef) -> None:
-    results = spec.results
-    for i, d in enumerate(results.deliverables):
-        party_ref(d.created_by, f"/results/deliverables/{i}/created_by")
-    for key in ("ownership", "copyright_ownership"):
-        rule = getattr(results, key)
-        if rule is None:
-            continue
-        if rule.rule == "sole":
-            party_ref(rule.owner, f"/results/{key}/owner")
-        elif rule.rule == "by_field":
-            for i, f in enumerate(rule.fields):
-                party_ref(f.owner, f"/results/{key}/fields/{i}/owner")
-    if isinstance(spec, PocSpec) and results.ownership.rule == "decide_later":
-        add("/results/ownership/rule", 'a PoC must say who owns the Report and results ("decide_later" leaves it open)')
-
-
-def _check_scope(spec: PocSpec | JrdSpec | LicenseSpec, add: _Add, party_ref: _PartyRef) -> None:
-    lic = spec.licence
-    if lic is None:
-        return
-    if isinstance(spec, (PocSpec, JrdSpec)) and spec.results.ownership.rule != "sole" and (lic.licensor is None or lic.licensee is None):
-        missing = "licensor" if lic.licensor is None else "licensee"
-        add(f"/licence/{missing}", f'is missing: with "{spec.results.ownership.rule}" ownership, name who grants and who '
-            "receives the licence (licensor and licensee)")
-    party_ref(lic.licensor, "/licence/licensor")
-    party_ref(lic.licensee, "/licence/licensee")
-    if lic.licensor is not None and lic.licensor == lic.licensee:
-        add("/licence/licensee", "is the same party as the licensor")
-    if lic.exclusivity == "exclusive_then_non_exclusive" and lic.exclusive_months is None:
-        add("/licence/exclusive_months", 'is missing: "exclusive_then_non_exclusive" needs the months of exclusivity')
-    if lic.exclusivity == "exclusive" and lic.exclusive_months is None and not lic.exclusive_perpetual:
-        add(
-            "/licence/exclusive_months",
-            'is missing: an exclusive licence needs a period, or "exclusive_perpetual": true to say it lasts the whole term',
-        )
-    if lic.exclusivity == "non_exclusive" and (lic.exclusive_months or lic.exclusive_perpetual or lic.non_use_fallback_months):
-        add("/licence/exclusivity", "is non_exclusive but exclusivity terms are given (remove them or change exclusivity)")
-    if lic.exclusive_months is not None and lic.exclusive_perpetual:
-        add("/licence/exclusive_perpetual", "cannot be true together with exclusive_months (choose one)")
-    if lic.sublicensing == "named" and not lic.sublicensees:
-        add("/licence/sublicensees", 'is empty: "named" sublicensing needs the names')
-    if lic.sublicensing != "named" and lic.sublicensees:
-        add("/licence/sublicensees", 'is only used with "sublicensing": "named"')
-    if lic.term.kind == "years" and lic.term.years is None:
-        add("/licence/term/years", 'is missing: a licence term of kind "years" needs the number of years')
-    if lic.term.kind != "years" and lic.term.years is not None:
-        add("/licence/term/years", 'is only used with "kind": "years"')
-    if "worldwide" in lic.territory and len(lic.territory) > 1:
-        add("/licence/territory", '"worldwide" cannot be combined with named countries')
-    roy = lic.royalty
-    if roy.kind == "paid" and not (roy.upfront or roy.running_percent or roy.milestones):
-        add("/licence/royalty", 'is "paid" but gives no upfront, running_percent or milestones (say what is paid)')
-    if roy.kind == "free" and (roy.upfront or roy.running_percent or roy.milestones or roy.minimum_annual):
-        add("/licence/royalty/kind", 'is "free" but amounts are given (remove them or set "paid")')
-    if roy.minimum_annual and not roy.running_percent:
-        add("/licence/royalty/minimum_annual", "a minimum annual royalty needs a running_percent to be a minimum of")

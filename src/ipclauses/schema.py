@@ -9,9 +9,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from pydantic import TypeAdapter
-
-from .spec import DealSpec
+from . import agreement_types
 
 DRAFT = "http://json-schema.org/draft-07/schema#"
 
@@ -35,10 +33,26 @@ def _to_draft7(node: Any) -> Any:
     return node
 
 
+def _party_counts(schema: dict[str, Any]) -> None:
+    """Each type's number of parties, so that editors flag a third party in a two-party agreement.
+
+    The models allow any number from two up; each agreement type narrows it (and the loader
+    says so in words, at the first party too many).
+    """
+    for kind in agreement_types.types():
+        name = kind.spec_model.__name__
+        model = schema["definitions"][name] if name in schema.get("definitions", {}) else schema  # one type: no union
+        parties = model["properties"]["parties"]
+        parties["minItems"] = kind.min_parties
+        if kind.max_parties is not None:
+            parties["maxItems"] = kind.max_parties
+
+
 def deal_spec_schema() -> dict[str, Any]:
-    """The deal spec's JSON Schema as a dict."""
-    raw = TypeAdapter(DealSpec).json_schema(by_alias=True)
+    """The deal spec's JSON Schema as a dict: one branch for each registered agreement type."""
+    raw = agreement_types.adapter().json_schema(by_alias=True)
     schema = _to_draft7(raw)
+    _party_counts(schema)
     body: dict[str, Any] = {
         "$schema": DRAFT,
         "title": "ipclauses deal spec",

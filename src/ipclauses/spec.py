@@ -4,12 +4,19 @@ These models are the single source of truth: the JSON Schema, the validation
 messages and the clause selection conditions all derive from them. Every
 default here is a balanced default taken from the public model contracts,
 and `ipclauses validate --resolved` shows all of them.
+
+This module holds what every agreement type shares (parties, money, the common
+terms in `CommonSpec`). Each type's own spec model (`NdaSpec`, `PocSpec`, ...)
+lives in its module under `agreement_types/`; `DealSpec`, `AnySpec`,
+`SPEC_TYPES` and the type models are re-exported here from the registry, so
+`from ipclauses.spec import NdaSpec` keeps working.
 """
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
@@ -421,62 +428,68 @@ class CommonSpec(SpecModel):
     disputes: Disputes = Field(default_factory=Disputes)
     signing: Signing = Field(default_factory=Signing)
     key_terms_table: bool = Field(True, description="Print a key-terms table on the first page.")
+    # Last, so that in each type's model `type` comes after the common fields, as it always has.
+    type: str = Field(description="The agreement type; each type's model narrows it to its name, e.g. \"nda\".")
+
+    def party(self, party_id: str | None) -> Party | None:
+        """The party with this id, or None."""
+        return next((p for p in self.parties if p.id == party_id), None)
+
+    def parties_with_role(self, role: str) -> list[Party]:
+        """Every party that has this role, in the order given."""
+        return [p for p in self.parties if p.role == role]
 
 
-class NdaSpec(CommonSpec):
-    """Non-disclosure agreement, one-way or mutual."""
-
-    type: Literal["nda"]
-    # An NDA has no fees to cap liability at: its balanced default is no cap.
-    liability: Liability = Field(default_factory=lambda: Liability(cap=LiabilityCap(kind="none")))
-    remedies: Remedies = Field(default_factory=Remedies)
-    next_step: NextStep | None = None
+def _add_months(day: dt.date, months: int) -> dt.date:
+    month = day.month - 1 + months
+    year = day.year + month // 12
+    month = month % 12 + 1
+    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
-class PocSpec(CommonSpec):
-    """Technical verification (proof of concept) agreement."""
-
-    type: Literal["poc"]
-    poc: PocWork
-    results: Results
-    licence: UsageScope | None = Field(
-        None, description="Licence of the results to the party that does not own them (e.g. the customer's use beyond the Report)."
-    )
-    next_step: NextStep | None = None
-    warranties: Literal["none", "knowledge_qualified"] = "none"
+def term_end(spec: CommonSpec) -> dt.date:
+    """The last day of the initial term."""
+    return _add_months(spec.effective_date, spec.term.months) - dt.timedelta(days=1)
 
 
-class JrdSpec(CommonSpec):
-    """Joint research and development agreement."""
+# --- the agreement types' models, from the registry ---------------------------------
+#
+# Each agreement type's module defines its spec model; the registry builds the union.
+# They are looked up when first asked for (PEP 562), because the type modules import
+# this module: importing them here would be an import cycle.
 
-    type: Literal["jrd"]
-    jrd: JrdWork
-    results: Results
-    licence: UsageScope | None = Field(None, description="Licence of the results to the party that does not own them.")
-    option: OptionRight | None = None
-    background_ip: BackgroundIp = Field(default_factory=BackgroundIp)
-    filing: Filing = Field(default_factory=Filing)
-    improvements: Improvements = Field(default_factory=Improvements)
-    publication: Publication = Field(default_factory=Publication)
-    non_compete: NonCompete | None = None
-    warranties: Literal["none", "knowledge_qualified"] = "none"
-    assignment_on_insolvency: bool = False
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+    from typing import TypeAlias
 
+    from .agreement_types.jrd import JrdSpec as JrdSpec
+    from .agreement_types.license import LicenseSpec as LicenseSpec
+    from .agreement_types.nda import NdaSpec as NdaSpec
+    from .agreement_types.poc import PocSpec as PocSpec
 
-class LicenseSpec(CommonSpec):
-    """Patent and know-how licence agreement."""
+    # The union of the registered types' models; to a type checker, of the shipped ones, so that
+    # code that still narrows on spec.type can. Code that works for any type takes a CommonSpec
+    # and asks the spec's AgreementType (agreement_types.type_of) for the rest.
+    AnySpec: TypeAlias = NdaSpec | PocSpec | JrdSpec | LicenseSpec
+    # The same union, discriminated by "type", as pydantic validates it.
+    DealSpec: TypeAlias = Annotated[AnySpec, Field(discriminator="type")]
+    # Each registered type's spec model by name, live: a type registered later is in it.
+    SPEC_TYPES: Mapping[str, type[CommonSpec]]
+else:
 
-    type: Literal["license"]
-    licensed: LicensedRights
-    licence: UsageScope
-    background_ip: BackgroundIp = Field(default_factory=BackgroundIp)
-    improvements: Improvements = Field(default_factory=Improvements)
-    warranties: Literal["none", "knowledge_qualified"] = "none"
+    def __getattr__(name: str) -> Any:
+        from . import agreement_types
 
-
-DealSpec = Annotated[NdaSpec | PocSpec | JrdSpec | LicenseSpec, Field(discriminator="type")]
-AnySpec = NdaSpec | PocSpec | JrdSpec | LicenseSpec
-SPEC_TYPES: dict[str, type[CommonSpec]] = {"nda": NdaSpec, "poc": PocSpec, "jrd": JrdSpec, "license": LicenseSpec}
+        if name == "AnySpec":
+            return agreement_types.spec_union()
+        if name == "DealSpec":
+            return agreement_types.deal_spec()
+        if name == "SPEC_TYPES":
+            return agreement_types.SPEC_MODELS
+        for kind in agreement_types.types():
+            if kind.spec_model.__name__ == name:
+                return kind.spec_model
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def language_defaults(data: dict[str, Any]) -> dict[str, Any]:

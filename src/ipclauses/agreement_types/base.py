@@ -1,0 +1,177 @@
+"""What an agreement type is to ipclauses: one `AgreementType`, declared by one module.
+
+A type's module (nda.py, poc.py, ...) defines the type's spec model, a `CommonSpec`
+subclass whose `type` is the type's name, and declares in `AGREEMENT_TYPE` its
+roles, its cross-field rules and its deal checks. The registry (this package's
+`__init__`) finds every such module; the deal spec union, the JSON Schema,
+validation (`loading`) and the deal checks (`checks.run_checks`) are built from it,
+so registering a type extends them all. Only a type's module asks which type a
+spec is: the core asks the spec's `AgreementType`.
+
+Type modules import only `spec`, `errors`, `unicode_safety`, this module and `rules`,
+never `loading`, `checks` or `conditions`: those import the registry.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import asdict, dataclass, field
+from typing import Any, Generic, TypeVar, get_args
+
+from ..errors import Problem
+from ..spec import CommonSpec, Party
+
+S = TypeVar("S", bound=CommonSpec)
+
+@dataclass(frozen=True)
+class Finding:
+    """One deal-check finding: what, why it matters and what to do, with the JSON path to change."""
+
+    id: str
+    severity: str  # error: the draft would be defective; warning: valid but risky; info: worth a conversation
+    path: str  # JSON pointer of the field to change
+    message: str
+    why: str
+    fix: str
+
+    def as_dict(self) -> dict[str, str]:
+        return asdict(self)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Roles:
+    """The party roles a deal uses.
+
+    Each role in `required` needs exactly one party (`why` says why, in the message);
+    once they are settled, any party whose role is neither required nor in `allowed`
+    is refused, and `hint` says what else could fix it.
+    """
+
+    required: tuple[str, ...] = ()
+    why: str = ""
+    allowed: tuple[str, ...] = ()
+    hint: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.required and not self.allowed:
+            raise ValueError("Roles needs at least one required or allowed role")
+        if self.required and not self.why:
+            raise ValueError("Roles with required roles needs `why`, for the message")
+
+
+def confidentiality_roles(spec: CommonSpec) -> Roles:
+    """The default: every party is a "party", unless a one-way duty needs a discloser and a recipient."""
+    if spec.confidentiality.direction == "one_way":
+        return Roles(
+            required=("discloser", "recipient"),
+            why="a one-way confidentiality duty needs to know who discloses and who receives",
+        )
+    return Roles(allowed=("party",), hint='or set confidentiality.direction to "one_way"')
+
+
+def _no_problems(spec: CommonSpec) -> list[Problem]:
+    return []
+
+
+def _pays_something(spec: CommonSpec) -> bool:
+    return False
+
+
+@dataclass(frozen=True, kw_only=True)
+class AgreementType(Generic[S]):
+    """One kind of agreement: everything the core needs to know about it, in one place.
+
+    `name` is the spec's "type" and the key in the clause library's `agreements`;
+    `spec_model` must declare `type: Literal[name]`. `described_as` names the type in
+    validation messages ("an NDA"), which are in English like every message; the
+    names an agreement shows its reader are the Locale's (`words.agreement`).
+
+    `stage` orders the types wherever they are listed (messages, the schema): the
+    order a collaboration goes through them, NDA first.
+
+    The hooks take the type's own model, so a type's rules never ask which type
+    a spec is:
+    - `roles`: the roles its parties may have (fixed, or from the spec);
+    - `min_parties`/`max_parties`: how many parties it has (None: no upper bound
+      beyond the spec's); the shipped types are bilateral;
+    - `cross_check`: cross-field rules beyond the shared ones in `loading`,
+      each problem naming the field to change;
+    - `checks`: deal checks beyond the shared ones in `checks`;
+    - `pays_nothing`: whether nothing is paid under the agreement (a cap at the
+      fees paid is then zero), for the shared liability check;
+    - `shares_materials`: whether the work itself has the parties show samples,
+      demonstrations or sites, for the shared check of "marked"-only confidentiality.
+
+    TODO (hooks for later): a type's schedule sections (still chosen from the spec's
+    fields in `assemble.schedule`) and its article order (each clause file's `order`
+    in clause_library/) belong here as `schedule` and `article_order`; they stay
+    where they are until assemble and the clause library ask the type for them.
+    """
+
+    name: str
+    spec_model: type[S]
+    described_as: str
+    stage: int
+    roles: Roles | Callable[[S], Roles] = confidentiality_roles
+    min_parties: int = 2
+    max_parties: int | None = 2
+    cross_check: Callable[[S], list[Problem]] = _no_problems
+    checks: tuple[Callable[[S], Iterator[Finding]], ...] = field(default=())
+    pays_nothing: Callable[[S], bool] = _pays_something
+    shares_materials: bool = False
+
+    def __post_init__(self) -> None:
+        declared = self.spec_model.model_fields.get("type")
+        if declared is None or get_args(declared.annotation) != (self.name,):
+            raise ValueError(f'{self.spec_model.__name__} must declare type: Literal["{self.name}"] for the type {self.name!r}')
+        if self.min_parties < 2 or (self.max_parties is not None and self.max_parties < self.min_parties):
+            raise ValueError(f"{self.name}: a deal has at least two parties, and max_parties is at least min_parties")
+        if isinstance(self.roles, Roles):
+            known = get_args(Party.model_fields["role"].annotation)
+            unknown = [r for r in self.roles.required + self.roles.allowed if r not in known]
+            if unknown:
+                raise ValueError(f"{self.name}: no party can have the role {unknown[0]!r} (roles: {', '.join(known)})")
+
+    # The core holds a spec as a CommonSpec; these give it to the hooks as the type's own model.
+
+    def own(self, spec: CommonSpec) -> S:
+        """The spec as this type's model (a spec of another type is a programming error)."""
+        if not isinstance(spec, self.spec_model):
+            raise TypeError(f"a {type(spec).__name__} is not a spec of the agreement type {self.name!r}")
+        return spec
+
+    def roles_for(self, spec: CommonSpec) -> Roles:
+        return self.roles if isinstance(self.roles, Roles) else self.roles(self.own(spec))
+
+    def problems(self, spec: CommonSpec) -> list[Problem]:
+        return self.cross_check(self.own(spec))
+
+    def findings(self, spec: CommonSpec) -> list[Finding]:
+        own = self.own(spec)
+        return [finding for check in self.checks for finding in check(own)]
+
+    def unpaid(self, spec: CommonSpec) -> bool:
+        return self.pays_nothing(self.own(spec))
+
+
+class Problems:
+    """The problems of one spec, in the order found, each naming the field to change."""
+
+    def __init__(self, spec: CommonSpec) -> None:
+        self.found: list[Problem] = []
+        self._ids = [p.id for p in spec.parties]
+
+    def add(self, path: str, message: str) -> None:
+        self.found.append(Problem(path, message))
+
+    def party_ref(self, value: str | None, path: str) -> None:
+        """A field that names a party must name one of the spec's parties."""
+        if value is not None and value not in self._ids:
+            known = ", ".join(f'"{i}"' for i in self._ids)
+            self.add(path, f'"{value}" is not a party id (allowed: {known})')
+
+    def extend(self, problems: Iterable[Problem]) -> None:
+        self.found.extend(problems)
+
+
+AnyAgreementType = AgreementType[Any]

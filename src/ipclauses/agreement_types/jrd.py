@@ -1,0 +1,122 @@
+"""The joint research and development (joint R&D) agreement."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Literal
+
+from pydantic import Field
+
+from ..errors import Problem
+from ..spec import (
+    BackgroundIp,
+    CommonSpec,
+    Filing,
+    Improvements,
+    JrdWork,
+    NonCompete,
+    OptionRight,
+    Publication,
+    Results,
+    UsageScope,
+    term_end,
+)
+from .base import AgreementType, Finding, Problems
+from .rules import background_parties, mutual_confidentiality_only, results_parties, usage_scope
+
+DESCRIBED_AS = "a joint R&D agreement"
+
+
+class JrdSpec(CommonSpec):
+    """Joint research and development agreement."""
+
+    type: Literal["jrd"]
+    jrd: JrdWork
+    results: Results
+    licence: UsageScope | None = Field(None, description="Licence of the results to the party that does not own them.")
+    option: OptionRight | None = None
+    background_ip: BackgroundIp = Field(default_factory=BackgroundIp)
+    filing: Filing = Field(default_factory=Filing)
+    improvements: Improvements = Field(default_factory=Improvements)
+    publication: Publication = Field(default_factory=Publication)
+    non_compete: NonCompete | None = None
+    warranties: Literal["none", "knowledge_qualified"] = "none"
+    assignment_on_insolvency: bool = False
+
+
+def cross_check(spec: JrdSpec) -> list[Problem]:
+    out = Problems(spec)
+    add = out.add
+    mutual_confidentiality_only(spec, DESCRIBED_AS, out)
+    results_parties(spec.results, out)
+    for i, tasks in enumerate(spec.jrd.roles):
+        out.party_ref(tasks.party, f"/jrd/roles/{i}/party")
+    for i, item in enumerate(spec.jrd.schedule):
+        if item.due < spec.effective_date:
+            add(f"/jrd/schedule/{i}/due", "is before the effective date")
+        elif item.due > term_end(spec):
+            add(f"/jrd/schedule/{i}/due", f"is after the agreement ends on {term_end(spec).isoformat()}")
+    costs = spec.jrd.costs
+    if costs.rule == "one_party_pays":
+        if costs.payer is None:
+            add("/jrd/costs/payer", 'is missing: "one_party_pays" needs the paying party')
+        out.party_ref(costs.payer, "/jrd/costs/payer")
+    elif costs.payer is not None or costs.amount is not None:
+        add("/jrd/costs", 'payer and amount are only used with "rule": "one_party_pays"')
+    if spec.option is not None:
+        out.party_ref(spec.option.holder, "/option/holder")
+    if spec.non_compete is not None and spec.non_compete.months > 60:
+        add("/non_compete/months", "is more than 60 months; competition law rarely allows a longer restriction")
+    background_parties(spec.background_ip, out)
+    if spec.licence is not None:
+        usage_scope(spec.licence, spec.results, out)
+    return out.found
+
+
+def background_needed(spec: JrdSpec) -> Iterator[Finding]:
+    rule = spec.results.ownership
+    if rule.rule != "sole":
+        return
+    owner = spec.party(rule.owner)
+    others = [i for i in spec.background_ip.items if i.party != rule.owner]
+    if owner and owner.kind == "large_company" and others and spec.background_ip.licence_for_exploitation in ("none", "negotiate"):
+        yield Finding(
+            "background.no_exploitation_licence", "warning", "/background_ip/licence_for_exploitation",
+            f"{owner.short_name} owns the results, but the other party's background IP is needed to use them "
+            "and no licence for exploitation is given.",
+            "Results that cannot be used without the other side's background IP are worth little, and the "
+            "other side can block their use.",
+            "Give a licence for exploitation (non_exclusive_reasonable or non_exclusive_free), or say why none is needed.",
+        )
+
+
+def university_rights(spec: JrdSpec) -> Iterator[Finding]:
+    if not any(p.kind == "university" for p in spec.parties):
+        return
+    if not spec.publication.academic_freedom:
+        yield Finding(
+            "university.no_publication_right", "warning", "/publication/academic_freedom",
+            "The university has no stated right to publish results or use them for research and teaching.",
+            "Universities must publish; an agreement that blocks it is usually refused or breached.",
+            'Set "publication.academic_freedom": true with a notice and delay period for patent filing.',
+        )
+    if spec.publication.delay_days > 90:
+        yield Finding(
+            "university.long_publication_delay", "info", "/publication/delay_days",
+            f"Publication can be delayed by {spec.publication.delay_days} days.",
+            "Delays beyond about 90 days are unusual and hold back students' theses and papers.",
+            "Consider 60 to 90 days, enough to file a patent application.",
+        )
+
+
+AGREEMENT_TYPE = AgreementType(
+    name="jrd",
+    spec_model=JrdSpec,
+    described_as=DESCRIBED_AS,
+    stage=3,
+    # roles: the default ("party"; a one-way duty, refused above, would ask for a discloser and a recipient).
+    cross_check=cross_check,
+    checks=(background_needed, university_rights),
+    pays_nothing=lambda spec: spec.jrd.costs.rule == "each_bears_own",
+    shares_materials=True,
+)

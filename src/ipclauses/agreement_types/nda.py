@@ -1,0 +1,62 @@
+"""The non-disclosure agreement (NDA), one-way or mutual."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Literal
+
+from pydantic import Field
+
+from ..errors import Problem
+from ..spec import CommonSpec, Liability, LiabilityCap, NextStep, Remedies
+from .base import AgreementType, Finding, Problems
+from .rules import no_earlier_nda
+
+DESCRIBED_AS = "an NDA"
+
+
+class NdaSpec(CommonSpec):
+    """Non-disclosure agreement, one-way or mutual."""
+
+    type: Literal["nda"]
+    # An NDA has no fees to cap liability at: its balanced default is no cap.
+    liability: Liability = Field(default_factory=lambda: Liability(cap=LiabilityCap(kind="none")))
+    remedies: Remedies = Field(default_factory=Remedies)
+    next_step: NextStep | None = None
+
+
+def cross_check(spec: NdaSpec) -> list[Problem]:
+    out = Problems(spec)
+    no_earlier_nda(spec, DESCRIBED_AS, out)
+    if spec.liability.cap.kind == "fees_paid":
+        out.add("/liability/cap/kind", 'an NDA has no fees: use "none" or "amount"')
+    if spec.next_step is not None and (spec.next_step.fee_if_none or spec.next_step.discount_if_follows is not None):
+        out.add("/next_step", "fee_if_none and discount_if_follows belong in a PoC, not an NDA (remove them)")
+    return out.found
+
+
+def one_way_against_startup(spec: NdaSpec) -> Iterator[Finding]:
+    if spec.confidentiality.direction != "one_way":
+        return
+    recipient = next(iter(spec.parties_with_role("recipient")), None)
+    discloser = next(iter(spec.parties_with_role("discloser")), None)
+    if recipient and discloser and recipient.kind == "large_company" and discloser.kind == "startup":
+        return  # the usual shape: the startup protects what it shows
+    if discloser and discloser.kind == "large_company" and recipient and recipient.kind == "startup":
+        yield Finding(
+            "nda.one_way_against_startup", "info", "/confidentiality/direction",
+            f"Only {discloser.short_name}'s information is protected, but {recipient.short_name} will likely share its own.",
+            "In open innovation the startup usually shows its technology too; a one-way NDA leaves that unprotected.",
+            'Consider a mutual NDA ("direction": "mutual").',
+        )
+
+
+AGREEMENT_TYPE = AgreementType(
+    name="nda",
+    spec_model=NdaSpec,
+    described_as=DESCRIBED_AS,
+    stage=1,
+    # roles: the default, "party" for a mutual NDA, a discloser and a recipient for a one-way one.
+    cross_check=cross_check,
+    checks=(one_way_against_startup,),
+)

@@ -1,0 +1,69 @@
+"""The technical verification (proof of concept, PoC) agreement."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Literal
+
+from pydantic import Field
+
+from ..errors import Problem
+from ..spec import CommonSpec, NextStep, PocWork, Results, UsageScope, term_end
+from .base import AgreementType, Finding, Problems, Roles
+from .rules import mutual_confidentiality_only, no_announcement, results_parties, usage_scope
+
+DESCRIBED_AS = "a PoC agreement"
+
+
+class PocSpec(CommonSpec):
+    """Technical verification (proof of concept) agreement."""
+
+    type: Literal["poc"]
+    poc: PocWork
+    results: Results
+    licence: UsageScope | None = Field(
+        None, description="Licence of the results to the party that does not own them (e.g. the customer's use beyond the Report)."
+    )
+    next_step: NextStep | None = None
+    warranties: Literal["none", "knowledge_qualified"] = "none"
+
+
+def cross_check(spec: PocSpec) -> list[Problem]:
+    out = Problems(spec)
+    no_announcement(spec, DESCRIBED_AS, out)
+    mutual_confidentiality_only(spec, DESCRIBED_AS, out)
+    if spec.poc.report_deadline < spec.effective_date:
+        out.add("/poc/report_deadline", "is before the effective date (the Report cannot be due before work starts)")
+    elif spec.poc.report_deadline > term_end(spec):
+        out.add("/poc/report_deadline",
+                f"is after the agreement ends on {term_end(spec).isoformat()} (lengthen term.months or move the deadline)")
+    results_parties(spec.results, out)
+    if spec.results.ownership.rule == "decide_later":
+        out.add("/results/ownership/rule", 'a PoC must say who owns the Report and results ("decide_later" leaves it open)')
+    if spec.licence is not None:
+        usage_scope(spec.licence, spec.results, out)
+    return out.found
+
+
+def free_poc(spec: PocSpec) -> Iterator[Finding]:
+    if spec.poc.fee.amount == 0:
+        yield Finding(
+            "poc.free", "info", "/poc/fee/amount",
+            "The PoC is unpaid.",
+            "Startups are often asked for free PoCs; the model contracts warn that this undervalues the work "
+            "and leaves no commitment from the customer.",
+            "Agree a fee, or at least a fee if no next agreement follows (next_step.fee_if_none).",
+        )
+
+
+AGREEMENT_TYPE = AgreementType(
+    name="poc",
+    spec_model=PocSpec,
+    described_as=DESCRIBED_AS,
+    stage=2,
+    roles=Roles(required=("provider", "customer"), why="a PoC has a provider who verifies and a customer who asks for it"),
+    cross_check=cross_check,
+    checks=(free_poc,),
+    pays_nothing=lambda spec: spec.poc.fee.amount == 0,
+    shares_materials=True,
+)
