@@ -1,9 +1,15 @@
 """The clause library as data: every file well formed, every variant reachable, house style kept.
 
 Failures name the clause file and the variant so legal staff can find what to fix.
+
+Nothing here loads the library when the module is imported or tests are collected (the
+parameters come from the clause files themselves): loading writes the library cache, and
+only once the test session has pointed the cache at a temporary folder (conftest.py) may
+anything be written.
 """
 
 import re
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -14,9 +20,39 @@ from ipclauses.conditions import holds
 from ipclauses.library import LANGS
 from specgen import spec_where
 
-LIB = load_library()
-CLAUSES = sorted(LIB.clauses.values(), key=lambda c: c.id)
-VARIANTS = [(c, v) for c in CLAUSES for v in c.variants]
+
+def _bundled_clauses() -> dict[str, list[str]]:
+    """Clause id -> its variant ids, read from the bundled clause files (as the loader finds them)."""
+    folder = ROOT / "clause_library"
+    found = {}
+    for path in sorted(folder.rglob("*.toml")):
+        relative = path.relative_to(folder)
+        if len(relative.parts) < 2 or relative.parts[0] in ("vocabulary", "variables"):
+            continue
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        found[data["id"]] = [v["id"] for v in data["variants"]]
+    return found
+
+
+BUNDLED = _bundled_clauses()
+CLAUSE_IDS = sorted(BUNDLED)
+VARIANT_IDS = [(c, v) for c in CLAUSE_IDS for v in BUNDLED[c]]
+VARIANT_NAMES = [f"{c}/{v}" for c, v in VARIANT_IDS]
+
+
+@pytest.fixture(scope="module")
+def lib(library):
+    return library
+
+
+@pytest.fixture
+def clause(lib, clause_id):
+    return lib.clauses[clause_id]
+
+
+@pytest.fixture
+def variant(clause, variant_id):
+    return next(v for v in clause.variants if v.id == variant_id)
 
 
 def where(clause, variant=None, field=None):
@@ -29,43 +65,36 @@ def where(clause, variant=None, field=None):
     return f"{clause.source}{line} ({clause.id}{'/' + variant.id if variant else ''}{' ' + field if field else ''})"
 
 
-def test_bundled_library_loads_without_problems():
-    assert len(LIB.clauses) >= 40
+def test_bundled_library_loads_without_problems(lib):
+    assert len(lib.clauses) >= 40
+    assert {c.id: [v.id for v in c.variants] for c in lib.clauses.values()} == BUNDLED, "the tests cover every variant"
 
 
-def test_vocabularies_agree_with_the_spec():
+def test_vocabularies_agree_with_the_spec(lib):
     from typing import get_args
 
     from ipclauses.spec import Party
 
     kinds = set(get_args(Party.model_fields["kind"].annotation))
-    assert set(LIB.vocabulary["party_kinds"]) == kinds
-    for label, entry in LIB.vocabulary["balance"].items():
+    assert set(lib.vocabulary["party_kinds"]) == kinds
+    for label, entry in lib.vocabulary["balance"].items():
         assert entry["description"], label
 
 
-@pytest.mark.parametrize("clause,variant", VARIANTS, ids=[f"{c.id}/{v.id}" for c, v in VARIANTS])
-def test_every_variant_is_reachable_by_a_valid_spec(clause, variant):
+@pytest.mark.parametrize("clause_id,variant_id", VARIANT_IDS, ids=VARIANT_NAMES)
+def test_every_variant_is_reachable_by_a_valid_spec(lib, clause, variant):
     """Some spec built from an example selects this variant, so no option is dead text."""
     for agreement in clause.agreements:
-        before = [v.when for v in clause.variants[: clause.variants.index(variant)] if v.when]
         spec = spec_where(agreement, clause.include_when, variant.when or {})
         if spec is None:
             continue
         if clause.applies(spec) and clause.choose(spec) is variant:
-            assemble(spec, LIB)  # and it renders, with every value it needs
+            assemble(spec, lib)  # and it renders, with every value it needs
             return
-        # An earlier variant also matched: that option shadows this one for this spec.
-        assert any(holds(spec, w) for w in before)
+        # Only the default can be passed over for a spec its own `when` fits: another variant's `when` holds.
+        assert variant.default and any(holds(spec, v.when) for v in clause.variants if not v.default), (
+            f"{where(clause, variant)}: its `when` holds but {clause.choose(spec).id!r} was chosen")
     pytest.fail(f"{where(clause, variant)}: no valid spec selects this variant")
-
-
-@pytest.mark.parametrize("clause,variant", VARIANTS, ids=[f"{c.id}/{v.id}" for c, v in VARIANTS])
-def test_both_languages_have_text_summary_and_commentary(clause, variant):
-    for field in ("text", "summary", "commentary"):
-        for lang in LANGS:
-            assert getattr(variant, field)[lang].strip(), where(clause, variant, f"{field}.{lang}")
-    assert clause.title["ja"].strip() and clause.title["en"].strip()
 
 
 ENGLISH_BANNED = [
@@ -83,7 +112,7 @@ def _strip_template(text: str) -> str:
     return re.sub(r"\{[{%#].*?[}%#]\}", " ", text, flags=re.S)
 
 
-@pytest.mark.parametrize("clause,variant", VARIANTS, ids=[f"{c.id}/{v.id}" for c, v in VARIANTS])
+@pytest.mark.parametrize("clause_id,variant_id", VARIANT_IDS, ids=VARIANT_NAMES)
 def test_house_style(clause, variant):
     english = _strip_template(variant.text["en"])
     for pattern, why in ENGLISH_BANNED:
@@ -101,70 +130,78 @@ def test_house_style(clause, variant):
         )
 
 
-@pytest.mark.parametrize("clause", CLAUSES, ids=[c.id for c in CLAUSES])
-def test_defined_terms_are_defined_and_used_in_the_text(clause):
+@pytest.mark.parametrize("clause_id", CLAUSE_IDS)
+def test_defined_terms_are_defined_and_used_in_the_text(lib, clause):
     for term in clause.defines:
-        forms = LIB.terms[term]
+        forms = lib.terms[term]
         for variant in clause.variants:
             assert f'"{forms["en"]}"' in variant.text["en"], f'{where(clause, variant, "text.en")}: must define "{forms["en"]}"'
             assert f"「{forms['ja']}」" in variant.text["ja"], f"{where(clause, variant, 'text.ja')}: must define 「{forms['ja']}」"
     for term in clause.uses:
-        forms = LIB.terms[term]
+        forms = lib.terms[term]
         assert any(forms["en"] in v.text["en"] for v in clause.variants), f"{where(clause)}: uses {forms['en']!r} but never writes it"
         assert any(forms["ja"] in v.text["ja"] for v in clause.variants), f"{where(clause)}: uses {forms['ja']!r} but never writes it"
 
 
 @pytest.mark.parametrize("agreement", ["nda", "poc", "jrd", "license"])
-def test_each_term_is_defined_once_per_agreement_and_every_used_term_is_defined(agreement):
-    clauses = LIB.clauses_for(agreement)
+def test_each_term_is_defined_once_per_agreement_and_every_used_term_is_defined(lib, agreement):
+    clauses = lib.clauses_for(agreement)
     definers: dict[str, list[str]] = {}
     for clause in clauses:
         for term in clause.defines:
             definers.setdefault(term, []).append(clause.id)
-    twice = {t: ids for t, ids in definers.items() if len(ids) > 1 and all(not LIB.clauses[i].include_when for i in ids)}
+    twice = {t: ids for t, ids in definers.items() if len(ids) > 1 and all(not lib.clauses[i].include_when for i in ids)}
     assert not twice, f"{agreement}: terms defined by more than one clause: {twice}"
     for clause in clauses:
         for term in clause.uses:
             assert term in definers or term == "agreement", f"{where(clause)}: uses {term!r}, which no {agreement} clause defines"
 
 
-def test_every_declared_variable_comes_from_the_spec():
+def test_every_declared_variable_comes_from_the_spec(lib):
     from ipclauses.conditions import path_annotation
 
-    for var in LIB.variables.values():
+    for var in lib.variables.values():
         assert any(path_annotation(a, var.source)[0] for a in ("nda", "poc", "jrd", "license")), var.name
 
 
-def test_every_variable_used_in_text_gets_a_value_from_some_example_or_generated_spec():
+def test_every_variable_used_in_text_gets_a_value_from_some_example_or_generated_spec(lib):
+    """Each variable a text prints has a value for some spec that selects a variant printing it.
+
+    A text shared with `like` is tried with the spec of every variant that shares it.
+    """
     import jinja2.meta
     from jinja2.sandbox import ImmutableSandboxedEnvironment
 
     env = ImmutableSandboxedEnvironment()
-    used: dict[str, tuple] = {}
-    for clause, variant in VARIANTS:
-        for lang in LANGS:
-            for name in jinja2.meta.find_undeclared_variables(env.parse(variant.text[lang])) - {"ref"}:
-                used.setdefault(name, (clause, variant))
+    users: dict[str, list[tuple]] = {}
+    for clause in lib.clauses.values():
+        for variant in clause.variants:
+            for lang in LANGS:
+                for name in jinja2.meta.find_undeclared_variables(env.parse(variant.text[lang])) - {"ref"}:
+                    if (clause, variant) not in users.setdefault(name, []):
+                        users[name].append((clause, variant))
     unresolved = []
-    for name, (clause, variant) in sorted(used.items()):
-        found = False
-        for agreement in clause.agreements:
-            spec = spec_where(agreement, clause.include_when, variant.when or {})
-            if spec is not None and LIB.context(spec).get(name) is not None:
-                found = True
-                break
+    for name, using in sorted(users.items()):
+        found = any(
+            spec is not None and lib.context(spec).get(name) is not None
+            for clause, variant in using
+            for agreement in clause.agreements
+            for spec in [spec_where(agreement, clause.include_when, variant.when or {})]
+        )
         if not found:
+            clause, variant = using[0]
             unresolved.append(f"{name} (first used in {where(clause, variant)})")
     # A value only some specs give is fine when every text that prints it tests it first.
-    unguarded = [n for n in unresolved if not _guarded(n.split()[0])]
+    unguarded = [n for n in unresolved if not _guarded(lib, n.split()[0])]
     assert not unguarded, unguarded
 
 
-def _guarded(name: str) -> bool:
+def _guarded(lib, name: str) -> bool:
     pattern = re.compile(r"\{%\s*if\s+[^%]*\b" + re.escape(name) + r"\b")
     return all(
         pattern.search(v.text[lang]) or name not in v.text[lang]
-        for c, v in VARIANTS
+        for c in lib.clauses.values()
+        for v in c.variants
         for lang in LANGS
     )
 
@@ -227,7 +264,27 @@ def test_loader_reports_mistakes_with_file_line_and_key(tmp_path, change, expect
     assert expected in str(info.value)
 
 
-def test_custom_library_overrides_and_adds_clauses(tmp_path):
+@pytest.mark.parametrize("how", ["missing", "blank"])
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("field", ["text", "summary", "commentary"])
+def test_loader_refuses_a_variant_without_text_summary_or_commentary_in_each_language(tmp_path, field, lang, how):
+    """So every loaded variant has all three in both languages; no test of the bundled data needs to look."""
+    line = next(line for line in GOOD.splitlines() if line.startswith(f"{field}.{lang} = "))
+    folder = _custom(tmp_path, GOOD.replace(line, "" if how == "missing" else f'{field}.{lang} = " \\n "'))
+    with pytest.raises(LibraryError) as info:
+        load_library(folder)
+    assert f"firm/general/special.toml:7: variants[0].{field}: needs non-empty ja and en" in str(info.value)
+
+
+@pytest.mark.parametrize("title", ['{ ja = "特約", en = "  " }', '{ ja = "特約" }', '"Special Terms"'])
+def test_loader_refuses_a_clause_title_without_both_languages(tmp_path, title):
+    folder = _custom(tmp_path, GOOD.replace('title = { ja = "特約", en = "Special Terms" }', f"title = {title}"))
+    with pytest.raises(LibraryError) as info:
+        load_library(folder)
+    assert "firm/general/special.toml:3: title: needs ja and en" in str(info.value)
+
+
+def test_custom_library_overrides_and_adds_clauses(tmp_path, library):
     from conftest import EXAMPLES
     from ipclauses import load_spec
 
@@ -245,7 +302,7 @@ def test_custom_library_overrides_and_adds_clauses(tmp_path):
     (folder / "general").mkdir()
     (folder / "general" / "special.toml").write_text(GOOD, encoding="utf-8")
     lib = load_library(folder)
-    assert lib.version.startswith(LIB.version + "+")
+    assert lib.version.startswith(library.version + "+")
     agreement = assemble(load_spec(nda), lib)
     ids = [a.clause_id for a in agreement.articles]
     assert "custom.clause" in ids
