@@ -18,8 +18,9 @@ import pytest
 
 import ipclauses.spec
 from conftest import ROOT
-from ipclauses import load_spec
+from ipclauses import check, load_spec
 from ipclauses.agreement_types import (
+    SPEC_MODELS,
     AgreementType,
     Finding,
     Problems,
@@ -88,6 +89,27 @@ def test_the_registry_refuses_what_it_cannot_use():
 
 
 # --- the shipped types are bilateral ------------------------------------------------------
+
+
+def _with_parties(name: str, count: int) -> dict[str, Any]:
+    data = copy.deepcopy(BASES[name])
+    extra = [_party(f"extra{i}", f"Extra Holdings {i} Ltd.", f"Extra {i}", "other") for i in range(count - 2)]
+    data["parties"] += extra
+    return data
+
+
+@pytest.mark.parametrize("name", SHIPPED)
+def test_a_two_party_type_refuses_a_third_party_at_parties_2(name):
+    with pytest.raises(SpecError) as info:
+        load_spec(_with_parties(name, 3))
+    [(path, message)] = info.value.errors
+    assert path == "/parties/2"
+    assert message == f"{get_type(name).described_as} has exactly two parties; remove this one (found 3)"
+    with pytest.raises(SpecError) as info:
+        load_spec(_with_parties(name, 5))
+    assert [tuple(p) for p in info.value.errors] == [
+        ("/parties/2", f"{get_type(name).described_as} has exactly two parties; remove this one and those after it (found 5)"),
+    ]
 
 
 def test_the_schema_tells_editors_each_types_number_of_parties():
@@ -165,6 +187,62 @@ def memorandum_data() -> dict[str, Any]:
         "project": {"roles": [{"party": "gamma", "tasks": "Run the test rig"}]},
         "lead": "gamma",
     }
+
+
+def test_a_three_party_spec_validates_against_a_registered_type(memorandum):
+    assert names() == [*SHIPPED, "memorandum"]
+    spec = load_spec(memorandum_data())
+    assert isinstance(spec, MemorandumSpec) and type_of(spec) is memorandum
+    assert [p.id for p in spec.parties] == ["alpha", "beta", "gamma"]
+    assert spec.party("gamma") is spec.parties[2] and spec.parties_with_role("party") == list(spec.parties)
+    assert SPEC_MODELS["memorandum"] is MemorandumSpec and ipclauses.spec.MemorandumSpec is MemorandumSpec
+
+
+def _set(path: str, value: Any):
+    def mutate(data: dict[str, Any]) -> dict[str, Any]:
+        node: Any = data
+        keys = [int(k) if k.isdigit() else k for k in path.split(".")]
+        for key in keys[:-1]:
+            node = node[key]
+        node[keys[-1]] = value
+        return data
+
+    return mutate
+
+
+@pytest.mark.parametrize(("mutate", "path", "message"), [
+    (_set("parties.2.kind", "institute"), "/parties/2/kind", '"institute" is not allowed'),
+    (_set("parties.2.adress", "Tokyo"), "/parties/2/adress", 'did you mean "address"?'),
+    (lambda d: _set("parties.2.id", "alpha")({**d, "lead": "alpha", "project": {}}), "/parties/2/id",
+     '"alpha" is used by another party'),
+    (_set("parties.2.short_name", "ＡＬＰＨＡ"), "/parties/2/short_name", "looks the same as the short name of /parties/0"),
+    (_set("parties.2.legal_name", "Beta Sensors K.K."), "/parties/2/legal_name", "is the same as the legal name of /parties/1"),
+    (_set("parties.2.role", "licensor"), "/parties/2/role", '"licensor" does not fit this deal (allowed: "party")'),
+    (_set("lead", "delta"), "/lead", '"delta" is not a party id (allowed: "alpha", "beta", "gamma")'),
+    (_set("project.roles.0.party", "delta"), "/project/roles/0/party", '"delta" is not a party id'),
+    (_set("liability", {"cap_applies_to": "only", "capped_party": "delta"}), "/liability/capped_party", '"delta" is not'),
+    (lambda d: {**d, "parties": d["parties"][:2], "lead": "alpha", "project": {}}, "/parties",
+     "a memorandum has exactly three parties; add 1 more (found 2)"),
+    (lambda d: {**d, "parties": [*d["parties"], _party("delta", "Delta Trading Ltd.", "Delta", "other")]}, "/parties/3",
+     "a memorandum has exactly three parties; remove this one (found 4)"),
+])
+def test_problems_with_the_third_party_are_reported_at_its_pointer(memorandum, mutate, path, message):
+    with pytest.raises(SpecError) as info:
+        load_spec(mutate(memorandum_data()))
+    problems = [tuple(p) for p in info.value.errors]
+    assert [p for p, _ in problems] == [path], problems
+    assert message in problems[0][1]
+
+
+def test_run_checks_runs_the_registered_types_checks_with_the_shared_ones(memorandum):
+    data = _set("lead", "beta")(memorandum_data())
+    data["liability"] = {"cap_applies_to": "only", "capped_party": "alpha"}
+    findings = check(load_spec(data))
+    by_id = {f.id: f for f in findings}
+    assert by_id["memorandum.startup_leads"].path == "/lead"
+    assert "project.objective_missing" in by_id  # a shared check
+    assert by_id["liability.one_sided_cap"].why.startswith("The other parties carry")
+    assert "memorandum.startup_leads" not in {f.id for f in check(load_spec(memorandum_data()))}
 
 
 def test_the_schema_and_the_type_tag_follow_the_registry():

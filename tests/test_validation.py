@@ -266,6 +266,20 @@ CASES = [
     ),
     Case("one-party-only", "nda", lambda s: {**s, "parties": s["parties"][:1]}, "/parties", "has 1 item (must have at least 2)"),
     Case(
+        "third-party-in-nda", "nda", lambda s: {**s, "parties": [*s["parties"], _party("third", "Third Co.", "Third", "other")]},
+        "/parties/2", "an NDA has exactly two parties", ("remove this one",),
+    ),
+    Case(
+        "third-party-in-licence", "license",
+        lambda s: {**s, "parties": [*s["parties"], _party("third", "Third Co.", "Third", "other", "licensee")]},
+        "/parties/2", "a licence agreement has exactly two parties", ("remove this one",),
+    ),
+    Case(
+        "more-parties-than-any-deal", "nda",
+        lambda s: {**s, "parties": [_party(f"p{i}", f"Party {i} Co.", f"P{i}", "other") for i in range(21)]},
+        "/parties", "has 21 items (must have at most 20)",
+    ),
+    Case(
         "unknown-party-reference", "poc", set_at("results.ownership.owner", "lumina"), "/results/ownership/owner",
         '"lumina" is not a party id', ('allowed: "tokai", "lumivision"',),
     ),

@@ -36,6 +36,8 @@ Percent = Annotated[float, Field(ge=0, le=100)]
 # Agreement dates lie within a few centuries; the bound keeps every term and survival period
 # (at most 100 years each) computable, far from the calendar's end at 9999-12-31.
 Date = Annotated[dt.date, Field(ge=dt.date(1900, 1, 1), le=dt.date(2999, 12, 31))]
+# The most parties any deal may have; each agreement type says how many it has (agreement_types/).
+MAX_PARTIES = 20
 
 
 class SpecModel(BaseModel):
@@ -416,7 +418,11 @@ class CommonSpec(SpecModel):
     )
     language: Literal["ja", "en"]
     title: Name | None = Field(None, description="Agreement title; leave out for the standard one.")
-    parties: list[Party] = Field(min_length=2, max_length=2, description="The parties (2 for now).")
+    parties: list[Party] = Field(
+        min_length=2,
+        max_length=MAX_PARTIES,
+        description="The parties, each with its role in the deal.",
+    )
     effective_date: Date
     signing_date: Date | None = Field(None, description="Leave out to leave the date blank for signature.")
     purpose: Purpose
