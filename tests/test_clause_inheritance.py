@@ -189,6 +189,29 @@ def test_the_cache_carries_variants_with_like_resolved(tmp_path, monkeypatch):
     assert assemble(spec_with("all_disclosed"), cached).article("custom.clause").variant_id == "loose"
 
 
+def test_the_bundled_library_uses_like_for_the_variants_that_were_copies(library):
+    liability = {v.id: v for v in library.clauses["general.liability"].variants}
+    assert liability["one_party_license"].like == liability["one_party_jrd"].like == "one_party_poc"
+    assert liability["one_party_license"].text == liability["one_party_poc"].text
+    assert liability["one_party_license"].balance != liability["one_party_poc"].balance
+    joint = {v.id: v for v in library.clauses["jrd.joint_ownership"].variants}
+    assert joint["consent_given"].like == "consent_given_university"
+    licence = library.clauses["poc.licence"].variants
+    assert [v.like for v in licence] == [None, "non_exclusive", "non_exclusive", "non_exclusive"]
+    assert len({v.commentary["en"] for v in licence}) == 4 and len({v.text["en"] for v in licence}) == 1
+
+
+def test_no_two_bundled_variants_have_the_same_text_unless_one_is_like_the_other(library):
+    """The copy-paste `like` replaced: found by comparing text and summary in both languages."""
+    for clause in library.clauses.values():
+        seen: dict[tuple, str] = {}
+        for v in clause.variants:
+            key = (v.text["ja"], v.text["en"], v.summary["ja"], v.summary["en"])
+            if key in seen and v.like is None:
+                pytest.fail(f"{clause.source}: {v.id!r} repeats the text of {seen[key]!r}: use like = {seen[key]!r}")
+            seen.setdefault(key, v.id)
+
+
 # --- the default, and conditions that exclude each other -------------------------------------
 
 
