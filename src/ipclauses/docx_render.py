@@ -36,6 +36,7 @@ from . import wording
 from .agreement import Agreement, Paragraph, Ref, Segment
 from .assemble import json_sha256
 from .errors import DocumentError, RenderError
+from .locales import get_locale
 from .ooxml import ContentType, RelType, Style
 from .resources import data_dir
 
@@ -162,9 +163,10 @@ def _paragraph(para: Paragraph, body: _Body, bookmark: str, stable_id: str) -> s
 
 
 def _articles(agreement: Agreement, body: _Body) -> str:
+    locale = get_locale(agreement.language)
     out = []
     for art in agreement.articles:
-        heading = f"（{art.title}）" if agreement.language == "ja" else f"({art.title})"
+        heading = locale.article_title(art.title)
         mark = _clause_bookmark(art.clause_id)
         body.ids[mark] = art.clause_id
         # The numbering shows "第5条" / "Article 5"; REF fields point at art.bookmark.
@@ -182,31 +184,30 @@ def paragraph_ids(agreement: Agreement) -> dict[str, str]:
 
 
 def _signature(agreement: Agreement) -> str:
-    lang = agreement.language
+    locale = get_locale(agreement.language)
+    words = locale.words.signature
     p, r = ox.paragraph, ox.run
-
-    def L(key: str) -> str:
-        return wording.LABELS[key][lang]
+    dated = agreement.signing_date if agreement.signing_date == words.date_blank else words.dated.format(date=agreement.signing_date)
 
     out = [p(Style.SIGNATURE_INTRO, r(agreement.signing_intro) if agreement.signing_intro else "")]
-    if lang == "ja":
-        out.append(p(Style.SIGNATURE, r(agreement.signing_date)))
+    if locale.signature_layout == "name_and_seal":
+        out.append(p(Style.SIGNATURE, r(dated)))
         for party in agreement.parties:
             out += [
                 p(Style.SIGNATURE),
                 p(Style.SIGNATURE, r(party.address)),
                 p(Style.SIGNATURE, r(party.legal_name)),
-                p(Style.SIGNATURE, r(f"{party.representative_title}　{party.representative_name}") + r("　　" + L("seal"))),
+                p(Style.SIGNATURE, r(f"{party.representative_title}　{party.representative_name}") + r("　　" + words.seal)),
             ]
     else:
         for party in agreement.parties:
             out += [
                 p(Style.SIGNATURE),
-                p(Style.SIGNATURE, r(f"{L('for')} {party.legal_name}", bold=True)),
-                p(Style.SIGNATURE, r(f"{L('signature')}: ____________________")),
-                p(Style.SIGNATURE, r(f"{L('name')}: {party.representative_name}")),
-                p(Style.SIGNATURE, r(f"{L('title')}: {party.representative_title}")),
-                p(Style.SIGNATURE, r(agreement.signing_date if agreement.signing_date.startswith("Date") else f"Date: {agreement.signing_date}")),
+                p(Style.SIGNATURE, r(f"{words.for_party} {party.legal_name}", bold=True)),
+                p(Style.SIGNATURE, r(f"{words.signature}: ____________________")),
+                p(Style.SIGNATURE, r(f"{words.name}: {party.representative_name}")),
+                p(Style.SIGNATURE, r(f"{words.title}: {party.representative_title}")),
+                p(Style.SIGNATURE, r(dated)),
             ]
     return "".join(out)
 
@@ -240,7 +241,7 @@ def _schedule(agreement: Agreement) -> str:
 def _core(agreement: Agreement) -> str:
     return ox.core_properties(
         agreement.title,
-        subject=wording.AGREEMENT_NAME[agreement.type][agreement.language],
+        subject=get_locale(agreement.language).words.agreement.names[agreement.type],
         keywords=", ".join(p.short_name for p in agreement.parties),
         description="; ".join(p.legal_name for p in agreement.parties),
         **_core_common(agreement.language, agreement.effective_date, agreement.type),
@@ -251,7 +252,7 @@ def _core_common(language: str, date: str, category: str) -> dict[str, Any]:
     """What every ipclauses DOCX records in its core properties; dates from the spec, never the clock."""
     return {
         "creator": "ipclauses", "last_modified_by": "ipclauses", "revision": 1,
-        "language": "ja-JP" if language == "ja" else "en-GB", "date": date, "category": category,
+        "language": get_locale(language).tag, "date": date, "category": category,
     }
 
 
@@ -314,7 +315,7 @@ def template_context(agreement: Agreement, body: _Body | None = None) -> dict[st
         "preamble": agreement.preamble,
         "show_key_terms": agreement.show_key_terms,
         "key_terms": agreement.key_terms,
-        "labels": {k: v[agreement.language] for k, v in wording.LABELS.items()},
+        "labels": wording.labels(get_locale(agreement.language)),
         "articles": Markup(_articles(agreement, body)),
         "signature": Markup(_signature(agreement)),
         "schedule": Markup(_schedule(agreement)),
@@ -393,18 +394,21 @@ def _shared_summary_zip(lang: str) -> bytes:
 
 def summary_docx(summary: Summary) -> bytes:
     """The plain-language summary as DOCX, in the agreement template's styles."""
-    from .summary import SEVERITY, T, _with_ref
+    from .summary import _with_ref
 
-    lang = summary.language
+    locale = summary.locale
+    lang = locale.code
+    words = locale.words.summary.headings
     p, r = ox.paragraph, ox.run
 
     def t(key: str) -> str:
-        return T[key][lang]
+        text: str = getattr(words, key)
+        return text
 
     def heading(text: str) -> str:
         return p(Style.SECTION_HEADING, r(text))
 
-    bullet = "・" if lang == "ja" else "\u2022 "
+    bullet = words.bullet
     out = [heading(t("overview")), p(Style.TEXT, r(" ".join(summary.overview)))]
     if summary.results_table:
         out += [heading(t("results")), _table(summary.results_table, (2000, 2200, 3400, 1200), header=True)]
@@ -415,10 +419,10 @@ def summary_docx(summary: Summary) -> bytes:
             points = getattr(party, key)
             if points:
                 out.append(p(Style.TEXT, r(t(key), bold=True)))
-                out += [p(Style.TEXT, r(bullet + _with_ref(pt, lang))) for pt in points]
+                out += [p(Style.TEXT, r(bullet + _with_ref(pt, locale))) for pt in points]
     for key, points in (("secret", summary.confidentiality), ("money", summary.money), ("ending", summary.ending)):
         out.append(heading(t(key)))
-        out += [p(Style.TEXT, r(bullet + _with_ref(pt, lang))) for pt in points]
+        out += [p(Style.TEXT, r(bullet + _with_ref(pt, locale))) for pt in points]
     out += [heading(t("checklist")), _table(summary.checklist)]
     out += [heading(t("balance")), p(Style.TEXT, r(summary.balance_verdict))]
     if summary.balance_rows:
@@ -426,7 +430,7 @@ def summary_docx(summary: Summary) -> bytes:
     out.append(heading(t("findings")))
     if summary.findings:
         out += [
-            p(Style.TEXT, r(f"{SEVERITY[f.severity][lang]}: ", bold=True) + r(f"{f.message} {f.why} {f.fix} ({f.path})"))
+            p(Style.TEXT, r(f"{words.severity[f.severity]}: ", bold=True) + r(f"{f.message} {f.why} {f.fix} ({f.path})"))
             for f in summary.findings
         ]
     else:
@@ -436,7 +440,7 @@ def summary_docx(summary: Summary) -> bytes:
     tpl = _template(lang)
     context = {
         "title": summary.title, "preamble": summary.disclaimer, "show_key_terms": False, "key_terms": [],
-        "labels": {k: v[lang] for k, v in wording.LABELS.items()},
+        "labels": wording.labels(locale),
         "articles": Markup("".join(out)), "signature": Markup(""), "schedule": Markup(""),
     }
     document_xml = tpl.document.render(context)

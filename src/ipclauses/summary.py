@@ -18,7 +18,7 @@ from .checks import Finding, run_checks
 from .conditions import other_party, party_by_id, party_fact, party_with_role
 from .library import Library, load_library
 from .loading import term_end
-from .locales import Locale, get_locale, locales
+from .locales import Locale, get_locale
 from .spec import AnySpec, CommonSpec, JrdSpec, LicenseSpec, NdaSpec, Party, PocSpec, Results, UsageScope
 
 
@@ -424,11 +424,10 @@ def _favoured(spec: AnySpec, favours: str) -> Party | None:
 # --- renderers ----------------------------------------------------------------------
 
 
-def _with_ref(point: Point, locale: Locale | str) -> str:
-    """A point with the article that binds; `locale` may be a code (docx_render.py passes one)."""
+def _with_ref(point: Point, locale: Locale) -> str:
+    """A point with the article that binds."""
     if not point.article:
         return point.text
-    locale = get_locale(locale) if isinstance(locale, str) else locale
     return locale.words.summary.headings.with_article.format(text=point.text, article=point.article)
 
 
@@ -552,18 +551,3 @@ def summarize(spec_or_agreement: AnySpec | Agreement, lang: str | None = None, f
 
         return summary_docx(summary)
     raise ValueError(f"unknown summary format {format!r} (allowed: md, html, docx)")
-
-
-# --- views for docx_render.py until it asks the Summary's Locale (remove them then) ---------
-#
-# docx_render.py reads these as {key: {language: word}}; they are built from the
-# registered locales, so they hold no words of their own.
-
-_HEADING_KEYS = ("title", "disclaimer", "overview", "results", "parties", "may", "must", "cannot", "secret", "money", "ending",
-                 "checklist", "balance", "findings", "articles", "not_stated", "no_findings")
-T: dict[str, dict[str, str]] = {
-    key: {loc.code: getattr(loc.words.summary.headings, key) for loc in locales()} for key in _HEADING_KEYS
-}
-SEVERITY: dict[str, dict[str, str]] = {
-    severity: {loc.code: loc.words.summary.headings.severity[severity] for loc in locales()} for severity in ("error", "warning", "info")
-}

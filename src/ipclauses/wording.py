@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Sequence
 
 from .loading import term_end
-from .locales import Locale, locales
+from .locales import Locale
 from .spec import AnySpec, CommonSpec, OwnershipRule, Party, Results, UsageScope
 
 
@@ -107,14 +107,11 @@ def key_terms(spec: AnySpec, locale: Locale) -> list[tuple[str, str]]:
     return rows
 
 
-# --- views for docx_render.py until it asks the Locale (remove them then) ------------------
-#
-# docx_render.py reads these as {key: {language: word}}; they are built from the
-# registered locales, so they hold no words of their own.
+# --- the base template's labels ---------------------------------------------------------
 
 
-
-def _labels(locale: Locale) -> dict[str, str]:
+def labels(locale: Locale) -> dict[str, str]:
+    """The base template's labels (key terms, schedule, signature) in this locale's words."""
     words = locale.words
     return {
         "parties": words.key_terms.parties, "purpose": words.key_terms.purpose, "term": words.key_terms.term,
@@ -124,12 +121,3 @@ def _labels(locale: Locale) -> dict[str, str]:
         "signature_date_blank": words.signature.date_blank, "seal": words.signature.seal, "name": words.signature.name,
         "title": words.signature.title, "signature": words.signature.signature, "for": words.signature.for_party,
     }
-
-
-LABELS: dict[str, dict[str, str]] = {
-    key: {loc.code: _labels(loc)[key] for loc in locales()} for key in _labels(locales()[0])
-}
-AGREEMENT_NAME: dict[str, dict[str, str]] = {
-    agreement_type: {loc.code: loc.words.agreement.names[agreement_type] for loc in locales()}
-    for agreement_type in locales()[0].words.agreement.names
-}
