@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 import click
 
 from . import __version__
+from .agreement_types import names as agreement_type_names
 from .errors import IpclausesError, LibraryError, SpecError
 from .locales import codes as locale_codes
 from .locales import locales
@@ -180,7 +181,7 @@ def clauses() -> None:
 
 
 @clauses.command("list")
-@click.option("--type", "agreement", type=click.Choice(["nda", "poc", "jrd", "license"]), help="Only clauses of this agreement type.")
+@click.option("--type", "agreement", type=click.Choice(agreement_type_names()), help="Only clauses of this agreement type.")
 @click.option("--category", help="Only clauses of this category.")
 @click.option("--lang", type=click.Choice(_CLAUSE_LANGUAGES), default="en", show_default=True)
 @library_option
