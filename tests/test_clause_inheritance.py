@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from conftest import NDA_EXAMPLE
+from conftest import NDA_EXAMPLE, ROOT
 from ipclauses import LibraryError, RenderError, assemble, load_library, load_spec
 from ipclauses import library as library_module
-from ipclauses.conditions import check_condition, find_overlap, holds
+from ipclauses.conditions import COMPUTED, OPERATORS, check_condition, find_overlap, holds
 
 HEAD = '''id = "custom.clause"
 category = "general"
@@ -392,3 +392,14 @@ def test_dates_compare_the_same_way_under_every_operator():
     assert holds(spec, {"effective_date": {"in": [date]}})
     assert not holds(spec, {"effective_date": {"not": date}})
     assert holds(spec, {"effective_date": {"gt": "1999-12-31"}}) and holds(spec, {"effective_date": {"lt": "2999-01-01"}})
+
+
+def test_the_readme_shows_an_example_of_every_condition_form():
+    readme = (ROOT / "clause_library" / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("### Conditions"):]
+    for op in OPERATORS:
+        assert re.search(r"\{ " + op + r" = ", section), f"README: no example of {{ {op} = ... }}"
+    for form in ("any = [", '"type" =', "@has.university", "default = true", "like = "):
+        assert form in readme, f"README: no example of {form}"
+    for fact in COMPUTED:
+        assert f"`{fact}`" in section, f"README: computed fact {fact} is not explained"
