@@ -9,11 +9,12 @@ A signed contract must read as it is written. Three kinds of text can fool a rea
 
 The first is refused wherever it appears in a spec; the second is refused for party
 names; the third is a warning of the deal checks. The tables are Unicode's own
-(UTS #39 confusables, UCD Scripts), compacted by tools/make_unicode_tables.py.
+(UTS #39 confusables, UCD Scripts), as JSON made by tools/make_unicode_tables.py.
 """
 
 from __future__ import annotations
 
+import json
 import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
@@ -126,14 +127,9 @@ def unsafe_character(text: str) -> UnsafeCharacter | None:
 
 @cache
 def _prototypes() -> dict[str, str]:
-    table: dict[str, str] = {}
-    path = data_dir("unicode") / "confusables.tsv"
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.startswith("#") or not line:
-            continue
-        source, target = line.split("\t")
-        table[chr(int(source, 16))] = "".join(chr(int(cp, 16)) for cp in target.split(","))
-    return table
+    data = json.loads((data_dir("unicode") / "confusables.json").read_text(encoding="utf-8"))
+    prototypes: dict[str, str] = data["prototypes"]
+    return prototypes
 
 
 def _default_ignorable(ch: str) -> bool:
@@ -163,13 +159,8 @@ def look_alike(a: str, b: str) -> bool:
 
 @cache
 def _script_ranges() -> tuple[list[int], list[tuple[int, int, str]]]:
-    ranges: list[tuple[int, int, str]] = []
-    path = data_dir("unicode") / "scripts.tsv"
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.startswith("#") or not line:
-            continue
-        first, last, script = line.split("\t")
-        ranges.append((int(first, 16), int(last, 16), script))
+    data = json.loads((data_dir("unicode") / "scripts.json").read_text(encoding="utf-8"))
+    ranges = [(int(first), int(last), str(script)) for first, last, script in data["ranges"]]
     return [r[0] for r in ranges], ranges
 
 
