@@ -234,3 +234,10 @@ def test_error_messages_spell_out_control_characters_of_the_input(run, tmp_path)
     assert result.exit_code == 1
     assert "\x1b" not in result.stderr and "/purpose: a key holds the control character U+001B" in result.stderr
     assert "\u202e" not in result.stderr and 'unknown field "\\u202edleif"' in result.stderr
+
+
+def test_clauses_show_says_which_variant_a_shared_text_comes_from(run):
+    result = run("clauses", "show", "general.liability", "--lang", "en")
+    assert result.exit_code == 0
+    block = result.stdout.split("== variant one_party_license")[1].split("== variant")[0]
+    assert "text from: variant one_party_poc" in block

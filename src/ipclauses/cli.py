@@ -225,7 +225,12 @@ def clauses_show(clause_id: str, lang: str, library: Path | None) -> None:
     for variant in clause.variants:
         _echo("")
         _echo(f"== variant {variant.id} ({variant.balance})")
-        _echo(f"chosen when: {json.dumps(variant.when, ensure_ascii=False) if variant.when else 'always (fallback)'}")
+        if variant.when:
+            _echo(f"chosen when: {json.dumps(variant.when, ensure_ascii=False)}" + (" (the default)" if variant.default else ""))
+        else:
+            _echo("chosen when: no other variant's condition holds (the default)")
+        if variant.like:
+            _echo(f"text from: variant {variant.like}")
         for l in langs:
             _echo(f"-- text ({l})")
             _echo(variant.text[l].strip())
