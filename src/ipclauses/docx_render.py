@@ -39,6 +39,7 @@ from .errors import DocumentError, RenderError
 from .locales import get_locale
 from .ooxml import ContentType, RelType, Style
 from .resources import data_dir
+from .safe_read import NotARegularFile, read_regular_file
 
 if TYPE_CHECKING:
     from .summary import Summary
@@ -564,12 +565,10 @@ def _read_source(source: str | os.PathLike[str] | IO[bytes], name: str) -> bytes
                 raise DocumentError(f"{name}: is not a regular file (a device, pipe or socket); not read")
             if info.st_size > MAX_DOCX_BYTES:
                 raise DocumentError(too_large)
-            # O_NONBLOCK: a file swapped for a pipe after the check cannot make open() wait forever.
-            fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
-            with os.fdopen(fd, "rb") as fh:
-                if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):
-                    raise DocumentError(f"{name}: is not a regular file (a device, pipe or socket); not read")
-                data = fh.read(MAX_DOCX_BYTES + 1)
+            # Opened without blocking and checked again: a file swapped for a pipe cannot hang it.
+            data = read_regular_file(path, MAX_DOCX_BYTES)
+        except NotARegularFile:
+            raise DocumentError(f"{name}: is not a regular file (a device, pipe or socket); not read") from None
         except FileNotFoundError:
             raise DocumentError(f"{name}: file not found") from None
         except OSError as exc:

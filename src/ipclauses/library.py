@@ -58,6 +58,7 @@ from .conditions import (
 )
 from .errors import LibraryError, Problem, RenderError
 from .resources import data_dir
+from .safe_read import NotARegularFile, read_regular_file
 
 AGREEMENTS = ("nda", "poc", "jrd", "license")
 LANGS = ("ja", "en")
@@ -728,16 +729,11 @@ def _read_library_file(path: Path, real_root: str) -> bytes:
         if not target.startswith(real_root.rstrip(os.sep) + os.sep):
             raise _Refused("is a link to a file outside the library folder; copy the file in instead")
     try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))  # a FIFO must not block the open
+        content = read_regular_file(path, MAX_FILE_BYTES)
+    except NotARegularFile:
+        raise _Refused("is not a plain file (a folder, pipe or device); a clause file is a TOML text file") from None
     except OSError as exc:
         raise _Refused(f"cannot be read ({exc.strerror})") from None
-    with os.fdopen(fd, "rb") as handle:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
-            raise _Refused("is not a plain file (a folder, pipe or device); a clause file is a TOML text file")
-        try:
-            content = handle.read(MAX_FILE_BYTES + 1)
-        except OSError as exc:
-            raise _Refused(f"cannot be read ({exc.strerror})") from None
     if len(content) > MAX_FILE_BYTES:
         raise _Refused(f"is larger than {MAX_FILE_BYTES // 1024:,} KiB; a clause file is a few dozen kB")
     return content

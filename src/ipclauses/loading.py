@@ -20,7 +20,6 @@ import errno
 import json
 import os
 import re
-import stat
 from collections.abc import Callable, Iterable
 from decimal import Decimal
 from typing import IO, Any
@@ -30,9 +29,10 @@ from pydantic import BaseModel, ValidationError
 from . import agreement_types
 from .agreement_types import AnyAgreementType, Problems, Roles
 from .errors import Problem, SpecError
+from .safe_read import NotARegularFile, read_regular_file
 from .spec import AnySpec, CommonSpec, language_defaults
 from .spec import term_end as term_end  # where wording, summary and conditions look for it
-from .unicode_safety import UnsafeCharacter, look_alike, unsafe_character
+from .unicode_safety import XML_FORBIDDEN, UnsafeCharacter, look_alike, unsafe_character
 
 MAX_SPEC_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 32
@@ -41,8 +41,6 @@ MAX_INTEGER_DIGITS = 30
 # within this limit print as given; longer ones are refused rather than rounded.
 MAX_SIGNIFICANT_DIGITS = 15
 
-# XML 1.0 forbids these; lone surrogates cannot be encoded at all.
-_XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 _LINE_BREAKS = re.compile("[\t\n\r\u2028\u2029\x85]")
 
 
@@ -89,7 +87,7 @@ def _walk(value: Any, path: list[str | int], problems: list[Problem], depth: int
                 Problem(pointer(path + [key]), f'key "{key}" appears more than once in this object (keep one)')
             )
         for key, item in value.items():
-            bad = _XML_FORBIDDEN.search(key)
+            bad = XML_FORBIDDEN.search(key)
             if bad:
                 problems.append(Problem(pointer(path), f"a key holds the control character {_describe_char(bad.group())}"))
             elif (unsafe := unsafe_character(key)) is not None:
@@ -109,7 +107,7 @@ def _walk(value: Any, path: list[str | int], problems: list[Problem], depth: int
         if problem:
             problems.append(Problem(pointer(path), problem))
     elif isinstance(value, str):
-        bad = _XML_FORBIDDEN.search(value)
+        bad = XML_FORBIDDEN.search(value)
         if bad:
             at = bad.start()
             problems.append(
@@ -221,43 +219,30 @@ def _read(source: str | os.PathLike[str] | bytes | dict[str, Any], origin: str |
     return parse_json(source, name), name
 
 
-_FILE_KINDS = {stat.S_IFIFO: "a named pipe (FIFO)", stat.S_IFCHR: "a character device", stat.S_IFBLK: "a block device",
-               stat.S_IFSOCK: "a socket", stat.S_IFDIR: "a directory"}
-
-
 def read_spec_file(path: str | os.PathLike[str], name: str) -> bytes:
-    """The bytes of a spec file: a regular file, read no further than the size limit.
-
-    The size on disk is not trusted (/dev/zero, a FIFO or a growing file report none):
-    the file is opened without blocking, checked to be a regular file, and read up to
-    one byte past the limit.
-    """
+    """The bytes of a spec file: a regular file, read no further than the size limit."""
     try:
-        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+        raw = read_regular_file(path, MAX_SPEC_BYTES)
     except FileNotFoundError:
         raise SpecError(name, [Problem("", "file not found (check the path)")]) from None
     except IsADirectoryError:
         raise SpecError(name, [Problem("", "is a directory, not a spec file")]) from None
     except PermissionError:
         raise SpecError(name, [Problem("", "cannot be read (permission denied)")]) from None
+    except NotARegularFile as exc:
+        raise SpecError(name, [Problem("", f"is {exc.kind}, not a spec file (give the path of a .json file, or - for standard input)")]) from None
     except OSError as exc:
         reason = "a symbolic link that leads round in a loop" if exc.errno == errno.ELOOP else exc.strerror or str(exc)
-        raise SpecError(name, [Problem("", f"cannot be opened: {reason} (give the path of a .json file)")]) from None
-    kind = stat.S_IFMT(os.fstat(fd).st_mode)
-    if kind != stat.S_IFREG:
-        os.close(fd)
-        what = _FILE_KINDS.get(kind, "not a regular file")
-        raise SpecError(name, [Problem("", f"is {what}, not a spec file (give the path of a .json file, or - for standard input)")])
-    with os.fdopen(fd, "rb") as handle:
-        try:
-            return read_bounded(handle, name)
-        except OSError as exc:
-            raise SpecError(name, [Problem("", f"cannot be read: {exc.strerror or exc}")]) from None
+        raise SpecError(name, [Problem("", f"cannot be read: {reason} (give the path of a .json file)")]) from None
+    return _within_limit(raw, name)
 
 
 def read_bounded(stream: IO[bytes], name: str) -> bytes:
     """Read a spec from a stream (a file or standard input), refusing more than MAX_SPEC_BYTES."""
-    raw = stream.read(MAX_SPEC_BYTES + 1)
+    return _within_limit(stream.read(MAX_SPEC_BYTES + 1), name)
+
+
+def _within_limit(raw: bytes, name: str) -> bytes:
     if len(raw) > MAX_SPEC_BYTES:
         raise SpecError(name, [Problem("", f"is too large: a deal spec is at most {MAX_SPEC_BYTES:,} bytes")])
     return raw
@@ -315,11 +300,11 @@ def validate_data(data: Any, name: str = "<dict>") -> AnySpec:
 def _sanitised(value: Any) -> Any:
     """A copy with forbidden characters replaced, so the models can still check the rest."""
     if isinstance(value, dict):
-        return {_XML_FORBIDDEN.sub("\ufffd", k): _sanitised(v) for k, v in value.items()}
+        return {XML_FORBIDDEN.sub("\ufffd", k): _sanitised(v) for k, v in value.items()}
     if isinstance(value, list):
         return [_sanitised(v) for v in value]
     if isinstance(value, str):
-        return _XML_FORBIDDEN.sub("\ufffd", value)
+        return XML_FORBIDDEN.sub("\ufffd", value)
     return value
 
 

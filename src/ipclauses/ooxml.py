@@ -31,6 +31,8 @@ from functools import cache
 from itertools import pairwise
 from typing import Final, NamedTuple
 
+from .unicode_safety import XML_FORBIDDEN
+
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 XML_HEADER = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
@@ -62,16 +64,15 @@ def namespaces(*prefixes: str) -> dict[str, str]:
 
 # --- text -------------------------------------------------------------------------
 
-# Characters XML 1.0 cannot hold at all, escaped or not. Validation refuses them in a
-# spec and the library loader in clause text, so none should ever arrive here.
-_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-_forbidden = _FORBIDDEN.search
+# Validation refuses these in a spec and the library loader in clause text, so none should
+# ever arrive here.
+_forbidden = XML_FORBIDDEN.search
 
 
 def escape(text: str) -> str:
     """Text as XML character data or an attribute value: &, <, > and " escaped."""
     # isprintable() is the quick answer for almost all text; the regex, for the rest (tabs, U+3000, ...).
-    assert text.isprintable() or _forbidden(text) is None, f"XML cannot hold {_FORBIDDEN.findall(text)!r}: validation should have refused it"
+    assert text.isprintable() or _forbidden(text) is None, f"XML cannot hold {XML_FORBIDDEN.findall(text)!r}: validation should have refused it"
     # Chained replace is several times faster than str.translate with a dict.
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
 

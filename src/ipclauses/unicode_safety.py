@@ -15,6 +15,7 @@ names; the third is a warning of the deal checks. The tables are Unicode's own
 from __future__ import annotations
 
 import json
+import re
 import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
@@ -25,6 +26,10 @@ from .resources import data_dir
 ZWJ = "\u200d"
 CANCEL_TAG = "\U000e007f"
 BLACK_FLAG = "\U0001f3f4"
+
+# Characters XML 1.0 cannot hold at all, escaped or not (lone surrogates cannot even be encoded):
+# validation refuses them in a spec, and the OOXML layer asserts none reach a document.
+XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 # Bidirectional formatting characters: each can reorder what a reader sees.
 BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c")
