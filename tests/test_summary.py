@@ -11,9 +11,14 @@ from conftest import EXAMPLES, example_ids
 from ipclauses import assemble, load_spec, summarize, wording
 from ipclauses.agreement import plain
 from ipclauses.assemble import given_strings
+from ipclauses.draft import make_draft
+from ipclauses.library import load_library
 from ipclauses.locales import get_locale
-from ipclauses.summary import build_summary
 from readability import flesch_reading_ease, japanese_sentence_lengths
+
+
+def build_summary(spec, lang=None, library=None):
+    return make_draft(spec, library, lang=lang).summary
 
 
 def article_text(article) -> str:
@@ -23,7 +28,8 @@ def article_text(article) -> str:
 @pytest.fixture(scope="module", params=EXAMPLES, ids=example_ids())
 def deal(request):
     spec = load_spec(request.param)
-    return spec, assemble(spec), build_summary(spec)
+    draft = make_draft(spec)
+    return spec, draft.agreement, draft.summary
 
 
 def test_summary_is_labelled_as_not_the_agreement(deal):
@@ -35,16 +41,16 @@ def test_summary_is_labelled_as_not_the_agreement(deal):
     )
 
 
-def test_every_article_reference_points_to_a_real_article(deal):
+def test_every_summary_point_names_the_article_that_binds_it(deal):
     _, agreement, summary = deal
-    labels = {a.label for a in agreement.articles}
-    points = [pt for p in summary.parties for pt in p.may + p.must + p.cannot]
-    points += summary.confidentiality + summary.money + summary.ending
-    assert points
+    labels = {a.clause_id: a.label for a in agreement.articles}
+    points = summary.points()
+    assert len(points) >= 10, "the summary says who may, must and cannot do what"
     for point in points:
         assert point.article, f"no article for: {point.text}"
-        for label in re.split(r"[、,]\s*", point.article):
-            assert label in labels, (label, point.text)
+        assert labels.get(point.article_id) == point.article, (point.article_id, point.article, point.text)
+    assert all(p.may or p.must or p.cannot for p in summary.parties), "every party learns what it may, must or cannot do"
+    assert summary.confidentiality and summary.ending
 
 
 def test_confidentiality_period_matches_agreement_and_spec(deal):
@@ -61,19 +67,22 @@ def test_confidentiality_period_matches_agreement_and_spec(deal):
 def test_ownership_matches_agreement_and_spec(deal):
     spec, agreement, summary = deal
     results = getattr(spec, "results", None)
-    if results is None:
-        assert spec.type in ("nda", "license")
+    if results is None and getattr(spec, "licence", None) is None:
+        assert not summary.results_table
         return
-    row = summary.results_table[1]
-    assert row[1] == wording.ownership_phrase(spec, get_locale(spec.language))
+    table = summary.results_table
+    assert table[0] == list(get_locale(spec.language).words.summary.results.header)
+    if results is None:
+        return
     clause_id = "poc.results_ownership" if spec.type == "poc" else "jrd.ownership"
     article = agreement.article(clause_id)
-    assert article.label in row[3]
+    rows = [r for r in summary.results if r.point.article_id == clause_id]
+    assert rows and rows[0].point.article == article.label, "the first row: the results, bound by the ownership article"
     rule = results.ownership.rule
     assert article.variant_id.startswith(rule) or rule in article.variant_id, (article.variant_id, rule)
     if rule == "sole":
         owner = next(p for p in spec.parties if p.id == results.ownership.owner)
-        assert owner.short_name in row[1] and owner.short_name in article_text(article)
+        assert owner.short_name in rows[0].point.text and owner.short_name in article_text(article)
 
 
 def test_licence_scope_matches_agreement_and_spec(deal):
@@ -82,7 +91,7 @@ def test_licence_scope_matches_agreement_and_spec(deal):
     if lic is None:
         return
     scope = wording.licence_phrase(spec, get_locale(spec.language))
-    assert any(scope in cell for row in summary.results_table[1:] for cell in row)
+    assert any(scope in p.text for p in summary.points()), "the summary states the scope as the key terms do"
     grant = agreement.article({"license": "license.grant", "jrd": "jrd.licence", "poc": "poc.licence"}[spec.type])
     text = article_text(grant)
     definitions = agreement.article({"license": "license.definitions", "jrd": "jrd.definitions", "poc": "poc.definitions"}[spec.type])
@@ -139,7 +148,7 @@ def test_formats(tmp_path):
     document = docx.Document(io.BytesIO(data))
     assert document.paragraphs[0].style.name == "IPC Title"
     assert summarize(spec, format="docx") == data, "same spec, same bytes"
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match=r"unknown summary format 'pdf' \(allowed: docx, html, md\)"):
         summarize(spec, format="pdf")
 
 
@@ -171,3 +180,96 @@ def _shown_text(markdown: str) -> str:
 
     rendered = MarkdownIt("commonmark").render(markdown)
     return html.unescape(re.sub(r"<[^>]+>", "", rendered))
+
+
+# --- the summary is a projection of the agreement's clause choices -----------------------------
+
+FREE_ASSIGNMENT = """
+id = "general.no_assignment"
+category = "general"
+title = { ja = "権利義務の譲渡", en = "Assignment" }
+agreements = ["nda", "poc", "jrd", "license"]
+order = 975
+
+[[variants]]
+id = "free"
+balance = "balanced"
+text.ja = "各当事者は、本契約上の地位及び本契約に基づく権利義務を、相手方の承諾を得ることなく第三者に譲渡することができる。"
+text.en = "Either party may assign its position under this Agreement, and its rights and obligations under it, to any third party without the consent of the other party."
+summary.ja = "どちらの当事者も、相手の同意なしに契約上の地位を譲れます。"
+summary.en = "Either party may transfer this Agreement without the other's consent."
+commentary.ja = "譲渡を自由とする。"
+commentary.en = "Assignment is free."
+
+[[variants.effects]]
+kind = "may"
+who = "each"
+text.ja = "{{ other }}の同意なく、この契約上の地位を他人に譲る。"
+text.en = "Transfer this agreement to anyone, without asking {{ other }}."
+"""
+
+
+def test_the_summary_follows_an_overlay_that_changes_what_a_clause_does(tmp_path):
+    """The README's promise: the summary cannot contradict the agreement, even with a firm's own clauses."""
+    folder = tmp_path / "firm" / "general"
+    folder.mkdir(parents=True)
+    (folder / "general-no-assignment.toml").write_text(FREE_ASSIGNMENT, encoding="utf-8")
+    spec = load_spec(next(p for p in EXAMPLES if p.stem == "poc-ai-en"))
+    bundled, firm = make_draft(spec), make_draft(spec, load_library(tmp_path / "firm"))
+    assert "consent" in bundled.agreement.article("general.no_assignment").text()
+    article = firm.agreement.article("general.no_assignment")
+    assert "without the consent" in article.text() and article.variant_id == "free"
+    for before, after in zip(bundled.summary.parties, firm.summary.parties, strict=True):
+        assert any("Transfer this agreement" in p.text for p in before.cannot)
+        assert not any("Transfer this agreement" in p.text for p in after.cannot), "the old rule is gone"
+        [allowed] = [p for p in after.may if "Transfer this agreement to anyone" in p.text]
+        assert allowed.article == article.label
+    assert "Transfer this agreement to anyone" in summarize(spec, library=load_library(tmp_path / "firm"))
+
+
+def test_summary_points_follow_the_chosen_variant():
+    """A one-way NDA binds only the recipient; a mutual one binds both: the summary says which."""
+    import json
+
+    data = json.loads(next(p for p in EXAMPLES if p.stem == "nda-mutual-ja").read_text(encoding="utf-8"))
+    mutual = build_summary(load_spec(data))
+    assert all(p.must for p in mutual.parties)
+    data["confidentiality"]["direction"] = "one_way"
+    data["parties"][0]["role"], data["parties"][1]["role"] = "discloser", "recipient"
+    one_way = build_summary(load_spec(data))
+    discloser, recipient = one_way.parties
+    duty = [p for p in recipient.must if p.article_id == "confidentiality.duty"]
+    assert duty and not [p for p in discloser.must if p.article_id == "confidentiality.duty"]
+
+
+def test_summary_code_names_no_clause():
+    """What the summary says comes from the clause files' effects, never from a clause id in code."""
+    from conftest import ROOT
+
+    code = (ROOT / "src" / "ipclauses" / "summary.py").read_text(encoding="utf-8")
+    ids = {c for c in load_library().clauses}
+    assert not [c for c in ids if c in code]
+
+
+def test_a_build_assembles_once_and_checks_once(tmp_path, monkeypatch):
+    """One Draft per build: the agreement, its findings and its summary come from one assembly and one check run."""
+    from click.testing import CliRunner
+
+    import ipclauses.draft as draft_module
+    from ipclauses.cli import main
+
+    calls = {"assemble": 0, "run_checks": 0}
+    for name in calls:
+        original = getattr(draft_module, name)
+
+        def counted(*args, _original=original, _name=name, **kwargs):
+            calls[_name] += 1
+            return _original(*args, **kwargs)
+
+        monkeypatch.setattr(draft_module, name, counted)
+    spec = next(p for p in EXAMPLES if p.stem == "jrd-university-en")
+    out = tmp_path / "deal.docx"
+    result = CliRunner().invoke(main, ["build", str(spec), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert out.exists() and (tmp_path / "deal.summary.html").exists()
+    assert calls == {"assemble": 1, "run_checks": 1}

@@ -27,6 +27,7 @@ def plain(segments: list[Segment]) -> str:
 class Item:
     label: str  # "（1）" or "(a)"
     segments: list[Segment]
+    id: str = ""  # stable: "<clause id>/p<n>/i<m>", the same when articles are renumbered
 
 
 @dataclass
@@ -34,6 +35,7 @@ class Paragraph:
     label: str | None  # "2" / "1.2"; None where the convention leaves it unnumbered
     segments: list[Segment]
     items: list[Item] = field(default_factory=list)
+    id: str = ""  # stable: "<clause id>/p<n>", its position inside its clause, whatever the article's number
 
 
 @dataclass
@@ -50,6 +52,11 @@ class Article:
     paragraphs: list[Paragraph]
     # The plain-language summary, rendered on first use: building a DOCX does not need it.
     _summary: Callable[[], str] | str = field(default="", repr=False, compare=False)
+
+    @property
+    def id(self) -> str:
+        """Stable across versions: the clause id, whatever number the article has."""
+        return self.clause_id
 
     def text(self) -> str:
         """The article's paragraphs and items as plain text, one per line."""

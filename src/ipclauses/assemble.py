@@ -10,10 +10,12 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from . import wording
 from .agreement import Agreement, Article, Item, Paragraph, PartyBlock, Ref, ScheduleSection, Segment
+from .agreement_types import get_type
 from .errors import RenderError
 from .library import REF_MARK_PATTERN, Clause, Library, Variant, load_library
 from .locales import KEYWORDS, Locale, get_locale
@@ -50,6 +52,19 @@ def plan(spec: AnySpec, library: Library) -> list[tuple[Clause, Variant]]:
     return [(clause, clause.choose(spec)) for clause in library.clauses_for(spec.type) if clause.applies(spec)]
 
 
+@dataclass(frozen=True)
+class Plan:
+    """The chosen variants of a deal, and the spec's values every one of them reads (text and effects)."""
+
+    chosen: list[tuple[Clause, Variant]]
+    context: dict[str, Any]
+
+
+def make_plan(spec: AnySpec, library: Library) -> Plan:
+    chosen = plan(spec, library)
+    return Plan(chosen, library.context(spec, sorted({n for _, v in chosen for n in v.uses_variables})))
+
+
 def _bookmark(clause_id: str) -> str:
     # Word: at most 40 characters, letters, digits and "_"; a leading "_" hides it from the list.
     return ("_Ref_" + re.sub(r"[^A-Za-z0-9_]", "_", clause_id))[:40]
@@ -71,7 +86,7 @@ def _segments(text: str, refs: dict[str, Ref], where: str) -> list[Segment]:
     return out
 
 
-def _sentence_case(text: str, names: list[str]) -> str:
+def sentence_case(text: str, names: list[str]) -> str:
     """A paragraph that opens with a party called "the University" reads "The University".
 
     Only party names are touched: they also stand verbatim in the preamble, while any
@@ -111,18 +126,19 @@ def _party_blocks(spec: AnySpec) -> list[PartyBlock]:
     ]
 
 
-def assemble(spec: AnySpec, library: Library | None = None) -> Agreement:
+def assemble(spec: AnySpec, library: Library | None = None, planned: Plan | None = None) -> Agreement:
     """Build the Agreement model for a validated spec, in the Locale of its `language`.
 
+    `planned` is the spec's Plan with this library, when the caller has made it already.
     Raises `RenderError` when a clause cannot be rendered for this spec (a value it
     needs is missing, or it refers to an article this agreement does not have).
     """
     library = library or load_library()
     locale = get_locale(spec.language)
     text_lang = locale.clause_text_language  # the clause library's text this locale renders
-    chosen = plan(spec, library)
+    planned = planned or make_plan(spec, library)
+    chosen, context = planned.chosen, planned.context
     names = [p.short_name for p in spec.parties]
-    context = library.context(spec, sorted({n for _, v in chosen for n in v.uses_variables}))
     refs = {
         clause.id: Ref(clause.id, locale.article_label(n), _bookmark(clause.id))
         for n, (clause, _) in enumerate(chosen, 1)
@@ -138,14 +154,16 @@ def assemble(spec: AnySpec, library: Library | None = None) -> Agreement:
 
         blocks = _blocks(text, locale)
         if locale.capitalise_sentence_start:
-            blocks = [(_sentence_case(body, names), [_sentence_case(i, names) for i in items]) for body, items in blocks]
+            blocks = [(sentence_case(body, names), [sentence_case(i, names) for i in items]) for body, items in blocks]
         if not blocks:
             raise RenderError(f"{where}: renders to no text for this spec")
         paragraphs = [
             Paragraph(
                 locale.paragraph_label(number, index, len(blocks)),
                 _segments(body, refs, where),
-                [Item(locale.item_label(i), _segments(item, refs, where)) for i, item in enumerate(items)],
+                [Item(locale.item_label(i), _segments(item, refs, where), f"{clause.id}/p{index + 1}/i{i + 1}")
+                 for i, item in enumerate(items)],
+                f"{clause.id}/p{index + 1}",
             )
             for index, (body, items) in enumerate(blocks)
         ]
@@ -190,6 +208,7 @@ def assemble(spec: AnySpec, library: Library | None = None) -> Agreement:
 
 
 def schedule(spec: AnySpec, locale: Locale) -> list[ScheduleSection]:
+    """The project context every deal may give, then the agreement type's own sections."""
     words = locale.words.schedule
     names = {p.id: p.short_name for p in spec.parties}
     sections: list[ScheduleSection] = []
@@ -205,39 +224,7 @@ def schedule(spec: AnySpec, locale: Locale) -> list[ScheduleSection]:
         rows.append((words.decision_maker, project.decision_maker))
     if rows:
         sections.append(ScheduleSection(words.project, words.project_note, rows))
-    jrd = getattr(spec, "jrd", None)
-    if jrd is not None:
-        sections.append(ScheduleSection(words.roles, None, [(names[r.party], r.tasks) for r in jrd.roles]))
-        if jrd.schedule:
-            sections.append(ScheduleSection(words.milestones, None, [(locale.date(m.due), m.milestone) for m in jrd.schedule]))
-    results = getattr(spec, "results", None)
-    if results is not None:
-        if results.deliverables:
-            sections.append(ScheduleSection(words.deliverables, None, [
-                (d.name, words.deliverable.format(kind=words.deliverable_kinds[d.kind], party=names[d.created_by]))
-                for d in results.deliverables
-            ]))
-        for heading, rule in ((words.fields, results.ownership), (words.copyright_fields, results.copyright_ownership)):
-            if rule is not None and rule.rule == "by_field":
-                sections.append(ScheduleSection(heading, None, [(f.field, names[f.owner]) for f in rule.fields]))
-    background = getattr(spec, "background_ip", None)
-    if background is not None and background.items:
-        sections.append(ScheduleSection(words.background, None, [(names[i.party], i.description) for i in background.items]))
-    licensed = getattr(spec, "licensed", None)
-    if licensed is not None:
-        if licensed.patents:
-            sections.append(ScheduleSection(words.patents, None, [(p.number, p.title) for p in licensed.patents]))
-        if licensed.trademarks:
-            sections.append(ScheduleSection(words.trademarks, None, [(str(i), t) for i, t in enumerate(licensed.trademarks, 1)]))
-    lic = getattr(spec, "licence", None)
-    if lic is not None:
-        if lic.royalty.milestones:
-            sections.append(ScheduleSection(words.royalty_milestones, None, [
-                (m.event, locale.money(m.amount)) for m in lic.royalty.milestones
-            ]))
-        if lic.sublicensees:
-            sections.append(ScheduleSection(words.sublicensees, None, [(str(i), n) for i, n in enumerate(lic.sublicensees, 1)]))
-    return sections
+    return sections + get_type(spec.type).schedule_for(spec, locale)
 
 
 # --- every value the user gave must reach the document ---------------------------

@@ -65,22 +65,24 @@ def _init(options: _Options) -> None:
 
 
 def _build_one(spec_path: str) -> BatchResult:
-    from .build import document_bytes, write_with_summary
-    from .checks import run_checks
+    from .build import write_with_summary
+    from .draft import make_draft
+    from .library import load_library
     from .loading import load_spec
+    from .renderers import render
 
     options = _OPTIONS
     assert options is not None
     out = Path(options.out_dir) / (Path(spec_path).stem + ".docx")
     try:
         spec = load_spec(Path(spec_path))
-        errors = [f for f in run_checks(spec) if f.severity == "error"]
+        draft = make_draft(spec, load_library(options.library))
+        errors = [f for f in draft.findings if f.severity == "error"]
         if errors and not options.despite_errors:
             raise OutputError(f"not built: {errors[0].path}: {errors[0].message} ({errors[0].id}); pass --despite-errors to build anyway")
-        agreement, data = document_bytes(spec, options.library)
-        write_with_summary(spec, out, data, summary_format=options.summary_format, library=options.library,
-                           force=options.force)
-        return BatchResult(spec_path, str(out), None, len(agreement.articles))
+        data = render(draft, "agreement", "docx")
+        write_with_summary(draft, out, data, summary_format=options.summary_format, force=options.force)
+        return BatchResult(spec_path, str(out), None, len(draft.agreement.articles))
     except IpclausesError as exc:
         return BatchResult(spec_path, None, str(exc))
     except Exception as exc:  # one broken spec must not stop a batch of hundreds

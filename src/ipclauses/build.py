@@ -14,11 +14,11 @@ from pathlib import Path
 from typing import IO, Any
 
 from .agreement import Agreement
-from .assemble import assemble, missing_values
-from .docx_render import package
-from .errors import OutputError, RenderError
+from .draft import Draft, make_draft
+from .errors import OutputError
 from .library import Library, load_library
 from .loading import load_spec
+from .renderers import render
 from .spec import AnySpec, CommonSpec
 
 SpecSource = AnySpec | str | os.PathLike[str] | bytes | dict[str, Any]
@@ -48,18 +48,8 @@ def _library(library: LibrarySource) -> Library:
 
 def document_bytes(spec: SpecSource, library: LibrarySource = None) -> tuple[Agreement, bytes]:
     """Assemble and render in memory; refuse if any value the user gave is missing from the text."""
-    spec = _spec(spec)
-    agreement = assemble(spec, _library(library))
-    data, text = package(agreement)
-    missing = missing_values(spec, text)
-    if missing:
-        where = "; ".join(f"{path} ({value[:40]!r})" for path, value in missing[:10])
-        raise RenderError(
-            f"{len(missing)} value(s) from the spec would not appear in the agreement: {where}. "
-            "The clause library does not print them for the options chosen; remove them from the spec or "
-            "choose the option that uses them."
-        )
-    return agreement, data
+    draft = make_draft(_spec(spec), _library(library))
+    return draft.agreement, render(draft, "agreement", "docx")
 
 
 # --- what this process wrote, so an interrupted command can say so truthfully ---------------
@@ -273,7 +263,7 @@ def summary_path(out: str | os.PathLike[str], summary_format: str) -> Path:
     return out.with_name(out.stem + ".summary." + summary_format)
 
 
-def write_with_summary(spec: SpecSource, out: str | os.PathLike[str], data: bytes, *, summary_format: str | None = None,
+def write_with_summary(source: SpecSource | Draft, out: str | os.PathLike[str], data: bytes, *, summary_format: str | None = None,
                        library: LibrarySource = None, force: bool = False) -> Path | None:
     """Write the agreement and, with a summary format, its plain-language summary beside it.
 
@@ -282,15 +272,13 @@ def write_with_summary(spec: SpecSource, out: str | os.PathLike[str], data: byte
     the summary still cannot be put in place, a new agreement is removed again and a
     replaced one is named in the error. Returns the summary path.
     """
-    from .summary import summarize
-
     out = Path(out)
     if not summary_format:
         write_atomic(out, data, force=force)
         return None
     target = summary_path(out, summary_format)
-    text = summarize(_spec(spec), format=summary_format, library=_library(library))
-    payload = text if isinstance(text, bytes) else text.encode("utf-8")
+    draft = source if isinstance(source, Draft) else make_draft(_spec(source), _library(library))
+    payload = render(draft, "summary", summary_format)
     folder = _folder(out)
     existed = _existing(out, force)
     _existing(target, force, hint="use --force to replace it, or --no-summary")

@@ -18,6 +18,7 @@ from .agreement_types import names as agreement_type_names
 from .errors import IpclausesError, LibraryError, SpecError
 from .locales import codes as locale_codes
 from .locales import locales
+from .renderers import formats as renderer_formats
 
 if TYPE_CHECKING:
     from .checks import Finding
@@ -258,7 +259,7 @@ def _show_findings(findings: list[Finding], source: str) -> None:
               help="Processes for a batch build (default: one per CPU).")
 @click.option("--force", is_flag=True, help="Replace output files if they exist.")
 @click.option("--no-summary", is_flag=True, help="Do not write the plain-language summary next to the agreement.")
-@click.option("--summary-format", type=click.Choice(["html", "md", "docx"]), default="html", show_default=True)
+@click.option("--summary-format", type=click.Choice(renderer_formats("summary")), default="html", show_default=True)
 @click.option("--despite-errors", is_flag=True,
               help="Build even if the deal checks find error-level problems (they are still shown).")
 @library_option
@@ -323,8 +324,10 @@ def _build_batch(specs: tuple[str, ...], output: Path | None, jobs: int | None, 
 
 def _build_single(spec: str, output: Path | None, force: bool, no_summary: bool, summary_format: str,
                   despite_errors: bool, library: Path | None) -> None:
-    from .build import document_bytes, write_with_summary
-    from .checks import run_checks
+    from .build import write_with_summary
+    from .draft import make_draft
+    from .library import load_library
+    from .renderers import render
 
     if output is None:
         if spec == "-":
@@ -334,20 +337,21 @@ def _build_single(spec: str, output: Path | None, force: bool, no_summary: bool,
     if to_stdout and sys.stdout.isatty():
         raise click.UsageError("refusing to write a DOCX file to a terminal; use -o FILE or redirect the output")
     loaded = _load(spec)
-    findings = run_checks(loaded)
+    draft = make_draft(loaded, load_library(library))
+    findings = draft.findings
     source = "<stdin>" if spec == "-" else spec
     _show_findings(findings, source)
     errors = [f for f in findings if f.severity == "error"]
     if errors and not despite_errors:
         _fail(f"{source}: not built: {len(errors)} error-level finding(s) above; fix them, or pass --despite-errors to build anyway")
-    agreement, data = document_bytes(loaded, library)
+    agreement, data = draft.agreement, render(draft, "agreement", "docx")
     if to_stdout:
         stream = sys.stdout.buffer  # click.get_binary_stream is deprecated from click 8.5
         stream.write(data)
         stream.flush()
         return
-    summary_path = write_with_summary(loaded, output, data, summary_format=None if no_summary else summary_format,
-                                      library=library, force=force)
+    summary_path = write_with_summary(draft, output, data, summary_format=None if no_summary else summary_format,
+                                      force=force)
     _echo(f"wrote {output} ({len(agreement.articles)} articles, {len(data):,} bytes)", err=True)
     if summary_path is not None:
         _echo(f"wrote {summary_path}", err=True)
@@ -357,7 +361,7 @@ def _build_single(spec: str, output: Path | None, force: bool, no_summary: bool,
 @click.argument("spec", type=click.Path(dir_okay=False, allow_dash=True))
 @click.option("-o", "--output", type=click.Path(allow_dash=True, path_type=Path), default=None,
               help="Write to this file (default: standard output for md and html).")
-@click.option("--format", "fmt", type=click.Choice(["md", "html", "docx"]), default="md", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(renderer_formats("summary")), default="md", show_default=True)
 @click.option("--lang", type=click.Choice(locale_codes()), default=None, help="Summary language (default: the agreement's).")
 @click.option("--force", is_flag=True, help="Replace the output file if it exists.")
 @library_option

@@ -20,8 +20,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from .loading import term_end
-from .spec import SPEC_TYPES, AnySpec, CommonSpec, JrdSpec, Party, UsageScope
+from .spec import SPEC_TYPES, AnySpec, CommonSpec, Party, UsageScope, term_end
 
 MISSING = object()  # the path does not exist for this agreement type
 
@@ -33,7 +32,8 @@ def party_by_id(spec: CommonSpec, party_id: str | None) -> Party | None:
 
 
 def other_party(spec: CommonSpec, party_id: str | None) -> Party | None:
-    if party_id is None:
+    """The one other party of a two-party deal; None where "the other" names no single party."""
+    if party_id is None or len(spec.parties) != 2:
         return None
     return next((p for p in spec.parties if p.id != party_id), None)
 
@@ -53,8 +53,8 @@ def _licensor(spec: AnySpec) -> Party | None:
         return None
     if lic.licensor:
         return party_by_id(spec, lic.licensor)
-    if spec.type == "license":
-        return party_with_role(spec, "licensor")
+    if (by_role := party_with_role(spec, "licensor")) is not None:
+        return by_role
     if lic.licensee:
         return other_party(spec, lic.licensee)
     return _sole_owner(spec)
@@ -66,8 +66,8 @@ def _licensee(spec: AnySpec) -> Party | None:
         return None
     if lic.licensee:
         return party_by_id(spec, lic.licensee)
-    if spec.type == "license":
-        return party_with_role(spec, "licensee")
+    if (by_role := party_with_role(spec, "licensee")) is not None:
+        return by_role
     licensor = _licensor(spec)
     return other_party(spec, licensor.id) if licensor else None
 
@@ -88,7 +88,7 @@ COMPUTED: dict[str, Callable[[AnySpec], object]] = {
     "@role.licensee": lambda s: _licensee(s),
     "@results.sole_owner": _sole_owner,
     "@results.non_owner": lambda s: other_party(s, o.id) if (o := _sole_owner(s)) else None,
-    "@option.grantor": lambda s: other_party(s, s.option.holder) if isinstance(s, JrdSpec) and s.option else None,
+    "@option.grantor": lambda s: other_party(s, o.holder) if (o := getattr(s, "option", None)) is not None else None,
     "@has.university": lambda s: _university(s) is not None,
     "@has.startup": lambda s: any(p.kind == "startup" for p in s.parties),
     "@university": _university,
@@ -123,6 +123,58 @@ def party_fact(spec: AnySpec, fact: str) -> Party | None:
     """The party a computed fact such as "@role.licensee" names, or None when it names none."""
     value = lookup(spec, fact)
     return value if isinstance(value, Party) else None
+
+
+EACH = "each"
+
+
+def who_problems(who: Any, agreements: list[str]) -> list[str]:
+    """What is wrong with an effect's `who` for these agreement types (empty when it is fine)."""
+    if not isinstance(who, str) or not who:
+        return ['a party: "each", a role such as "licensee", a fact such as "@results.sole_owner", '
+                'a path to a party id such as "jrd.costs.payer", or "jrd.roles[].party"']
+    if who == EACH:
+        return []
+    if "." not in who and not who.startswith("@"):
+        fact = f"@role.{who}"
+        return [] if fact in COMPUTED else [f"unknown role {who!r} (roles: {', '.join(sorted(f[6:] for f in COMPUTED if f.startswith('@role.')))})"]
+    if who.startswith("@"):
+        if Party not in COMPUTED_TYPES.get(who, ()):
+            parties = sorted(f for f, types in COMPUTED_TYPES.items() if Party in types)
+            return [f"{who!r} is not a fact that names a party (facts: {', '.join(parties)})"]
+        return []
+    problems = []
+    list_path, _, field_name = who.partition("[].")
+    for agreement in agreements:
+        found, types = path_annotation(agreement, list_path)
+        if not found:
+            problems.append(f"{list_path!r} does not exist in a {agreement} spec")
+        elif field_name and not any(typing.get_origin(t) is list for t in types):
+            problems.append(f"{list_path!r} is not a list in a {agreement} spec")
+        elif field_name and not path_annotation(agreement, f"{list_path}.0.{field_name}")[0]:
+            problems.append(f"the entries of {list_path!r} have no field {field_name!r} in a {agreement} spec")
+    return problems
+
+
+def parties_concerned(spec: AnySpec, who: str) -> list[tuple[Party, dict[str, Any]]]:
+    """The parties an effect's `who` names in this spec, each with the list entry it came from (or {})."""
+    if who == EACH:
+        return [(p, {}) for p in spec.parties]
+    if "." not in who and not who.startswith("@"):
+        who = f"@role.{who}"
+    list_path, _, field_name = who.partition("[].")
+    if field_name:
+        entries = lookup(spec, list_path)
+        found = []
+        for entry in entries if isinstance(entries, list) else []:
+            party = party_by_id(spec, getattr(entry, field_name, None))
+            if party is not None:
+                found.append((party, entry.model_dump(mode="json") if isinstance(entry, BaseModel) else {}))
+        return found
+    value = lookup(spec, who)
+    if isinstance(value, str):
+        value = party_by_id(spec, value)
+    return [(value, {})] if isinstance(value, Party) else []
 
 
 def _plain(value: Any) -> Any:

@@ -12,6 +12,7 @@ agreement gives the same bytes. Every article, paragraph and item carries a stab
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import io
 import json
@@ -27,10 +28,10 @@ from functools import cache, lru_cache
 from typing import IO, TYPE_CHECKING, Any, TypedDict
 
 import jinja2
-from docxtpl import DocxTemplate
 from lxml import etree  # type: ignore[import-untyped]  # no stubs in the project's dependencies
 from markupsafe import Markup
 
+from . import cache as user_cache
 from . import ooxml as ox
 from . import wording
 from .agreement import Agreement, Paragraph, Ref, Segment
@@ -66,20 +67,43 @@ class _Template:
 @cache
 def _template(lang: str) -> _Template:
     path = data_dir("templates") / f"agreement-{lang}.docx"
-    with zipfile.ZipFile(path) as zf:
+    raw = path.read_bytes()
+    with zipfile.ZipFile(io.BytesIO(raw)) as zf:
         parts = {name: zf.read(name) for name in zf.namelist()}
-    tpl = DocxTemplate(str(path))
-    tpl.init_docx()
-    # docxtpl joins tags that Word split across runs and turns {%p/{%tr/{{p into plain Jinja.
-    source = tpl.patch_xml(etree.tostring(tpl.docx.element, encoding="unicode"))
     env = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
     return _Template(
-        parts, env.from_string(source),
+        parts, env.from_string(_prepared_source(path, raw)),
         numbering=ox.Part(parts["word/numbering.xml"]),
         content_types=ox.Part(parts["[Content_Types].xml"]),
         package_rels=ox.Part(parts["_rels/.rels"]),
         document_rels=ox.Part(parts["word/_rels/document.xml.rels"]),
     )
+
+
+def _prepared_source(path: os.PathLike[str], raw: bytes) -> str:
+    """The template's document.xml as docxtpl prepares it: split tags joined, {%p/{%tr/{{p made plain Jinja.
+
+    docxtpl (and python-docx under it) take longer to import and run than the rest of a
+    build, so the result is kept in the user's cache, keyed by the template's content.
+    """
+    from . import __version__
+
+    entry = user_cache.entry("template", __version__, hashlib.sha256(raw).hexdigest())
+    if entry is not None:
+        payload = user_cache.read(entry, "template")
+        if payload is not None:
+            with contextlib.suppress(ValueError):
+                cached = json.loads(payload)
+                if isinstance(cached, str):
+                    return cached
+    from docxtpl import DocxTemplate  # only on a cold cache: it imports python-docx
+
+    tpl = DocxTemplate(os.fspath(path))
+    tpl.init_docx()
+    source: str = tpl.patch_xml(etree.tostring(tpl.docx.element, encoding="unicode"))
+    if entry is not None:
+        user_cache.write(entry, "template", json.dumps(source, ensure_ascii=False).encode("utf-8"), keep=8)
+    return source
 
 
 # --- the body -------------------------------------------------------------------------
@@ -144,18 +168,18 @@ class _Body:
         self.ids: dict[str, str] = {}  # bookmark name -> stable id, in document order
 
 
-def _paragraph(para: Paragraph, body: _Body, bookmark: str, stable_id: str) -> str:
+def _paragraph(para: Paragraph, body: _Body, bookmark: str) -> str:
     # The hot path of a build, written for speed: `bookmark` extends an article's checked,
     # unique name, so it and its items' names are unique and valid by construction.
     ids, mark = body.ids, body.bookmarks.around_derived
-    ids[bookmark] = stable_id
+    ids[bookmark] = para.id
     out = ox.paragraph(Style.PARAGRAPH if para.label else Style.TEXT, mark(bookmark, _segments(para.segments)))
     if not para.items:
         return out
     items = []
     for i, item in enumerate(para.items, 1):
         name = f"{bookmark}_i{i}"
-        ids[name] = f"{stable_id}/i{i}"
+        ids[name] = item.id
         items.append(mark(name, _segments(item.segments)))
     if para.label is None:
         num = body.lists.new()
@@ -169,11 +193,11 @@ def _articles(agreement: Agreement, body: _Body) -> str:
     for art in agreement.articles:
         heading = locale.article_title(art.title)
         mark = _clause_bookmark(art.clause_id)
-        body.ids[mark] = art.clause_id
+        body.ids[mark] = art.id
         # The numbering shows "第5条" / "Article 5"; REF fields point at art.bookmark.
         title = body.bookmarks.around(mark, body.bookmarks.around(art.bookmark, ox.run(heading)))
         out.append(ox.paragraph(Style.ARTICLE, title))
-        out += [_paragraph(p, body, f"{mark}_p{n}", f"{art.clause_id}/p{n}") for n, p in enumerate(art.paragraphs, 1)]
+        out += [_paragraph(p, body, f"{mark}_p{n}") for n, p in enumerate(art.paragraphs, 1)]
     return "".join(out)
 
 
@@ -242,7 +266,7 @@ def _schedule(agreement: Agreement) -> str:
 def _core(agreement: Agreement) -> str:
     return ox.core_properties(
         agreement.title,
-        subject=get_locale(agreement.language).words.agreement.names[agreement.type],
+        subject=wording.type_name(agreement.type, get_locale(agreement.language)),
         keywords=", ".join(p.short_name for p in agreement.parties),
         description="; ".join(p.legal_name for p in agreement.parties),
         **_core_common(agreement.language, agreement.effective_date, agreement.type),
@@ -395,7 +419,7 @@ def _shared_summary_zip(lang: str) -> bytes:
 
 def summary_docx(summary: Summary) -> bytes:
     """The plain-language summary as DOCX, in the agreement template's styles."""
-    from .summary import _with_ref
+    from .summary import with_article
 
     locale = summary.locale
     lang = locale.code
@@ -412,7 +436,7 @@ def summary_docx(summary: Summary) -> bytes:
     bullet = words.bullet
     out = [heading(t("overview")), p(Style.TEXT, r(" ".join(summary.overview)))]
     if summary.results_table:
-        out += [heading(t("results")), _table(summary.results_table, (2000, 2200, 3400, 1200), header=True)]
+        out += [heading(t("results")), _table(summary.results_table, (2400, 5200, 1200), header=True)]
     out.append(heading(t("parties")))
     for party in summary.parties:
         out.append(heading(party.name))
@@ -420,10 +444,11 @@ def summary_docx(summary: Summary) -> bytes:
             points = getattr(party, key)
             if points:
                 out.append(p(Style.TEXT, r(t(key), bold=True)))
-                out += [p(Style.TEXT, r(bullet + _with_ref(pt, locale))) for pt in points]
+                out += [p(Style.TEXT, r(bullet + with_article(pt, locale))) for pt in points]
     for key, points in (("secret", summary.confidentiality), ("money", summary.money), ("ending", summary.ending)):
-        out.append(heading(t(key)))
-        out += [p(Style.TEXT, r(bullet + _with_ref(pt, locale))) for pt in points]
+        if points:
+            out.append(heading(t(key)))
+            out += [p(Style.TEXT, r(bullet + with_article(pt, locale))) for pt in points]
     out += [heading(t("checklist")), _table(summary.checklist)]
     out += [heading(t("balance")), p(Style.TEXT, r(summary.balance_verdict))]
     if summary.balance_rows:

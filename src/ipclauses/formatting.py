@@ -9,7 +9,7 @@ from .spec import Party
 
 __all__ = ["FORMATS", "KEYWORDS", "format_value", "party"]
 
-FORMATS = ("text", "number", "money", "date", "party", "list", "flag", "choice")
+FORMATS = ("text", "number", "money", "date", "party", "list", "flag", "choice", "scope")
 
 
 def party(value: Party) -> str:
@@ -39,6 +39,11 @@ def format_value(value: Any, fmt: str, locale: Locale | str) -> object:
         # "worldwide" is the territory keyword, not a country name: write it in the text's language.
         items = [locale.keyword(v) for v in value]
         return locale.join(items) if items else None
+    if fmt == "scope":
+        # A licence's scope in the same words as the key-terms table and the summary's overview.
+        from .wording import scope_phrase
+
+        return scope_phrase(value, locale)
     if fmt in ("text", "flag", "choice"):
         return value
     raise ValueError(fmt)

@@ -25,8 +25,6 @@ import math
 import operator
 import os
 import re
-import stat
-import tempfile
 import tomllib
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator
@@ -43,6 +41,7 @@ from jinja2.compiler import CodeGenerator, Frame, operators, optimizeconst
 from jinja2.exceptions import SecurityError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
+from . import cache as user_cache
 from . import formatting
 from .conditions import (
     MISSING,
@@ -55,12 +54,12 @@ from .conditions import (
     lookup,
     overlap_between,
     path_annotation,
+    who_problems,
 )
 from .errors import LibraryError, Problem, RenderError
 from .resources import data_dir
 from .safe_read import NotARegularFile, read_regular_file
 
-AGREEMENTS = ("nda", "poc", "jrd", "license")
 LANGS = ("ja", "en")
 REF_MARK = "\x00ref:{}\x00"  # control characters never survive spec validation, so this cannot collide
 REF_PATTERN = re.compile(r"""ref\(\s*["']([^"']+)["']\s*\)""")
@@ -68,10 +67,16 @@ REF_MARK_PATTERN = re.compile("\x00ref:([^\x00]+)\x00")
 
 CLAUSE_KEYS = {"id", "category", "title", "agreements", "order", "include_when", "defines", "uses", "refs", "variants"}
 CLAUSE_REQUIRED = {"id", "category", "title", "agreements", "order", "variants"}
-VARIANT_KEYS = {"id", "when", "default", "like", "balance", "text", "summary", "commentary"}
+VARIANT_KEYS = {"id", "when", "default", "like", "balance", "text", "summary", "commentary", "effects"}
 VARIANT_REQUIRED = {"id", "balance", "text", "summary", "commentary"}
-LIKE_REQUIRED = {"id", "like"}  # a variant with `like` takes text, summary, balance and commentary from another
-INHERITED = ("balance", "text", "summary", "commentary")
+LIKE_REQUIRED = {"id", "like"}  # a variant with `like` takes text, summary, balance, commentary and effects from another
+INHERITED = ("balance", "text", "summary", "commentary", "effects")
+# What a variant does, as the summary shows it (see clause_library/README.md, "Effects").
+EFFECT_KINDS = ("owns", "may", "must", "cannot", "keeps_secret", "pays", "receives", "ends")
+EFFECT_KEYS = {"kind", "who", "when", "text", "what"}
+EFFECT_WHO_EACH = "each"
+# Variables an effect's text has besides the declared ones: the party it concerns, the others, a list entry.
+EFFECT_VARIABLES = frozenset({"party", "other", "item"})
 VARIABLE_KEYS = {"from", "format", "description"}
 
 # What a library may make ipclauses do. Each is far above what the bundled library needs.
@@ -88,12 +93,46 @@ MAX_OVERLAPS_REPORTED = 10  # per clause: more means the conditions need rethink
 MAX_OVERLAP_STEPS = 10_000  # combinations tried, in the whole library, to check that variants exclude each other (bundled: about 230)
 
 
+def _agreements() -> tuple[str, ...]:
+    """The registered agreement types: a clause file may be written for any of them."""
+    from .agreement_types import names
+
+    return tuple(names())
+
+
 @dataclass(frozen=True)
 class Variable:
     name: str
     source: str
     format: str
     description: str
+
+
+@dataclass
+class Effect:
+    """One thing a variant does, in plain words: who it concerns, what kind of thing, and when.
+
+    `who` is "each" (every party), a role ("licensee"), a computed fact ("@results.sole_owner"),
+    a path to a party id ("jrd.costs.payer") or to each entry of a list ("jrd.roles[].party").
+    """
+
+    kind: str
+    text: dict[str, str]
+    who: str | None = None
+    when: dict[str, Any] = field(default_factory=dict)
+    what: dict[str, str] | None = None  # owns: the thing owned, for the results table
+    _compiled: dict[tuple[str, str], jinja2.Template] = field(default_factory=dict, repr=False, compare=False)
+
+    def template(self, kind: str, lang: str) -> jinja2.Template:
+        key = (kind, lang)
+        compiled = self._compiled.get(key)
+        if compiled is None:
+            source: str = getattr(self, kind)[lang]
+            compiled = self._compiled[key] = _compile(source)
+        return compiled
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"kind": self.kind, "text": self.text, "who": self.who, "when": self.when, "what": self.what}
 
 
 @dataclass
@@ -106,6 +145,7 @@ class Variant:
     text: dict[str, str]
     summary: dict[str, str]
     commentary: dict[str, str]
+    effects: list[Effect] = field(default_factory=list)
     uses_variables: list[str] = field(default_factory=list)  # filled at load, so a build looks up only these
     like: str | None = None  # the variant its text comes from, as the file says (for display)
     default: bool = False  # chosen when no other variant's `when` holds (a variant without `when` is the default)
@@ -794,6 +834,12 @@ class _LineIndex:
         at = bisect_right(lines, line - 1)
         return lines[at] if at < len(lines) else line
 
+    def nth_after(self, line: int, key: str, n: int) -> int:
+        """Line of the n-th appearance of key at or after `line` (the n-th [[variants.effects]] of a variant)."""
+        lines = self._lines.get(key, [])
+        at = bisect_right(lines, line - 1) + n
+        return lines[at] if at < len(lines) else line
+
     def first(self, *keys: str) -> int:
         return next((self._lines[k][0] for k in keys if k in self._lines), 1)
 
@@ -908,7 +954,7 @@ def _load_variables(folder: _Folder, out: _Collector) -> dict[str, Variable]:
                 continue
             if entry["format"] not in formatting.FORMATS:
                 out.add(label, line, f"{name}.format", f"unknown format {entry['format']!r} (allowed: {', '.join(formatting.FORMATS)})")
-            if not any(path_annotation(a, entry["from"])[0] for a in AGREEMENTS):
+            if not any(path_annotation(a, entry["from"])[0] for a in _agreements()):
                 out.add(label, line, f"{name}.from", f"{entry['from']!r} is not a spec field or computed fact")
             if name in variables:
                 out.add(label, line, name, "declared twice")
@@ -941,9 +987,9 @@ def _parse_clause(relative: Path, label: str, data: dict[str, Any], index: _Line
     if not _bilingual(data["title"]):
         out.add(label, index.line("title"), "title", "needs ja and en, e.g. { ja = \"目的\", en = \"Purpose\" }")
     agreements = data["agreements"]
-    if not isinstance(agreements, list) or not agreements or not all(a in AGREEMENTS for a in agreements):
-        out.add(label, index.line("agreements"), "agreements", f"a list of agreement types from {', '.join(AGREEMENTS)}")
-        agreements = [a for a in agreements if a in AGREEMENTS] if isinstance(agreements, list) else []
+    if not isinstance(agreements, list) or not agreements or not all(a in _agreements() for a in agreements):
+        out.add(label, index.line("agreements"), "agreements", f"a list of agreement types from {', '.join(_agreements())}")
+        agreements = [a for a in agreements if a in _agreements()] if isinstance(agreements, list) else []
     order = data["order"]
     if isinstance(order, int):
         order = {a: order for a in agreements}
@@ -951,7 +997,7 @@ def _parse_clause(relative: Path, label: str, data: dict[str, Any], index: _Line
         out.add(label, index.line("order"), "order", "a whole number, or a table with one for each agreement type")
         order = {a: 0 for a in agreements}
     include_when = data.get("include_when", {})
-    for msg in check_condition(include_when, agreements or list(AGREEMENTS)):
+    for msg in check_condition(include_when, agreements or list(_agreements())):
         out.add(label, index.line("include_when"), "include_when", msg)
     lists = {}
     for key in ("defines", "uses", "refs"):
@@ -1017,9 +1063,57 @@ def _check_variants(label: str, index: _LineIndex, raw_variants: list[Any], agre
         for key in ("text", "summary", "commentary"):
             if key in entry and not _bilingual(entry[key]):
                 out.add(label, line, f"{key_base}.{key}", "needs non-empty ja and en")
-        for msg in check_condition(entry.get("when", {}), agreements or list(AGREEMENTS)):
+        for msg in check_condition(entry.get("when", {}), agreements or list(_agreements())):
             out.add(label, line, f"{key_base}.when", msg)
+        if "effects" in entry:
+            entry["effects"] = _parse_effects(label, index, line, key_base, entry["effects"], agreements, out)
     return entries
+
+
+def _parse_effects(label: str, index: _LineIndex, line: int, key_base: str, raw: Any, agreements: list[str],
+                   out: _Collector) -> list[Effect]:
+    """A variant's [[variants.effects]] tables, each checked: what it is, whom it concerns, when it holds."""
+    if not isinstance(raw, list):
+        out.add(label, line, f"{key_base}.effects", "a list of [[variants.effects]] tables")
+        return []
+    effects = []
+    for number, item in enumerate(raw):
+        key = f"{key_base}.effects[{number}]"
+        where = index.nth_after(line, "[[variants.effects]]", number)
+        if not isinstance(item, dict):
+            out.add(label, where, key, "must be a table")
+            continue
+        bad = False
+        for name in sorted(set(item) - EFFECT_KEYS):
+            out.add(label, where, f"{key}.{name}", f"unknown key (allowed: {', '.join(sorted(EFFECT_KEYS))})")
+            bad = True
+        kind = item.get("kind")
+        if kind not in EFFECT_KINDS:
+            out.add(label, where, f"{key}.kind", f"one of {', '.join(EFFECT_KINDS)}")
+            bad = True
+        if not _bilingual(item.get("text")):
+            out.add(label, where, f"{key}.text", "needs non-empty ja and en, the effect in plain words")
+            bad = True
+        if kind == "owns" and not _bilingual(item.get("what")):
+            out.add(label, where, f"{key}.what", "an `owns` effect needs `what` in ja and en: the thing owned")
+            bad = True
+        elif kind != "owns" and "what" in item:
+            out.add(label, where, f"{key}.what", "only an `owns` effect has `what`")
+            bad = True
+        who = item.get("who")
+        if who is None and kind in ("may", "must", "cannot"):
+            out.add(label, where, f"{key}.who", f"a `{kind}` effect needs `who`: the party it concerns")
+            bad = True
+        elif who is not None:
+            for msg in who_problems(who, agreements or list(_agreements())):
+                out.add(label, where, f"{key}.who", msg)
+                bad = True
+        for msg in check_condition(item.get("when", {}), agreements or list(_agreements())):
+            out.add(label, where, f"{key}.when", msg)
+            bad = True
+        if not bad:
+            effects.append(Effect(str(kind), item["text"], who, item.get("when", {}), item.get("what")))
+    return effects
 
 
 def _resolve_likes(label: str, index: _LineIndex, entries: dict[str, tuple[int, dict[str, Any]]],
@@ -1050,10 +1144,11 @@ def _resolve_likes(label: str, index: _LineIndex, entries: dict[str, tuple[int, 
                 if key not in fields and key in current:
                     fields[key] = current[key]
                     origin[key] = target_number
-        if set(fields) != set(INHERITED):
+        if set(fields) | {"effects"} != set(INHERITED):
             continue  # a broken `like`, reported above
         variant = Variant(variant_id, entry.get("when", {}), fields["balance"], fields["text"], fields["summary"],
-                          fields["commentary"], like=entry.get("like"), default=entry.get("default") is True)
+                          fields["commentary"], effects=list(fields.get("effects", [])), like=entry.get("like"),
+                          default=entry.get("default") is True)
         variant._origin = origin
         variants.append(variant)
     return variants
@@ -1135,7 +1230,11 @@ def _check_templates(lib: Library, indexes: dict[str, _LineIndex], out: _Collect
                     for target in REF_PATTERN.findall(source):
                         if target not in clause.refs:
                             out.add(clause.source, start, key, f"ref({target!r}) is not listed in refs")
-            variant.uses_variables = sorted(used)
+            if variant._origin.get("effects", number) == number:  # effects taken with `like` are checked where written
+                used |= _check_effects(lib, clause, index, number, variant, out)
+            else:
+                used |= {n for e in variant.effects for n in _effect_names(e)}
+            variant.uses_variables = sorted(used - EFFECT_VARIABLES)
         for target in clause.refs:
             other = lib.clauses.get(target)
             if other is None:
@@ -1148,6 +1247,46 @@ def _check_templates(lib: Library, indexes: dict[str, _LineIndex], out: _Collect
             for term in getattr(clause, key):
                 if term not in lib.terms:
                     out.add(clause.source, index.line(key), key, f"unknown defined term {term!r} (add it to vocabulary/terms.toml){_close(term, lib.terms)}")
+
+
+def _effect_names(effect: Effect) -> set[str]:
+    names: set[str] = set()
+    for kind in ("text", "what"):
+        for lang in LANGS if getattr(effect, kind) else ():
+            names |= _check_template(getattr(effect, kind)[lang])[1]
+    return names
+
+
+def _check_effects(lib: Library, clause: Clause, index: _LineIndex, number: int, variant: Variant, out: _Collector) -> set[str]:
+    """Compile each effect's text; check its variables. Returns the declared variables the effects use."""
+    used: set[str] = set()
+    header = index.line("[[variants]]", number)
+    for at, effect in enumerate(variant.effects):
+        line = index.nth_after(header, "[[variants.effects]]", at)
+        key_base = f"variants[{number}].effects[{at}]"
+        for kind in ("text", "what"):
+            if getattr(effect, kind) is None:
+                continue
+            for lang in LANGS:
+                key = f"{key_base}.{kind}.{lang}"
+                source = getattr(effect, kind)[lang]
+                template, names, problems = _check_template(source)
+                if template is not None:
+                    effect._compiled[(kind, lang)] = template
+                for lineno, problem in problems:
+                    out.add(clause.source, line + lineno - 1, key, problem)
+                if REF_PATTERN.search(source):
+                    out.add(clause.source, line, key, "an effect names no article: the summary adds the one that binds")
+                for name in sorted(names - EFFECT_VARIABLES):
+                    var = lib.variables.get(name)
+                    if var is None:
+                        out.add(clause.source, line, key, f"variable {name!r} is not declared in variables/*.toml{_close(name, lib.variables)}")
+                        continue
+                    used.add(name)
+                    for agreement in clause.agreements:
+                        if not path_annotation(agreement, var.source)[0]:
+                            out.add(clause.source, line, key, f"variable {name!r} ({var.source}) does not exist in a {agreement} spec")
+    return used
 
 
 def _close(name: str, known: Iterable[str]) -> str:
@@ -1264,60 +1403,23 @@ def _overlay_version(overlay: _Folder, base_version: str, out: _Collector) -> tu
 
 
 def _cache_dir() -> Path | None:
-    if os.environ.get("IPCLAUSES_NO_CACHE"):
-        return None
-    base = os.environ.get("IPCLAUSES_CACHE_DIR") or os.path.join(
-        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "ipclauses"
-    )
-    return Path(base)
+    return user_cache.folder()
 
 
 def _cache_entry(content_sha256: str) -> Path | None:
     """Where the validated library for this content and this version of the loader is cached."""
     from . import __version__
 
-    folder = _cache_dir()
-    if folder is None:
-        return None
-    key = hashlib.sha256(f"{__version__}\n{_CACHE_FORMAT}\n{content_sha256}".encode()).hexdigest()
-    return folder / f"library-{key}.json"
+    return user_cache.entry("library", __version__, str(_CACHE_FORMAT), content_sha256)
 
 
-def _trusted_cache_folder(folder: Path) -> bool:
-    """A folder only this user can write. Whoever can write the cache decides the clause text,
-    so a folder another user owns or can write is not used at all."""
-    try:
-        info = folder.stat()
-    except OSError:
-        return False
-    if not stat.S_ISDIR(info.st_mode):
-        return False
-    if os.name != "posix":
-        return True
-    return info.st_uid == os.getuid() and not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
-
-
-_CACHE_FORMAT = 4  # 4: variants carry `like` and `default`, with `like` resolved
+_CACHE_FORMAT = 5  # 5: variants carry their effects
 _CACHE_KEEP = 20
-# An entry is {"sha256": "<hash of the payload>", "library": <payload>}. The hash catches a
-# damaged or hand-edited entry, which is then ignored and rewritten. It is no defence against
-# someone who can write the cache (they can recompute it): the folder's permissions are.
-_ENTRY_HEAD = b'{"sha256": "'
-_ENTRY_MIDDLE = b'", "library": '
 
 
 def _read_cache(entry: Path, content_sha256: str) -> Library | None:
-    if not _trusted_cache_folder(entry.parent):
-        return None
-    try:
-        text = entry.read_bytes()
-    except OSError:
-        return None
-    start = len(_ENTRY_HEAD) + 64 + len(_ENTRY_MIDDLE)
-    if not (text.startswith(_ENTRY_HEAD) and text[start - len(_ENTRY_MIDDLE):start] == _ENTRY_MIDDLE and text.endswith(b"}")):
-        return None
-    payload = text[start:-1]
-    if hashlib.sha256(payload).hexdigest().encode() != text[len(_ENTRY_HEAD):start - len(_ENTRY_MIDDLE)]:
+    payload = user_cache.read(entry, "library")
+    if payload is None:
         return None
     try:
         lib = _from_json(payload.decode("utf-8"))
@@ -1327,43 +1429,7 @@ def _read_cache(entry: Path, content_sha256: str) -> Library | None:
 
 
 def _write_cache(entry: Path, lib: Library) -> None:
-    """Best effort: a read-only or untrusted cache folder only costs speed."""
-    folder = entry.parent
-    try:
-        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-    except OSError:
-        return
-    if not _trusted_cache_folder(folder):
-        return
-    payload = _to_json(lib).encode("utf-8")
-    text = _ENTRY_HEAD + hashlib.sha256(payload).hexdigest().encode() + _ENTRY_MIDDLE + payload + b"}"
-    try:
-        # A fresh, unpredictable name created by us: a planted link at a fixed name cannot redirect the write.
-        fd, temporary = tempfile.mkstemp(dir=folder, prefix=".library-", suffix=".tmp")
-    except OSError:
-        return
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(text)
-        os.replace(temporary, entry)
-    except OSError:
-        with suppress(OSError):
-            os.unlink(temporary)
-        return
-    _prune_cache(folder)
-
-
-def _prune_cache(folder: Path) -> None:
-    """Each edit of a library makes a new entry: keep the newest few, not every one ever made."""
-    def age(path: Path) -> float:
-        try:
-            return path.stat().st_mtime
-        except OSError:
-            return 0.0
-
-    for old in sorted(folder.glob("library-*.json"), key=age, reverse=True)[_CACHE_KEEP:]:
-        with suppress(OSError):
-            old.unlink()
+    user_cache.write(entry, "library", _to_json(lib).encode("utf-8"), _CACHE_KEEP)
 
 
 def _to_json(lib: Library) -> str:
@@ -1374,8 +1440,9 @@ def _to_json(lib: Library) -> str:
         "clauses": [
             {**{k: getattr(c, k) for k in ("id", "category", "title", "agreements", "order", "include_when",
                                              "defines", "uses", "refs", "source")},
-             "variants": [{k: getattr(v, k) for k in ("id", "when", "balance", "text", "summary", "commentary", "uses_variables",
-                                                       "like", "default")}
+             "variants": [{**{k: getattr(v, k) for k in ("id", "when", "balance", "text", "summary", "commentary", "uses_variables",
+                                                          "like", "default")},
+                           "effects": [e.as_dict() for e in v.effects]}
                           for v in c.variants]}
             for c in lib.clauses.values()
         ],
@@ -1387,7 +1454,7 @@ def _from_json(text: str) -> Library:
     data = json.loads(text)
     clauses = {}
     for c in data["clauses"]:
-        variants = [Variant(**v) for v in c.pop("variants")]
+        variants = [Variant(**{**v, "effects": [Effect(**e) for e in v["effects"]]}) for v in c.pop("variants")]
         clauses[c["id"]] = Clause(**c, variants=variants)
     variables = {v[0]: Variable(*v) for v in data["variables"]}
     return Library(data["version"], data["name"], clauses, variables, data["terms"], data["vocabulary"], data["sources"],

@@ -10,14 +10,32 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from .loading import term_end
 from .locales import Locale
-from .spec import AnySpec, CommonSpec, OwnershipRule, Party, Results, UsageScope
+from .spec import AnySpec, CommonSpec, OwnershipRule, Party, Results, UsageScope, term_end
 
 
 def title(spec: AnySpec, locale: Locale) -> str:
     """The agreement's title: the one the spec gives, else the locale's for its type."""
-    return spec.title or locale.words.agreement.titles[spec.type]
+    return spec.title or type_words(spec.type, locale)[0]
+
+
+def type_words(agreement_type: str, locale: Locale) -> tuple[str, str]:
+    """(title, name) of an agreement type in a locale: the locale's words, else the type's own."""
+    words = locale.words.agreement
+    if agreement_type in words.titles and agreement_type in words.names:
+        return words.titles[agreement_type], words.names[agreement_type]
+    from .agreement_types import get_type
+
+    own = get_type(agreement_type).words
+    found = own.get(locale.code) or (own.get(locale.clause_text_language) if locale.clause_text_language != locale.code else None)
+    if found is None:
+        raise ValueError(f"the agreement type {agreement_type!r} has no title in {locale.code!r}: "
+                         f"add it to the locale's words.agreement, or to the type's `words`")
+    return found
+
+
+def type_name(agreement_type: str, locale: Locale) -> str:
+    return type_words(agreement_type, locale)[1]
 
 
 def preamble(spec: AnySpec, locale: Locale) -> str:
@@ -31,7 +49,7 @@ def preamble_text(agreement_type: str, parties: Sequence[Party], effective_date:
         raise ValueError("an agreement needs at least two parties")
     named = [words.preamble_party.format(legal_name=p.legal_name, short_name=p.short_name, address=p.address) for p in parties]
     return words.preamble.format(
-        parties=words.preamble_parties.join(named), date=locale.date(effective_date), name=words.names[agreement_type],
+        parties=words.preamble_parties.join(named), date=locale.date(effective_date), name=type_name(agreement_type, locale),
     )
 
 
@@ -102,9 +120,9 @@ def key_terms(spec: AnySpec, locale: Locale) -> list[tuple[str, str]]:
     if conf.trade_secrets_survive:
         years += words.trade_secrets
     rows.append((words.confidentiality, years))
-    if spec.type == "poc":
-        rows.append((words.fee, locale.money(spec.poc.fee)))
-    return rows
+    from .agreement_types import get_type
+
+    return rows + get_type(spec.type).key_terms_for(spec, locale)
 
 
 # --- the base template's labels ---------------------------------------------------------

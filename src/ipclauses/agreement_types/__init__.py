@@ -40,7 +40,7 @@ class UnknownAgreementTypeError(LookupError):
 
 _REGISTRY: dict[str, AnyAgreementType] = {}
 _ADAPTER: tuple[tuple[type[CommonSpec], ...], TypeAdapter[Any]] | None = None
-_NOT_TYPES = {"base", "rules"}
+_NOT_TYPES = {"base", "rules", "schedules"}
 
 
 def register(kind: AnyAgreementType) -> None:

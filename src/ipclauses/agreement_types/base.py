@@ -8,18 +8,22 @@ validation (`loading`) and the deal checks (`checks.run_checks`) are built from 
 so registering a type extends them all. Only a type's module asks which type a
 spec is: the core asks the spec's `AgreementType`.
 
-Type modules import only `spec`, `errors`, `unicode_safety`, this module and `rules`,
-never `loading`, `checks` or `conditions`: those import the registry.
+Type modules import only `spec`, `errors`, `unicode_safety`, `locales`, `wording`, this
+module and `rules`, never `loading`, `checks` or `conditions`: those import the registry.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import asdict, dataclass, field
-from typing import Any, Generic, TypeVar, get_args
+from typing import TYPE_CHECKING, Any, Generic, TypeVar, get_args
 
 from ..errors import Problem
 from ..spec import CommonSpec, Party
+
+if TYPE_CHECKING:
+    from ..agreement import ScheduleSection
+    from ..locales import Locale
 
 S = TypeVar("S", bound=CommonSpec)
 
@@ -77,6 +81,18 @@ def _pays_something(spec: CommonSpec) -> bool:
     return False
 
 
+def _no_overview(spec: CommonSpec, locale: Locale) -> str:
+    return ""
+
+
+def _no_sections(spec: CommonSpec, locale: Locale) -> list[ScheduleSection]:
+    return []
+
+
+def _no_key_terms(spec: CommonSpec, locale: Locale) -> list[tuple[str, str]]:
+    return []
+
+
 @dataclass(frozen=True, kw_only=True)
 class AgreementType(Generic[S]):
     """One kind of agreement: everything the core needs to know about it, in one place.
@@ -100,12 +116,16 @@ class AgreementType(Generic[S]):
     - `pays_nothing`: whether nothing is paid under the agreement (a cap at the
       fees paid is then zero), for the shared liability check;
     - `shares_materials`: whether the work itself has the parties show samples,
-      demonstrations or sites, for the shared check of "marked"-only confidentiality.
+      demonstrations or sites, for the shared check of "marked"-only confidentiality;
+    - `words`: its title and name in each language, when the locale modules do not
+      have them;
+    - `schedule`: the schedule's sections after the project context, in order;
+    - `key_terms`: rows the key-terms table adds after the shared ones;
+    - `overview`: the summary's second sentence, what the deal does in a line, in
+      the locale's words (empty: the summary's overview is its first sentence only).
 
-    TODO (hooks for later): a type's schedule sections (still chosen from the spec's
-    fields in `assemble.schedule`) and its article order (each clause file's `order`
-    in clause_library/) belong here as `schedule` and `article_order`; they stay
-    where they are until assemble and the clause library ask the type for them.
+    The order of a type's articles is each clause file's `order` for the type, in
+    clause_library/: legal staff reorder articles there, without code.
     """
 
     name: str
@@ -119,6 +139,13 @@ class AgreementType(Generic[S]):
     checks: tuple[Callable[[S], Iterator[Finding]], ...] = field(default=())
     pays_nothing: Callable[[S], bool] = _pays_something
     shares_materials: bool = False
+    overview: Callable[[S, Locale], str] = _no_overview
+    # Title and name by locale code, for a type whose words are not in the locale modules (a
+    # plug-in type): {"en": ("Consortium Agreement", "Consortium Agreement")}. Shipped types
+    # are named by each locale's words.agreement.
+    words: Mapping[str, tuple[str, str]] = field(default_factory=dict)
+    schedule: Callable[[S, Locale], list[ScheduleSection]] = _no_sections
+    key_terms: Callable[[S, Locale], list[tuple[str, str]]] = _no_key_terms
 
     def __post_init__(self) -> None:
         declared = self.spec_model.model_fields.get("type")
@@ -152,6 +179,15 @@ class AgreementType(Generic[S]):
 
     def unpaid(self, spec: CommonSpec) -> bool:
         return self.pays_nothing(self.own(spec))
+
+    def overview_for(self, spec: CommonSpec, locale: Locale) -> str:
+        return self.overview(self.own(spec), locale)
+
+    def schedule_for(self, spec: CommonSpec, locale: Locale) -> list[ScheduleSection]:
+        return self.schedule(self.own(spec), locale)
+
+    def key_terms_for(self, spec: CommonSpec, locale: Locale) -> list[tuple[str, str]]:
+        return self.key_terms(self.own(spec), locale)
 
 
 class Problems:

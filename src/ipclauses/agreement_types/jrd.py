@@ -7,7 +7,9 @@ from typing import Literal
 
 from pydantic import Field
 
+from ..agreement import ScheduleSection
 from ..errors import Problem
+from ..locales import Locale
 from ..spec import (
     BackgroundIp,
     CommonSpec,
@@ -23,6 +25,7 @@ from ..spec import (
 )
 from .base import AgreementType, Finding, Problems
 from .rules import background_parties, mutual_confidentiality_only, results_parties, usage_scope
+from .schedules import background_sections, licence_sections, results_sections
 
 DESCRIBED_AS = "a joint R&D agreement"
 
@@ -109,6 +112,21 @@ def university_rights(spec: JrdSpec) -> Iterator[Finding]:
         )
 
 
+def overview(spec: JrdSpec, locale: Locale) -> str:
+    from ..wording import rule_phrase
+
+    return locale.words.summary.overview.jrd.format(ownership=rule_phrase(spec, spec.results.ownership, locale))
+
+
+def schedule(spec: JrdSpec, locale: Locale) -> list[ScheduleSection]:
+    words, names = locale.words.schedule, {p.id: p.short_name for p in spec.parties}
+    sections = [ScheduleSection(words.roles, None, [(names[r.party], r.tasks) for r in spec.jrd.roles])]
+    if spec.jrd.schedule:
+        sections.append(ScheduleSection(words.milestones, None, [(locale.date(m.due), m.milestone) for m in spec.jrd.schedule]))
+    return (sections + results_sections(spec, spec.results, locale) + background_sections(spec, spec.background_ip, locale)
+            + licence_sections(spec.licence, locale))
+
+
 AGREEMENT_TYPE = AgreementType(
     name="jrd",
     spec_model=JrdSpec,
@@ -119,4 +137,6 @@ AGREEMENT_TYPE = AgreementType(
     checks=(background_needed, university_rights),
     pays_nothing=lambda spec: spec.jrd.costs.rule == "each_bears_own",
     shares_materials=True,
+    overview=overview,
+    schedule=schedule,
 )

@@ -6,10 +6,13 @@ from typing import Literal
 
 from pydantic import Field
 
+from ..agreement import ScheduleSection
 from ..errors import Problem
+from ..locales import Locale
 from ..spec import BackgroundIp, CommonSpec, Improvements, LicensedRights, UsageScope
 from .base import AgreementType, Problems, Roles
 from .rules import background_parties, mutual_confidentiality_only, no_announcement, no_earlier_nda, usage_scope
+from .schedules import background_sections, licence_sections, licensed_sections
 
 DESCRIBED_AS = "a licence agreement"
 
@@ -46,6 +49,19 @@ def cross_check(spec: LicenseSpec) -> list[Problem]:
     return out.found
 
 
+def overview(spec: LicenseSpec, locale: Locale) -> str:
+    from ..wording import scope_phrase
+
+    licensor, licensee = spec.parties_with_role("licensor")[0], spec.parties_with_role("licensee")[0]
+    return locale.words.summary.overview.license.format(
+        licensor=licensor.short_name, licensee=licensee.short_name, scope=scope_phrase(spec.licence, locale))
+
+
+def schedule(spec: LicenseSpec, locale: Locale) -> list[ScheduleSection]:
+    return (background_sections(spec, spec.background_ip, locale) + licensed_sections(spec.licensed, locale)
+            + licence_sections(spec.licence, locale))
+
+
 AGREEMENT_TYPE = AgreementType(
     name="license",
     spec_model=LicenseSpec,
@@ -54,4 +70,6 @@ AGREEMENT_TYPE = AgreementType(
     roles=Roles(required=("licensor", "licensee"), why="a licence has a licensor and a licensee"),
     cross_check=cross_check,
     pays_nothing=lambda spec: spec.licence.royalty.kind == "free",
+    overview=overview,
+    schedule=schedule,
 )

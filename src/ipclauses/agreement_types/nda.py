@@ -8,6 +8,7 @@ from typing import Literal
 from pydantic import Field
 
 from ..errors import Problem
+from ..locales import Locale
 from ..spec import CommonSpec, Liability, LiabilityCap, NextStep, Remedies
 from .base import AgreementType, Finding, Problems
 from .rules import no_earlier_nda
@@ -51,6 +52,14 @@ def one_way_against_startup(spec: NdaSpec) -> Iterator[Finding]:
         )
 
 
+def overview(spec: NdaSpec, locale: Locale) -> str:
+    words = locale.words.summary.overview
+    if spec.confidentiality.direction == "mutual":
+        return words.nda_mutual
+    discloser, recipient = spec.parties_with_role("discloser")[0], spec.parties_with_role("recipient")[0]
+    return words.nda_one_way.format(discloser=discloser.short_name, recipient=recipient.short_name)
+
+
 AGREEMENT_TYPE = AgreementType(
     name="nda",
     spec_model=NdaSpec,
@@ -59,4 +68,5 @@ AGREEMENT_TYPE = AgreementType(
     # roles: the default, "party" for a mutual NDA, a discloser and a recipient for a one-way one.
     cross_check=cross_check,
     checks=(one_way_against_startup,),
+    overview=overview,
 )

@@ -7,10 +7,13 @@ from typing import Literal
 
 from pydantic import Field
 
+from ..agreement import ScheduleSection
 from ..errors import Problem
+from ..locales import Locale
 from ..spec import CommonSpec, NextStep, PocWork, Results, UsageScope, term_end
 from .base import AgreementType, Finding, Problems, Roles
 from .rules import mutual_confidentiality_only, no_announcement, results_parties, usage_scope
+from .schedules import licence_sections, results_sections
 
 DESCRIBED_AS = "a PoC agreement"
 
@@ -56,6 +59,20 @@ def free_poc(spec: PocSpec) -> Iterator[Finding]:
         )
 
 
+def overview(spec: PocSpec, locale: Locale) -> str:
+    provider, customer = spec.parties_with_role("provider")[0], spec.parties_with_role("customer")[0]
+    return locale.words.summary.overview.poc.format(
+        provider=provider.short_name, customer=customer.short_name, date=locale.date(spec.poc.report_deadline))
+
+
+def schedule(spec: PocSpec, locale: Locale) -> list[ScheduleSection]:
+    return results_sections(spec, spec.results, locale) + licence_sections(spec.licence, locale)
+
+
+def key_terms(spec: PocSpec, locale: Locale) -> list[tuple[str, str]]:
+    return [(locale.words.key_terms.fee, locale.money(spec.poc.fee))]
+
+
 AGREEMENT_TYPE = AgreementType(
     name="poc",
     spec_model=PocSpec,
@@ -66,4 +83,7 @@ AGREEMENT_TYPE = AgreementType(
     checks=(free_poc,),
     pays_nothing=lambda spec: spec.poc.fee.amount == 0,
     shares_materials=True,
+    overview=overview,
+    schedule=schedule,
+    key_terms=key_terms,
 )

@@ -222,97 +222,8 @@ class OverviewWords:
 
 
 @dataclass(frozen=True, kw_only=True)
-class ConfidentialityWords:
-    definition: Mapping[str, str]  # by confidentiality definition: {days}
-    lasts_years: str  # {years}
-    lasts_until_end: str
-    trade_secrets: str  # appended
-    staff: str
-    affiliates: str
-    advisers: str
-    keep_secret: str  # {other}
-    may_share: str  # {other} {allowed}
-    no_other_use: str  # {other}
-    no_third_parties: str  # {other}
-    no_reverse_engineering: str
-    return_or_destroy: str
-
-
-@dataclass(frozen=True, kw_only=True)
-class MoneyWords:
-    nda_penalty: str  # {penalty}
-    nda_no_money: str
-    poc_fee: str  # {customer} {fee} {days}
-    poc_free: str
-    next_step_fee: str  # {customer} {fee}
-    next_step_discount: str  # {percent}
-    jrd_own_costs: str
-    jrd_payer: str  # {payer} {amount}: amount is cost_amount or ""
-    cost_amount: str  # {amount}
-    royalty_free: str
-    upfront: str  # {amount}
-    running: str  # {percent}
-    milestones: str
-    licensee: str  # where the deal names no licensee
-    pays: str  # {licensee} {items}
-    minimum: str  # {amount}
-    frequency: Mapping[str, str]  # by report frequency
-    report: str  # {frequency} {days}
-    audit: str
-
-
-@dataclass(frozen=True, kw_only=True)
 class ResultsWords:
-    header: tuple[str, str, str, str]
-    no_entry: str
-    poc_results: str
-    poc_report_use: Mapping[str, str]  # by report use, as the table says it: {customer}
-    poc_licence: str  # appended: {licensee} {scope}
-    poc_own_use: Mapping[str, str]  # by report use, as the customer's point
-    owner_may: str
-    jrd_results: str
-    use: str  # who may use it and how: {party} {scope}
-    joint_each_may_practise: str
-    joint_needs_consent: str
-    option_kinds: Mapping[str, str]  # by option kind
-    option: str  # {holder} {months} {kind}
-    owner_only: str
-    use_item: str  # one use in the cell: {use}
-    use_separator: str
-    copyright: str
-    licensed: str
-    licensee_may: str  # {scope}
-    no_sublicensing: str
-
-
-@dataclass(frozen=True, kw_only=True)
-class WorkWords:
-    poc_deliver: str  # {date}
-    poc_no_promise: str
-    poc_check: str  # {days}
-    poc_next_step: str  # {months}
-    nda_next_step: str  # {months}
-    jrd_role: str  # {tasks}
-    publication_notice: str  # {days}
-    academic_freedom: str
-    option_kinds: Mapping[str, str]  # by option kind
-    option: str  # {months} {kind}
-    non_compete: str  # {months} {scope}
-    grant_back: str
-    no_assignment: str
-
-
-@dataclass(frozen=True, kw_only=True)
-class EndingWords:
-    runs: str  # {start} {end}
-    renews: str  # {months} {notice_days}
-    breach: str  # {days}
-    insolvency: str
-    change_of_control: str
-    early: str  # {grounds}
-    survive: str
-    sell_off: str  # {months}
-    may_end: str  # {days}
+    header: tuple[str, str, str]  # what is owned; who owns it and who may use it; the article
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -327,18 +238,15 @@ class BalanceWords:
     balanced: str
     leans: str  # {leader}
     favours: str  # {leader}
-    counts: str  # {a} {a_count} {b} {b_count} {total}
+    counts: str  # {counts} (each party's `count`, joined) {total}
+    count: str  # {count} {party}
 
 
 @dataclass(frozen=True, kw_only=True)
 class SummaryWords:
     headings: SummaryHeadings
     overview: OverviewWords
-    confidentiality: ConfidentialityWords
-    money: MoneyWords
     results: ResultsWords
-    work: WorkWords
-    ending: EndingWords
     checklist: ChecklistWords
     balance: BalanceWords
 

@@ -1,0 +1,52 @@
+"""Outputs are a registry keyed by document and format: each renderer reads one Draft."""
+
+from __future__ import annotations
+
+import pkgutil
+
+import pytest
+
+import ipclauses.renderers as renderers
+from conftest import EXAMPLES
+from ipclauses import load_spec
+from ipclauses.draft import make_draft
+from ipclauses.renderers import Renderer, formats, get_renderer, register, render, unregister
+
+
+def test_every_renderer_module_is_found_by_document_and_format():
+    modules = {m.name for m in pkgutil.iter_modules(renderers.__path__)}
+    assert modules == {"agreement_docx", "summary_docx", "summary_html", "summary_markdown"}
+    assert formats("agreement") == ("docx",)
+    assert formats("summary") == ("docx", "html", "md")
+    with pytest.raises(ValueError, match=r"unknown summary format 'pdf' \(allowed: docx, html, md\)"):
+        get_renderer("summary", "pdf")
+
+
+def test_a_new_format_is_one_registration_and_reads_the_same_draft():
+    def plain_text(draft) -> bytes:
+        return "\n".join(f"{a.heading}\n{a.text()}" for a in draft.agreement.articles).encode("utf-8")
+
+    register(Renderer("agreement", "txt", plain_text, "plain text"))
+    try:
+        assert formats("agreement") == ("docx", "txt")
+        draft = make_draft(load_spec(EXAMPLES[0]))
+        text = render(draft, "agreement", "txt").decode("utf-8")
+        assert draft.agreement.articles[0].heading in text
+        docx = render(draft, "agreement", "docx")
+        assert docx.startswith(b"PK"), "both formats from the one Draft"
+        with pytest.raises(ValueError, match="already registered"):
+            register(Renderer("agreement", "txt", plain_text))
+        with pytest.raises(ValueError, match="unknown document 'memo'"):
+            register(Renderer("memo", "txt", plain_text))
+    finally:
+        unregister("agreement", "txt")
+    assert formats("agreement") == ("docx",)
+
+
+def test_the_cli_offers_the_registered_summary_formats():
+    from click.testing import CliRunner
+
+    from ipclauses.cli import main
+
+    result = CliRunner().invoke(main, ["summary", "--help"])
+    assert "[docx|html|md]" in result.output
