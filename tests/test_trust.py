@@ -67,6 +67,25 @@ def test_invisible_and_reordering_characters_are_refused_with_path_and_code_poin
     assert code_point in at[0] and what in at[0]
 
 
+def test_the_fast_path_passes_only_characters_the_full_check_passes():
+    """unsafe_character skips the per-character loop for text made only of PLAIN_RANGES: none of them may be unsafe."""
+    import re as regex
+
+    from ipclauses.unicode_safety import PLAIN_RANGES, first_unsafe_character, unsafe_character
+
+    plain = regex.compile(f"[{PLAIN_RANGES}]")
+    checked = 0
+    for cp in range(0x110000):
+        ch = chr(cp)
+        if 0xD800 <= cp <= 0xDFFF or not plain.fullmatch(ch):
+            continue
+        checked += 1
+        for text in (ch, "a" + ch, ch + "a"):
+            assert first_unsafe_character(text) is None, f"U+{cp:04X} is in PLAIN_RANGES but unsafe"
+    assert checked > 40_000, "the ranges cover ASCII, Latin-1, kana, ideographs, Hangul and full-width forms"
+    assert unsafe_character("山田\u202e社") is not None and unsafe_character("Tokai\u200b") is not None
+
+
 def test_a_reordering_character_in_a_key_is_refused():
     data = copy.deepcopy(load_example_data("poc-ai-en"))
     data["project"]["\u202ekpis"] = []

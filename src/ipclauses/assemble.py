@@ -11,6 +11,7 @@ import hashlib
 import json
 import re
 from dataclasses import dataclass
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from . import wording
@@ -235,45 +236,60 @@ def given_strings(spec: AnySpec) -> list[tuple[str, str]]:
 
     Choices (enums), party ids and the $schema key are not text of the agreement.
     """
-    from typing import Literal, get_args, get_origin
-
     from pydantic import BaseModel
 
     from .loading import pointer
 
     found: list[tuple[str, str]] = []
 
-    def is_free_text(annotation: Any) -> bool:
-        origin = get_origin(annotation)
-        if origin is Literal:
-            return False
-        args = get_args(annotation)
-        if annotation is str:
-            return True
-        return any(is_free_text(a) for a in args) if args else False
-
     def walk(model: BaseModel, path: list[str | int]) -> None:
+        fields = _text_fields(type(model))
         for name in model.model_fields_set:
-            info = type(model).model_fields[name]
             value = getattr(model, name)
-            if name in ("schema_url", "id") or value is None:
+            if value is None or name not in fields:
                 continue
-            key = info.alias or name
-            _visit(value, info.annotation, path + [key], info)
+            key, annotation, text = fields[name]
+            _visit(value, annotation, text, path + [key])
 
-    def _visit(value: object, annotation: Any, path: list[str | int], info: FieldInfo | None = None) -> None:
+    def _visit(value: object, annotation: Any, text: bool, path: list[str | int]) -> None:
         if isinstance(value, BaseModel):
             walk(value, path)
         elif isinstance(value, (list, tuple)):
+            item = _list_item(annotation)
             for i, v in enumerate(value):
-                _visit(v, _list_item(annotation), path + [i])
-        elif isinstance(value, str) and is_free_text(annotation) and not _is_party_id(info, annotation):
+                _visit(v, item, text and _is_free_text(item), path + [i])
+        elif isinstance(value, str) and text:
             if value in KEYWORDS:
                 return  # a keyword ("worldwide") is written in the text's language, not verbatim
             found.append((pointer(path), value))
 
     walk(spec, [])
     return found
+
+
+@cache
+def _text_fields(model: type[Any]) -> dict[str, tuple[str, Any, bool]]:
+    """Per field of a model: its JSON key, its annotation, and whether a string there is free text.
+
+    Worked out once per model class: a build asks it for every model of the spec.
+    """
+    out = {}
+    for name, info in model.model_fields.items():
+        if name in ("schema_url", "id"):
+            continue
+        out[name] = (info.alias or name, info.annotation, _is_free_text(info.annotation) and not _is_party_id(info, info.annotation))
+    return out
+
+
+def _is_free_text(annotation: Any) -> bool:
+    from typing import Literal, get_args, get_origin
+
+    if get_origin(annotation) is Literal:
+        return False
+    if annotation is str:
+        return True
+    args = get_args(annotation)
+    return any(_is_free_text(a) for a in args) if args else False
 
 
 def _list_item(annotation: Any) -> Any:

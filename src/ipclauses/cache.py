@@ -1,6 +1,8 @@
-"""A per-user cache of derived data: the validated clause library, the prepared DOCX templates.
+"""A per-user cache of derived data: the validated clause library, the prepared DOCX templates,
+compiled clause templates.
 
-Whoever can write the cache decides what it holds (clause text, template XML), so a folder
+Whoever can write the cache decides what it holds (clause text, template XML, and compiled
+template code, which runs as Python's own __pycache__ files do), so a folder
 another user owns or can write is never used, and every entry is written under a fresh,
 unpredictable name, then renamed. An entry is `{"sha256": "<hash of the payload>", "<kind>":
 <payload>}`: the hash catches a damaged or hand-edited entry, which is then ignored (and
@@ -12,11 +14,17 @@ written only costs speed.
 from __future__ import annotations
 
 import hashlib
+import marshal
 import os
 import stat
+import sys
 import tempfile
 from contextlib import suppress
 from pathlib import Path
+from types import CodeType
+from typing import Any
+
+import jinja2
 
 
 def folder() -> Path | None:
@@ -111,3 +119,32 @@ def _prune(where: Path, kind: str, keep: int) -> None:
     for old in sorted(where.glob(f"{kind}-*.json"), key=age, reverse=True)[keep:]:
         with suppress(OSError):
             old.unlink()
+
+
+# --- compiled Jinja templates -------------------------------------------------------------------
+
+_CODE_KEEP = 5_000  # compiled templates kept (the bundled library has about 550 that need Jinja)
+
+
+def compiled_template(env: jinja2.Environment, source: str, flavour: str) -> Any:
+    """env.from_string(source), with the compiled code kept as Python keeps .pyc files.
+
+    Jinja's parse and code generation take most of a cold CLI build. `flavour` names the
+    environment's settings (the clause sandbox, the DOCX template), which change the code;
+    the versions of Python, Jinja and ipclauses are part of the key too.
+    """
+    from . import __version__
+
+    where = entry("jinja", flavour, __version__, jinja2.__version__, sys.implementation.cache_tag or "none",
+                  hashlib.sha256(source.encode("utf-8")).hexdigest())
+    code = None
+    payload = read(where, "jinja") if where is not None else None
+    if payload is not None:
+        with suppress(ValueError, EOFError, TypeError):
+            loaded = marshal.loads(payload)
+            code = loaded if isinstance(loaded, CodeType) else None
+    if code is None:
+        code = env.compile(source)
+        if where is not None:
+            write(where, "jinja", marshal.dumps(code), _CODE_KEEP)
+    return env.template_class.from_code(env, code, env.make_globals(None), None)

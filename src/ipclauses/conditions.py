@@ -104,7 +104,7 @@ def lookup(spec: AnySpec, path: str) -> Any:
         fn = COMPUTED.get(path)
         return MISSING if fn is None else fn(spec)
     value: Any = spec
-    for part in path.split("."):
+    for part in _parts(path):
         if value is None:
             return None
         if isinstance(value, (list, tuple)):
@@ -113,10 +113,16 @@ def lookup(spec: AnySpec, path: str) -> Any:
             index = int(part)
             value = value[index] if index < len(value) else None
             continue
-        if not isinstance(value, BaseModel) or part not in type(value).model_fields:
+        # __pydantic_fields__ is the plain dict behind model_fields, which costs a call each time
+        if not isinstance(value, BaseModel) or part not in type(value).__pydantic_fields__:
             return MISSING
         value = getattr(value, part)
     return value
+
+
+@lru_cache(maxsize=4096)
+def _parts(path: str) -> tuple[str, ...]:
+    return tuple(path.split("."))
 
 
 def party_fact(spec: AnySpec, fact: str) -> Party | None:

@@ -72,7 +72,7 @@ def _template(lang: str) -> _Template:
         parts = {name: zf.read(name) for name in zf.namelist()}
     env = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
     return _Template(
-        parts, env.from_string(_prepared_source(path, raw)),
+        parts, user_cache.compiled_template(env, _prepared_source(path, raw), "docx"),
         numbering=ox.Part(parts["word/numbering.xml"]),
         content_types=ox.Part(parts["[Content_Types].xml"]),
         package_rels=ox.Part(parts["_rels/.rels"]),

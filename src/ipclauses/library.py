@@ -27,13 +27,13 @@ import os
 import re
 import tomllib
 from bisect import bisect_right
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import suppress
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from functools import cache, lru_cache, wraps
 from pathlib import Path
-from typing import Any, TypeVar, cast
+from typing import Any, Protocol, TypeVar, cast
 
 import jinja2
 from jinja2 import nodes
@@ -121,9 +121,9 @@ class Effect:
     who: str | None = None
     when: dict[str, Any] = field(default_factory=dict)
     what: dict[str, str] | None = None  # owns: the thing owned, for the results table
-    _compiled: dict[tuple[str, str], jinja2.Template] = field(default_factory=dict, repr=False, compare=False)
+    _compiled: dict[tuple[str, str], Template] = field(default_factory=dict, repr=False, compare=False)
 
-    def template(self, kind: str, lang: str) -> jinja2.Template:
+    def template(self, kind: str, lang: str) -> Template:
         key = (kind, lang)
         compiled = self._compiled.get(key)
         if compiled is None:
@@ -149,10 +149,10 @@ class Variant:
     uses_variables: list[str] = field(default_factory=list)  # filled at load, so a build looks up only these
     like: str | None = None  # the variant its text comes from, as the file says (for display)
     default: bool = False  # chosen when no other variant's `when` holds (a variant without `when` is the default)
-    _compiled: dict[tuple[str, str], jinja2.Template] = field(default_factory=dict, repr=False, compare=False)
+    _compiled: dict[tuple[str, str], Template] = field(default_factory=dict, repr=False, compare=False)
     _origin: dict[str, int] = field(default_factory=dict, repr=False, compare=False)  # kind -> variant whose file text it is
 
-    def template(self, kind: str, lang: str) -> jinja2.Template:
+    def template(self, kind: str, lang: str) -> Template:
         """The compiled text or summary template: compiled at load from files, else on first use."""
         key = (kind, lang)
         compiled = self._compiled.get(key)
@@ -225,7 +225,7 @@ class Library:
             out[var.name] = formatting.format_value(value, var.format, spec.language)
         return out
 
-    def render(self, template: jinja2.Template, context: dict[str, Any], where: str) -> str:
+    def render(self, template: Template, context: dict[str, Any], where: str) -> str:
         try:
             return template.render(context)
         except jinja2.UndefinedError as exc:
@@ -533,10 +533,67 @@ class _ClauseSandbox(ImmutableSandboxedEnvironment):
         return value
 
 
+class Template(Protocol):
+    def render(self, context: Mapping[str, Any], /) -> str: ...
+
+
+_PLAIN_OUTPUT = re.compile(r"\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}")
+
+
+class _PlainTemplate:
+    """A text whose only markup is {{ name }}: filled in without Jinja, with Jinja's result.
+
+    Most clause sentences and effects are such texts, and Jinja spends most of a rendering
+    setting up its context; this does the same work (a missing name or a None value is
+    refused, never blank; one trailing newline is dropped) for a fifth of the time.
+    """
+
+    def __init__(self, parts: list[tuple[str, str | None]]) -> None:
+        self.parts = parts
+
+    @classmethod
+    def of(cls, source: str) -> _PlainTemplate | None:
+        if "\r" in source:
+            return None  # Jinja normalises newlines: leave that to it
+        if source.endswith("\n"):
+            source = source[:-1]  # keep_trailing_newline=False
+        parts: list[tuple[str, str | None]] = []
+        pos = 0
+        for match in _PLAIN_OUTPUT.finditer(source):
+            parts.append((source[pos:match.start()], match.group(1)))
+            pos = match.end()
+        parts.append((source[pos:], None))
+        if any(marker in literal for literal, _ in parts for marker in ("{{", "{%", "{#", "}}", "%}", "#}")):
+            return None
+        return cls(parts)
+
+    def render(self, context: Mapping[str, Any], /) -> str:
+        out: list[str] = []
+        for literal, name in self.parts:
+            out.append(literal)
+            if name is None:
+                continue
+            if name not in context:
+                raise jinja2.UndefinedError(f"'{name}' is undefined")
+            value = _finalize(context[name])
+            out.append(value if isinstance(value, str) else str(value))
+        text = "".join(out)
+        if len(text) > MAX_TEXT_CHARS:
+            raise _too_long("the text")
+        return text
+
+
 @lru_cache(maxsize=4096)
-def _compile(source: str) -> jinja2.Template:
-    """A template compiled once per process, shared by variants with the same text (`like`)."""
-    return _environment().from_string(source)
+def _compile(source: str) -> Template:
+    """A template compiled once per process, shared by variants with the same text (`like`).
+
+    Jinja's compiled code is kept in the user's cache (cache.compiled_template).
+    """
+    plain = _PlainTemplate.of(source)
+    if plain is not None:
+        return plain
+    result: Template = user_cache.compiled_template(_environment(), source, "clause")
+    return result
 
 
 @cache
@@ -666,7 +723,7 @@ def _unbounded_constructs(ast: nodes.Template) -> list[tuple[int, str]]:
 
 
 @lru_cache(maxsize=4096)  # a process that loads several libraries (tests, a server) compiles shared text once
-def _check_template(source: str) -> tuple[jinja2.Template | None, frozenset[str], tuple[tuple[int, str], ...]]:
+def _check_template(source: str) -> tuple[Template | None, frozenset[str], tuple[tuple[int, str], ...]]:
     """Parse, check and compile one template: (template, variables it reads, ((line, problem), ...))."""
     env = _environment()
     try:
@@ -693,7 +750,7 @@ def _check_template(source: str) -> tuple[jinja2.Template | None, frozenset[str]
         return None, names, ((exc.lineno or 1, f"template error: {exc.message}"),)
     except (RecursionError, SyntaxError, MemoryError):  # Python's own limits on nesting in compiled code
         return None, names, ((1, "template error: nested too deeply to compile"),)
-    return template, names, ()
+    return _PlainTemplate.of(source) or template, names, ()
 
 
 # --- reading library folders ----------------------------------------------------

@@ -93,6 +93,18 @@ def _in_flag_tag_sequence(text: str, i: int) -> bool:
     return end < len(text) and text[end] == CANCEL_TAG and tags.isalnum() and tags.islower() and 2 <= len(tags) <= 7
 
 
+# Ranges holding no character unsafe_character looks at (no C1 control, format character,
+# bidi control, invisible filler or variation selector): ASCII, Latin-1 but the soft hyphen,
+# general punctuation outside its format block, CJK punctuation, kana, ideographs and
+# full-width forms but the half-width filler. A text made only of them is safe at C speed;
+# tests/test_trust.py checks every character in them against the slow path.
+PLAIN_RANGES = (
+    "\x00-\x7f\xa0-\xac\xae-\xff\u2010-\u2027\u2030-\u205f\u3000-\u3163\u3165-\u9fff"
+    "\uac00-\ud7a3\uff01-\uff9f\uffa1-\uffef"
+)
+_PLAIN_TEXT = re.compile(f"[{PLAIN_RANGES}]*")
+
+
 def unsafe_character(text: str) -> UnsafeCharacter | None:
     """The first character that could hide or reorder text, or None.
 
@@ -102,6 +114,13 @@ def unsafe_character(text: str) -> UnsafeCharacter | None:
     two emoji, tag characters inside a subdivision flag, and variation selectors after a
     visible character (ideographic variants such as 葛󠄀, emoji presentation ❤️).
     """
+    if _PLAIN_TEXT.fullmatch(text):
+        return None
+    return first_unsafe_character(text)
+
+
+def first_unsafe_character(text: str) -> UnsafeCharacter | None:
+    """unsafe_character, character by character (the path for text outside PLAIN_RANGES)."""
     for i, ch in enumerate(text):
         cp = ord(ch)
         if 0x80 <= cp <= 0x9F:
