@@ -96,9 +96,26 @@ CASES = [
     ("confidentiality.marked_only", "info",
      lambda: spec("poc-ai-en", confidentiality__definition="marked"),
      lambda: spec("poc-ai-en", confidentiality__definition="marked_or_confirmed")),
-    ("poc.free", "info",
+    ("poc.free", "warning",  # the startup does the work for nothing
      lambda: spec("poc-ai-en", poc__fee={"amount": 0, "currency": "JPY"}),
      lambda: spec("poc-ai-en")),
+    ("poc.free", "info",  # a larger provider may choose to
+     lambda: spec("poc-ai-en", poc__fee={"amount": 0, "currency": "JPY"}, parties__1__kind="large_company"),
+     lambda: spec("poc-ai-en", parties__1__kind="large_company")),
+    ("purpose.vague", "error",  # long enough, but names no technology, product or deliverable
+     lambda: spec("nda-mutual-ja", purpose__description="両社間の新規事業に関する協業の可能性の検討"),
+     lambda: spec("nda-mutual-ja", purpose__description="セルロースナノファイバー強化樹脂のロボット外装部品への適用可能性の検討")),
+    ("purpose.vague", "error",  # party names are not content
+     lambda: spec("poc-ai-en", purpose__description="Exploring a future business partnership between Tokai and LumiVision"),
+     lambda: spec("poc-ai-en", purpose__description="Testing LumiVision's defect detection model on Tokai's valve bodies")),
+    ("ownership.copyright_decide_later", "warning",
+     lambda: spec("jrd-startup-ja", results__copyright_ownership={"rule": "decide_later"}),
+     lambda: spec("jrd-startup-ja")),
+    ("ownership.joint_blocks_startup", "warning",
+     lambda: spec("jrd-startup-ja", results__ownership={"rule": "joint"}, licence=_DELETE,
+                  results__joint_rules={"third_party_licensing": "consent_required"}),
+     lambda: spec("jrd-startup-ja", results__ownership={"rule": "joint"}, licence=_DELETE,
+                  results__joint_rules={"third_party_licensing": "consent_given"})),
     ("non_compete.broad", "warning",
      lambda: spec("jrd-startup-ja", non_compete={"scope": "電池", "months": 60}),
      lambda: spec("jrd-startup-ja", non_compete={"scope": "電動車両用パワーモジュール向け放熱シートの共同開発", "months": 12})),

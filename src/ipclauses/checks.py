@@ -42,23 +42,44 @@ def run_checks(spec: CommonSpec) -> list[Finding]:
 _VAGUE_WORDS = {
     "collaboration", "cooperation", "business", "partnership", "discussion", "discussions", "project",
     "general", "various", "matters", "related", "potential", "possible", "opportunities", "evaluation",
-    "協業", "検討", "協力", "事業", "取引", "各種", "関連", "業務提携", "連携",
+    "evaluating", "exploring", "explore", "considering", "consider", "future", "joint", "mutual", "both",
+    "parties", "party", "companies", "company", "between", "regarding", "concerning", "relating", "about",
+    "new", "businesses", "possibility", "possibilities", "purpose", "purposes", "together",
 }
+# Japanese words that say nothing about what the parties will do or with which technology:
+# a purpose made only of them (「両社間の新規事業に関する協業の可能性の検討」) limits nothing.
+_VAGUE_JA = (
+    "両社間", "両社", "当事者間", "当事者", "双方", "相互", "新規事業", "新事業", "事業化", "事業", "業務提携", "業務", "協業",
+    "協力", "連携", "提携", "取引", "検討", "可能性", "各種", "関連", "関係", "一般", "将来", "今後", "その他", "等",
+    "目的", "ため", "ための", "に関する", "に係る", "について", "における", "及び", "並びに", "又は", "若しくは",
+)
+
+
+def _substance(text: str, names: list[str]) -> tuple[int, int]:
+    """(Japanese characters, English words) of a purpose that name something: no party name, no filler."""
+    for name in sorted(names, key=len, reverse=True):
+        text = text.replace(name, " ")
+    words = [w for w in re.findall(r"[A-Za-z][A-Za-z-]+", text) if w.lower() not in _VAGUE_WORDS and len(w) > 3]
+    for filler in _VAGUE_JA:
+        text = text.replace(filler, " ")
+    text = re.sub(r"[\u3040-\u309f]+", " ", text)  # hiragana: particles and endings, not what is named
+    named = len(re.findall(r"[\u30a0-\u30ff\u4e00-\u9fffA-Za-z0-9\uff10-\uff5a]", re.sub(r"[A-Za-z]+", "", text)))
+    return named, len(words)
 
 
 @check
 def purpose_vague(spec: CommonSpec) -> Iterator[Finding]:
+    """Judged by content, not length: what is left once party names and words that name nothing are gone."""
     text = spec.purpose.description.strip()
-    words = re.findall(r"[A-Za-z]+", text)
-    cjk = len(re.findall(r"[\u3040-\u30ff\u4e00-\u9fff]", text))
-    substantive = [w for w in words if w.lower() not in _VAGUE_WORDS and len(w) > 3]
-    too_short = (cjk < 12 and len(words) < 6) or (cjk == 0 and len(substantive) < 4)
-    if too_short:
+    names = [n for p in spec.parties for n in (p.short_name, p.legal_name)]
+    japanese, english = _substance(text, names)
+    if japanese < 6 and english < 3:
         yield Finding(
             "purpose.vague", "error", "/purpose/description",
             "The purpose is too vague to limit how information and results may be used.",
             "Every use restriction in the agreement refers to the Purpose; a purpose such as "
-            "'business collaboration' lets the other side use what you share for almost anything.",
+            "'business collaboration' or 「新規事業に関する協業の検討」 names no technology, product or "
+            "deliverable, so it lets the other side use what you share for almost anything.",
             "Name the technology, the product or use, and what the parties will evaluate or develop, "
             "e.g. 'evaluating cellulose nanofibre film X for battery separators in product Y'.",
         )
@@ -129,6 +150,26 @@ def joint_ownership_rules(spec: CommonSpec) -> Iterator[Finding]:
             "other's consent, so either party can block the other's licensing.",
             "Set results.joint_rules: whether each may practise freely, whether consent to third-party "
             "licences is given now, and how costs are shared.",
+        )
+    if results.copyright_ownership is not None and results.copyright_ownership.rule == "decide_later":
+        yield Finding(
+            "ownership.copyright_decide_later", "warning", "/results/copyright_ownership/rule",
+            "Copyright in the results (software, data, models, documents) is left to be decided later.",
+            "Until it is agreed, neither side can safely use, publish or license the code and documents the "
+            "project produces, and the party whose staff wrote them is the author by default.",
+            "Choose a rule now for copyright (sole, joint or by field), or drop copyright_ownership so it "
+            "follows the ownership rule.",
+        )
+    if _joint(results.ownership) and results.joint_rules.third_party_licensing == "consent_required" and any(
+            p.kind == "startup" for p in spec.parties):
+        startup = next(p for p in spec.parties if p.kind == "startup")
+        yield Finding(
+            "ownership.joint_blocks_startup", "warning", "/results/joint_rules/third_party_licensing",
+            f"Jointly owned results can be licensed only with every owner's consent, and {startup.short_name} is a startup.",
+            "A startup earns from its technology by licensing it; if the larger partner can refuse consent to "
+            "each licence (Patent Act art. 73), it can hold the startup's business hostage.",
+            'Give consent now (results.joint_rules.third_party_licensing: "consent_given"), or agree sole '
+            "ownership by the startup with a licence to the partner.",
         )
     if results.ownership.rule == "decide_later":
         yield Finding(

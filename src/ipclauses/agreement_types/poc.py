@@ -50,9 +50,12 @@ def cross_check(spec: PocSpec) -> list[Problem]:
 
 def free_poc(spec: PocSpec) -> Iterator[Finding]:
     if spec.poc.fee.amount == 0:
+        provider = spec.parties_with_role("provider")[0]
+        startup_works = provider.kind == "startup"
         yield Finding(
-            "poc.free", "info", "/poc/fee/amount",
-            "The PoC is unpaid.",
+            "poc.free", "warning" if startup_works else "info", "/poc/fee/amount",
+            f"The PoC is unpaid, and {provider.short_name}, a startup, does the work." if startup_works
+            else "The PoC is unpaid.",
             "Startups are often asked for free PoCs; the model contracts warn that this undervalues the work "
             "and leaves no commitment from the customer.",
             "Agree a fee, or at least a fee if no next agreement follows (next_step.fee_if_none).",
