@@ -52,6 +52,7 @@ class Article:
     paragraphs: list[Paragraph]
     # The plain-language summary, rendered on first use: building a DOCX does not need it.
     _summary: Callable[[], str] | str = field(default="", repr=False, compare=False)
+    survives: str | None = None  # how long it outlives the agreement (the clause's `survives`), or None
 
     @property
     def id(self) -> str:

@@ -18,7 +18,7 @@ from . import wording
 from .agreement import Agreement, Article, Item, Paragraph, PartyBlock, Ref, ScheduleSection, Segment
 from .agreement_types import get_type
 from .errors import RenderError
-from .library import REF_MARK_PATTERN, Clause, Library, Variant, load_library
+from .library import REF_MARK, REF_MARK_PATTERN, SURVIVAL, Clause, Library, Variant, load_library
 from .locales import KEYWORDS, Locale, get_locale
 from .spec import AnySpec
 
@@ -138,7 +138,8 @@ def assemble(spec: AnySpec, library: Library | None = None, planned: Plan | None
     locale = get_locale(spec.language)
     text_lang = locale.clause_text_language  # the clause library's text this locale renders
     planned = planned or make_plan(spec, library)
-    chosen, context = planned.chosen, planned.context
+    chosen = planned.chosen
+    context = {**planned.context, **_survival(chosen, locale)}
     names = [p.short_name for p in spec.parties]
     refs = {
         clause.id: Ref(clause.id, locale.article_label(n), _bookmark(clause.id))
@@ -173,7 +174,7 @@ def assemble(spec: AnySpec, library: Library | None = None, planned: Plan | None
             Article(
                 clause.id, variant.id, clause.category, number,
                 locale.article_label(number), title, locale.article_heading(number, title),
-                refs[clause.id].bookmark, variant.balance, paragraphs, summary,
+                refs[clause.id].bookmark, variant.balance, paragraphs, summary, clause.survives,
             )
         )
     # A clause may define a term only in some options ({% if %}): count what the text really defines.
@@ -203,6 +204,19 @@ def assemble(spec: AnySpec, library: Library | None = None, planned: Plan | None
         resolved_spec=resolved_spec(spec),
         defined_terms=defined,
     )
+
+
+def _survival(chosen: list[tuple[Clause, Variant]], locale: Locale) -> dict[str, str | None]:
+    """The articles that outlive the agreement, by how long, as live cross-references in the locale's list.
+
+    Computed from the clauses this agreement has, so the term article names every one of
+    them and no article it does not contain.
+    """
+    out: dict[str, str | None] = {}
+    for kind, variable in SURVIVAL.items():
+        marks = [REF_MARK.format(clause.id) for clause, _ in chosen if clause.survives == kind]
+        out[variable] = locale.join(marks) if marks else None
+    return out
 
 
 # --- the schedule: lists the clauses refer to, and the project context ---------

@@ -15,7 +15,7 @@ from .agreement import Agreement, Ref
 from .assemble import given_strings
 from .checks import Finding
 from .locales import StyleRule, get_locale
-from .spec import AnySpec
+from .spec import AnySpec, term_end
 
 _PLACEHOLDER = StyleRule(
     id="drafting.placeholder", severity="error", pattern=re.compile(r"(\{\{|\}\}|\{%|%\}|\x00)"),
@@ -56,6 +56,7 @@ def drafting_findings(agreement: Agreement, spec: AnySpec) -> list[Finding]:
                 findings.append(Finding(rule.id, rule.severity, where, f"{where} contains {rule.what}: {match.group(0)!r}.", rule.why,
                                         "Edit the clause file in the clause library."))
 
+    findings += _duties_after_term(agreement, spec)
     full = _blank_values(agreement.text(), values)
     for term in agreement.defined_terms:
         quoted = locale.quote(term)
@@ -77,3 +78,24 @@ def drafting_findings(agreement: Agreement, spec: AnySpec) -> list[Finding]:
                 "Remove the definition or use the term.",
             ))
     return findings
+
+
+def _duties_after_term(agreement: Agreement, spec: AnySpec) -> list[Finding]:
+    """A duty due after the term binds no one unless its article survives the agreement."""
+    from .agreement_types import get_type
+
+    end = term_end(spec)
+    by_id = {a.clause_id: a for a in agreement.articles}
+    found = []
+    for deadline in get_type(spec.type).deadlines_for(spec):
+        article = by_id.get(deadline.clause_id)
+        if article is None or deadline.due <= end or article.survives is not None:
+            continue
+        found.append(Finding(
+            "drafting.duty_after_term", "error", deadline.path,
+            f"{article.label} sets {deadline.what} as late as {deadline.due.isoformat()}, after the agreement ends on "
+            f"{end.isoformat()}, and the article does not survive the agreement.",
+            "An obligation that falls due after the agreement has ended may no longer bind anyone.",
+            f"Mark {deadline.clause_id} `survives` in its clause file, or shorten {deadline.path} so the duty falls within the term.",
+        ))
+    return found

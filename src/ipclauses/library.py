@@ -65,7 +65,13 @@ REF_MARK = "\x00ref:{}\x00"  # control characters never survive spec validation,
 REF_PATTERN = re.compile(r"""ref\(\s*["']([^"']+)["']\s*\)""")
 REF_MARK_PATTERN = re.compile("\x00ref:([^\x00]+)\x00")
 
-CLAUSE_KEYS = {"id", "category", "title", "agreements", "order", "include_when", "defines", "uses", "refs", "variants"}
+CLAUSE_KEYS = {"id", "category", "title", "agreements", "order", "include_when", "defines", "uses", "refs", "variants", "survives"}
+# How long a clause outlives the agreement (`survives`): for the confidentiality period, or
+# without a time limit (ownership, licences' own terms, disputes ...). general.term lists them.
+SURVIVAL = {"confidentiality_period": "surviving_with_confidentiality", "indefinitely": "surviving_indefinitely"}
+# Variables assembly computes from the chosen clauses rather than from the spec: each lists the
+# surviving articles as live cross-references ("Articles 9, 10 and 12"), or is unset when none.
+ASSEMBLY_VARIABLES = frozenset(SURVIVAL.values())
 CLAUSE_REQUIRED = {"id", "category", "title", "agreements", "order", "variants"}
 VARIANT_KEYS = {"id", "when", "default", "like", "balance", "text", "summary", "commentary", "effects"}
 VARIANT_REQUIRED = {"id", "balance", "text", "summary", "commentary"}
@@ -175,6 +181,7 @@ class Clause:
     refs: list[str]
     variants: list[Variant]
     source: str
+    survives: str | None = None  # a key of SURVIVAL, or None: it ends with the agreement
 
     def applies(self, spec: Any) -> bool:
         return spec.type in self.agreements and holds(spec, self.include_when)
@@ -1076,8 +1083,12 @@ def _parse_clause(relative: Path, label: str, data: dict[str, Any], index: _Line
         _check_overlaps(label, index, variants, agreements, include_when, out, budget)
     if out.count > before:
         return None
+    survives = data.get("survives")
+    if survives is not None and survives not in SURVIVAL:
+        out.add(label, index.line("survives"), "survives", f"one of {', '.join(SURVIVAL)} (leave it out when the clause ends with the agreement)")
+        return None
     return Clause(cid, category, data["title"], agreements, order, include_when,
-                  lists["defines"], lists["uses"], lists["refs"], variants, label)
+                  lists["defines"], lists["uses"], lists["refs"], variants, label, survives)
 
 
 def _check_variants(label: str, index: _LineIndex, raw_variants: list[Any], agreements: list[str],
@@ -1275,7 +1286,7 @@ def _check_templates(lib: Library, indexes: dict[str, _LineIndex], out: _Collect
                         continue  # text taken with `like`: checked, and any problem reported, where it is written
                     for lineno, problem in problems:
                         out.add(clause.source, start + lineno - 1, key, problem)
-                    for name in sorted(names):
+                    for name in sorted(names - ASSEMBLY_VARIABLES):
                         var = lib.variables.get(name)
                         if var is None:
                             close = _close(name, lib.variables)
@@ -1291,7 +1302,7 @@ def _check_templates(lib: Library, indexes: dict[str, _LineIndex], out: _Collect
                 used |= _check_effects(lib, clause, index, number, variant, out)
             else:
                 used |= {n for e in variant.effects for n in _effect_names(e)}
-            variant.uses_variables = sorted(used - EFFECT_VARIABLES)
+            variant.uses_variables = sorted(used - EFFECT_VARIABLES - ASSEMBLY_VARIABLES)
         for target in clause.refs:
             other = lib.clauses.get(target)
             if other is None:
@@ -1470,7 +1481,7 @@ def _cache_entry(content_sha256: str) -> Path | None:
     return user_cache.entry("library", __version__, str(_CACHE_FORMAT), content_sha256)
 
 
-_CACHE_FORMAT = 5  # 5: variants carry their effects
+_CACHE_FORMAT = 6  # 5: variants carry their effects; 6: clauses say whether they survive
 _CACHE_KEEP = 20
 
 
@@ -1496,7 +1507,7 @@ def _to_json(lib: Library) -> str:
         "variables": [[v.name, v.source, v.format, v.description] for v in lib.variables.values()],
         "clauses": [
             {**{k: getattr(c, k) for k in ("id", "category", "title", "agreements", "order", "include_when",
-                                             "defines", "uses", "refs", "source")},
+                                             "defines", "uses", "refs", "source", "survives")},
              "variants": [{**{k: getattr(v, k) for k in ("id", "when", "balance", "text", "summary", "commentary", "uses_variables",
                                                           "like", "default")},
                            "effects": [e.as_dict() for e in v.effects]}

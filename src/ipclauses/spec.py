@@ -446,7 +446,8 @@ class CommonSpec(SpecModel):
         return [p for p in self.parties if p.role == role]
 
 
-def _add_months(day: dt.date, months: int) -> dt.date:
+def add_months(day: dt.date, months: int) -> dt.date:
+    """The same day `months` later, or the month's last day when it has no such day (31 Jan + 1 = 28/29 Feb)."""
     month = day.month - 1 + months
     year = day.year + month // 12
     month = month % 12 + 1
@@ -455,7 +456,7 @@ def _add_months(day: dt.date, months: int) -> dt.date:
 
 def term_end(spec: CommonSpec) -> dt.date:
     """The last day of the initial term."""
-    return _add_months(spec.effective_date, spec.term.months) - dt.timedelta(days=1)
+    return add_months(spec.effective_date, spec.term.months) - dt.timedelta(days=1)
 
 
 # --- the agreement types' models, from the registry ---------------------------------

@@ -14,6 +14,7 @@ module and `rules`, never `loading`, `checks` or `conditions`: those import the 
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any, Generic, TypeVar, get_args
@@ -93,6 +94,20 @@ def _no_key_terms(spec: CommonSpec, locale: Locale) -> list[tuple[str, str]]:
     return []
 
 
+@dataclass(frozen=True)
+class Deadline:
+    """A duty the agreement gives a date for: the clause that sets it, the latest date it can fall on, and why."""
+
+    clause_id: str
+    due: dt.date
+    path: str  # JSON pointer of the spec value that sets it
+    what: str  # the duty, in words for the finding: "the decision on a next agreement"
+
+
+def _no_deadlines(spec: CommonSpec) -> list[Deadline]:
+    return []
+
+
 @dataclass(frozen=True, kw_only=True)
 class AgreementType(Generic[S]):
     """One kind of agreement: everything the core needs to know about it, in one place.
@@ -121,6 +136,8 @@ class AgreementType(Generic[S]):
       have them;
     - `schedule`: the schedule's sections after the project context, in order;
     - `key_terms`: rows the key-terms table adds after the shared ones;
+    - `deadlines`: duties with a date the spec fixes, so a drafting check can tell
+      one that falls after the term from an article that survives it;
     - `overview`: the summary's second sentence, what the deal does in a line, in
       the locale's words (empty: the summary's overview is its first sentence only).
 
@@ -146,6 +163,7 @@ class AgreementType(Generic[S]):
     words: Mapping[str, tuple[str, str]] = field(default_factory=dict)
     schedule: Callable[[S, Locale], list[ScheduleSection]] = _no_sections
     key_terms: Callable[[S, Locale], list[tuple[str, str]]] = _no_key_terms
+    deadlines: Callable[[S], list[Deadline]] = _no_deadlines
 
     def __post_init__(self) -> None:
         declared = self.spec_model.model_fields.get("type")
@@ -188,6 +206,9 @@ class AgreementType(Generic[S]):
 
     def key_terms_for(self, spec: CommonSpec, locale: Locale) -> list[tuple[str, str]]:
         return self.key_terms(self.own(spec), locale)
+
+    def deadlines_for(self, spec: CommonSpec) -> list[Deadline]:
+        return self.deadlines(self.own(spec))
 
 
 class Problems:

@@ -9,8 +9,8 @@ from pydantic import Field
 
 from ..errors import Problem
 from ..locales import Locale
-from ..spec import CommonSpec, Liability, LiabilityCap, NextStep, Remedies
-from .base import AgreementType, Finding, Problems
+from ..spec import CommonSpec, Liability, LiabilityCap, NextStep, Remedies, add_months
+from .base import AgreementType, Deadline, Finding, Problems
 from .rules import no_earlier_nda
 
 DESCRIBED_AS = "an NDA"
@@ -60,6 +60,14 @@ def overview(spec: NdaSpec, locale: Locale) -> str:
     return words.nda_one_way.format(discloser=discloser.short_name, recipient=recipient.short_name)
 
 
+def deadlines(spec: NdaSpec) -> list[Deadline]:
+    """The decision whether to go to the next stage: months after the agreement starts."""
+    if spec.next_step is None:
+        return []
+    return [Deadline("nda.next_step", add_months(spec.effective_date, spec.next_step.decision_months), "/next_step/decision_months",
+                     "the decision on the next stage")]
+
+
 AGREEMENT_TYPE = AgreementType(
     name="nda",
     spec_model=NdaSpec,
@@ -69,4 +77,5 @@ AGREEMENT_TYPE = AgreementType(
     cross_check=cross_check,
     checks=(one_way_against_startup,),
     overview=overview,
+    deadlines=deadlines,
 )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from typing import Literal
 
@@ -10,8 +11,8 @@ from pydantic import Field
 from ..agreement import ScheduleSection
 from ..errors import Problem
 from ..locales import Locale
-from ..spec import CommonSpec, NextStep, PocWork, Results, UsageScope, term_end
-from .base import AgreementType, Finding, Problems, Roles
+from ..spec import CommonSpec, NextStep, PocWork, Results, UsageScope, add_months, term_end
+from .base import AgreementType, Deadline, Finding, Problems, Roles
 from .rules import mutual_confidentiality_only, no_announcement, results_parties, usage_scope
 from .schedules import licence_sections, results_sections
 
@@ -76,6 +77,15 @@ def key_terms(spec: PocSpec, locale: Locale) -> list[tuple[str, str]]:
     return [(locale.words.key_terms.fee, locale.money(spec.poc.fee))]
 
 
+def deadlines(spec: PocSpec) -> list[Deadline]:
+    """The customer's decision on a next agreement: months after the Report is accepted (at the latest)."""
+    if spec.next_step is None:
+        return []
+    accepted = spec.poc.report_deadline + dt.timedelta(days=spec.poc.acceptance_days)
+    return [Deadline("poc.next_step", add_months(accepted, spec.next_step.decision_months), "/next_step/decision_months",
+                     "the decision on a next agreement")]
+
+
 AGREEMENT_TYPE = AgreementType(
     name="poc",
     spec_model=PocSpec,
@@ -89,4 +99,5 @@ AGREEMENT_TYPE = AgreementType(
     overview=overview,
     schedule=schedule,
     key_terms=key_terms,
+    deadlines=deadlines,
 )
