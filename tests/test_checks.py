@@ -108,6 +108,12 @@ CASES = [
     ("purpose.vague", "error",  # party names are not content
      lambda: spec("poc-ai-en", purpose__description="Exploring a future business partnership between Tokai and LumiVision"),
      lambda: spec("poc-ai-en", purpose__description="Testing LumiVision's defect detection model on Tokai's valve bodies")),
+    ("licence.assign_back_improvements", "warning",
+     lambda: spec("license-en", improvements__owner="original_owner"),
+     lambda: spec("license-en")),
+    ("licence.sublicensable_grant_back", "warning",
+     lambda: spec("license-grantback-en"),
+     lambda: spec("license-grantback-en", improvements__grant_back="non_exclusive_free")),
     ("ownership.copyright_decide_later", "warning",
      lambda: spec("jrd-startup-ja", results__copyright_ownership={"rule": "decide_later"}),
      lambda: spec("jrd-startup-ja")),

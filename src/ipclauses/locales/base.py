@@ -218,7 +218,8 @@ class OverviewWords:
     nda_one_way: str  # {discloser} {recipient}
     poc: str  # {provider} {customer} {date}
     jrd: str  # {ownership}
-    license: str  # {licensor} {licensee} {scope}
+    license: str  # {licensor} {licensee} {subject} (licence_subjects of what is licensed, joined) {scope}
+    licence_subjects: Mapping[str, str]  # what a licence covers, by licence.subject kind
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -190,7 +190,9 @@ LOCALE = Locale(
                 nda_one_way="{recipient} keeps what {discloser} shares secret and uses it only for this purpose.",
                 poc="{provider} runs a technical test for {customer} and delivers a report by {date}.",
                 jrd="The two sides research and develop together. Results: {ownership}.",
-                license="{licensor} lets {licensee} use its patents and know-how ({scope}).",
+                license="{licensor} lets {licensee} use its {subject} ({scope}).",
+                licence_subjects={"patents": "patents", "know_how": "know-how", "copyright": "copyright works",
+                                  "trademark": "trademarks"},
             ),
             results=ResultsWords(header=("What", "Who owns it, and who may use it", "Article")),
             checklist=ChecklistWords(

@@ -173,7 +173,8 @@ LOCALE = Locale(
                 nda_one_way="{discloser}が渡す情報を、{recipient}は秘密にし、この目的だけに使います。",
                 poc="{provider}が技術検証を行い、{date}までに報告書を{customer}に渡します。",
                 jrd="両者は共同で研究開発を行います。成果は{ownership}です。",
-                license="{licensor}は{licensee}に、特許等の利用を許諾します（{scope}）。",
+                license="{licensor}は{licensee}に、{subject}の利用を許諾します（{scope}）。",
+                licence_subjects={"patents": "特許", "know_how": "ノウハウ", "copyright": "著作物", "trademark": "商標"},
             ),
             results=ResultsWords(header=("対象", "権利の帰属と利用", "条")),
             checklist=ChecklistWords(
