@@ -114,6 +114,9 @@ CASES = [
     ("licence.sublicensable_grant_back", "warning",
      lambda: spec("license-grantback-en"),
      lambda: spec("license-grantback-en", improvements__grant_back="non_exclusive_free")),
+    ("jrd.non_compete_own_rnd", "error",  # a startup is a party
+     lambda: spec("jrd-startup-ja", non_compete__after_term="own_and_third_parties"),
+     lambda: spec("jrd-startup-ja")),
     ("ownership.copyright_decide_later", "warning",
      lambda: spec("jrd-startup-ja", results__copyright_ownership={"rule": "decide_later"}),
      lambda: spec("jrd-startup-ja")),

@@ -152,7 +152,8 @@ def assemble(spec: AnySpec, library: Library | None = None, planned: Plan | None
 
         def summary(variant: Variant = variant, where: str = where) -> str:
             text = library.render(variant.template("summary", text_lang), context, where + " summary")
-            return REF_MARK_PATTERN.sub(lambda m: refs[m.group(1)].text, text)
+            text = REF_MARK_PATTERN.sub(lambda m: refs[m.group(1)].text, text)
+            return sentence_case(text, names) if locale.capitalise_sentence_start else text
 
         blocks = _blocks(text, locale)
         if locale.capitalise_sentence_start:

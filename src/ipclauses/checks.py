@@ -354,14 +354,36 @@ def renewal_notice(spec: CommonSpec) -> Iterator[Finding]:
 
 @check
 def cap_without_fees(spec: CommonSpec) -> Iterator[Finding]:
-    if spec.liability.cap.kind != "fees_paid":
-        return
-    if agreement_types.type_of(spec).unpaid(spec):
+    """Every way the liability cap comes to zero, for both parties or for the one capped party.
+
+    A cap at the fees ("fees_paid") is the greater of what is payable under the agreement and the
+    floor: zero when the deal pays nothing and there is no floor, or a floor of 0. A fixed cap
+    ("amount") is zero when its amount is 0.
+    """
+    liab = spec.liability
+    cap = liab.cap
+    whose, who = "Liability", "a party"
+    if liab.cap_applies_to == "only":
+        capped = party_by_id(spec, liab.capped_party)
+        name = capped.short_name if capped else "one party"
+        whose, who = f"{name}'s liability", name
+    why = f"A cap of zero means {who} pays nothing for most breaches of the agreement, which is rarely what anyone intends."
+    if cap.kind == "fees_paid" and (cap.floor is None or cap.floor.amount == 0) and agreement_types.type_of(spec).unpaid(spec):
+        floor = " and the floor is 0" if cap.floor is not None else " and there is no floor"
         yield Finding(
-            "liability.cap_zero", "warning", "/liability/cap/kind",
-            "Liability is capped at the fees paid, but no fees are paid under this agreement.",
-            "A cap of zero means neither side can recover anything for a breach, which is rarely what anyone intends.",
-            'Cap liability at a fixed amount ("kind": "amount") or leave it uncapped.',
+            "liability.cap_zero", "warning", "/liability/cap/floor" if cap.floor is not None else "/liability/cap/kind",
+            f"{whose} is capped at the fees payable under this agreement, but nothing is payable{floor}, so the cap is 0.",
+            why,
+            'Give the cap a floor above 0 (liability.cap.floor, e.g. {"amount": 5000000, "currency": "JPY"}), '
+            'cap liability at a fixed amount ("kind": "amount"), or leave it uncapped ("kind": "none").',
+        )
+    elif cap.kind == "amount" and cap.amount is not None and cap.amount.amount == 0:
+        yield Finding(
+            "liability.cap_zero", "warning", "/liability/cap/amount",
+            f"{whose} is capped at a fixed amount of 0.",
+            why,
+            'Set liability.cap.amount to a real figure, for example the fees or the likely loss, or leave liability '
+            'uncapped ("kind": "none").',
         )
 
 

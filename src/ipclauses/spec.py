@@ -158,6 +158,12 @@ class Termination(SpecModel):
 class LiabilityCap(SpecModel):
     kind: Literal["none", "amount", "fees_paid"] = "fees_paid"
     amount: Money | None = None
+    floor: Money | None = Field(
+        None,
+        description='With kind "fees_paid": the least the cap can be. The cap is then the greater of all amounts '
+        "payable between the parties under the agreement and this floor; without it the cap is those amounts alone, "
+        "which is zero when the deal pays nothing.",
+    )
 
 
 class Liability(SpecModel):
@@ -166,6 +172,12 @@ class Liability(SpecModel):
     capped_party: PartyId | None = Field(None, description="With cap_applies_to = only: whose liability is capped.")
     exclude_wilful_or_gross: bool = True
     indirect_damages_excluded: bool = True
+    carve_outs: bool = Field(
+        True,
+        description="With a cap (fees or a fixed amount): keep outside the cap and the exclusion of indirect loss "
+        "any breach of confidentiality and any use of the other party's information or rights beyond the Purpose "
+        "or a licence under the agreement, and never cap amounts owed as fees, royalties or other payments.",
+    )
 
 
 class Arbitration(SpecModel):
@@ -356,6 +368,12 @@ class Publication(SpecModel):
 class NonCompete(SpecModel):
     scope: Name
     months: PositiveMonths
+    after_term: Literal["third_parties_only", "own_and_third_parties"] = Field(
+        "third_parties_only",
+        description="What stays restricted during the months after the agreement ends: only research with or for "
+        "third parties (third_parties_only, what the JFTC joint R&D guidelines accept), or also each party's own "
+        "research (own_and_third_parties, in principle an unfair trade practice).",
+    )
 
 
 class SteeringCommittee(SpecModel):

@@ -112,6 +112,29 @@ def university_rights(spec: JrdSpec) -> Iterator[Finding]:
         )
 
 
+def non_compete_own_rnd(spec: JrdSpec) -> Iterator[Finding]:
+    nc = spec.non_compete
+    if nc is None or nc.after_term != "own_and_third_parties":
+        return
+    startups = [p.short_name for p in spec.parties if p.kind == "startup"]
+    message = (f"For {nc.months} months after the agreement ends, each party is barred from research in "
+               f"'{nc.scope}' even when it does that research on its own.")
+    if startups:
+        message += f" {' and '.join(startups)} {'is a startup' if len(startups) == 1 else 'are startups'}."
+    yield Finding(
+        "jrd.non_compete_own_rnd", "error" if startups else "warning", "/non_compete/after_term",
+        message,
+        "The Japan Fair Trade Commission's guidelines on joint research and development accept, once the project "
+        "is over, only a limit on research with third parties on the same theme, for a reasonable period. Stopping "
+        "a party from doing its own research after the project is in principle an unfair trade practice, however "
+        "short the period."
+        + (" A startup that may not keep developing its own core technology loses the business it was built on."
+           if startups else ""),
+        'Set "non_compete.after_term": "third_parties_only", so that after the end only research with or for third '
+        "parties in that field is restricted, for the months given.",
+    )
+
+
 def overview(spec: JrdSpec, locale: Locale) -> str:
     from ..wording import rule_phrase
 
@@ -134,7 +157,7 @@ AGREEMENT_TYPE = AgreementType(
     stage=3,
     # roles: the default ("party"; a one-way duty, refused above, would ask for a discloser and a recipient).
     cross_check=cross_check,
-    checks=(background_needed, university_rights),
+    checks=(background_needed, university_rights, non_compete_own_rnd),
     pays_nothing=lambda spec: spec.jrd.costs.rule == "each_bears_own",
     shares_materials=True,
     overview=overview,
