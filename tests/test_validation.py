@@ -346,6 +346,11 @@ CASES = [
         'a cap of kind "amount" needs the amount',
     ),
     Case(
+        "cap-floor-without-fees", "nda",
+        set_at("liability.cap", {"kind": "amount", "amount": {"amount": 1000000}, "floor": {"amount": 500000}}),
+        "/liability/cap/floor", 'is only used with "kind": "fees_paid"',
+    ),
+    Case(
         "nda-cap-fees-paid", "nda", set_at("liability.cap", {"kind": "fees_paid"}), "/liability/cap/kind",
         "an NDA has no fees", ('"none" or "amount"',),
     ),

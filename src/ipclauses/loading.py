@@ -529,6 +529,9 @@ def cross_check(spec: CommonSpec) -> list[Problem]:
         add("/liability/cap/amount", 'is missing: a cap of kind "amount" needs the amount')
     if liab.cap.kind != "amount" and liab.cap.amount is not None:
         add("/liability/cap/amount", f'is only used with "kind": "amount" (the cap is "{liab.cap.kind}")')
+    if liab.cap.kind != "fees_paid" and liab.cap.floor is not None:
+        add("/liability/cap/floor", f'is only used with "kind": "fees_paid" (the cap is "{liab.cap.kind}"); remove it, '
+            'or cap at the fees with this floor')
     if liab.cap_applies_to == "only":
         if liab.capped_party is None:
             add("/liability/capped_party", 'is missing: "cap_applies_to": "only" needs the party whose liability is capped')
