@@ -113,6 +113,8 @@ def _sample(path: str, data: dict):
         value["holder"] = _ids(data)[1]
     if path == "liability.capped_party":
         value = _ids(data)[0]
+    if path == "personal_data.provided_by":
+        value = [_ids(data)[0]]
     return value
 
 

@@ -6,7 +6,7 @@ import copy
 import pytest
 
 from conftest import load_example_data
-from ipclauses import check, load_spec
+from ipclauses import SpecError, check, load_spec
 from ipclauses.agreement import plain
 from ipclauses.draft import make_draft
 from ipclauses.library import load_library
@@ -85,7 +85,7 @@ def test_the_non_compete_survives_the_agreement():
 def test_the_after_term_field_defaults_to_third_parties_only():
     spec = jrd("jrd-startup-ja", non_compete=NC)
     assert spec.non_compete.after_term == "third_parties_only"
-    with pytest.raises(Exception):
+    with pytest.raises(SpecError, match="after_term"):
         jrd("jrd-startup-ja", non_compete={**NC, "after_term": "everything"})
 
 

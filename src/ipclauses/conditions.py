@@ -89,6 +89,7 @@ COMPUTED: dict[str, Callable[[AnySpec], object]] = {
     "@results.sole_owner": _sole_owner,
     "@results.non_owner": lambda s: other_party(s, o.id) if (o := _sole_owner(s)) else None,
     "@option.grantor": lambda s: other_party(s, o.holder) if (o := getattr(s, "option", None)) is not None else None,
+    "@costs.payee": lambda s: other_party(s, c.payer) if (c := getattr(getattr(s, "jrd", None), "costs", None)) is not None else None,
     "@has.university": lambda s: _university(s) is not None,
     "@has.startup": lambda s: any(p.kind == "startup" for p in s.parties),
     "@university": _university,
@@ -263,7 +264,7 @@ COMPUTED_TYPES: dict[str, tuple[object, ...]] = {
     "@copyright.separate": (bool,),
     "@term.end_date": (dt.date,),
     "@term.years": (int, type(None)),
-    **{fact: (Party, type(None)) for fact in COMPUTED if fact.startswith(("@role.", "@results.", "@option.", "@university"))},
+    **{fact: (Party, type(None)) for fact in COMPUTED if fact.startswith(("@role.", "@results.", "@option.", "@costs.", "@university"))},
 }
 
 

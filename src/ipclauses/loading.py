@@ -523,6 +523,7 @@ def cross_check(spec: CommonSpec) -> list[Problem]:
         add("/confidentiality/announcement_text", 'is only used with "announcement": "agreed_text" (remove it or change announcement)')
     if conf.supersedes_nda and conf.supersedes_nda.date > spec.effective_date:
         add("/confidentiality/supersedes_nda/date", "is after this agreement's effective date (an earlier NDA must be earlier)")
+    _check_personal_data(spec, out)
 
     liab = spec.liability
     if liab.cap.kind == "amount" and liab.cap.amount is None:
@@ -552,6 +553,25 @@ def cross_check(spec: CommonSpec) -> list[Problem]:
 
     out.extend(kind.problems(spec))
     return out.found
+
+
+def _check_personal_data(spec: CommonSpec, out: Problems) -> None:
+    """Who provides personal information: parties of the deal, each once; the options only when someone does."""
+    data = spec.personal_data
+    if data is None:
+        return
+    for i, party_id in enumerate(data.provided_by):
+        out.party_ref(party_id, f"/personal_data/provided_by/{i}")
+        if party_id in data.provided_by[:i]:
+            out.add(f"/personal_data/provided_by/{i}", f'lists "{party_id}" twice (name each party once)')
+    if not data.provided_by:
+        for name in ("sensitive", "cross_border", "leak_notice_hours"):
+            if name in data.model_fields_set:
+                out.add(f"/personal_data/{name}", 'is only used when a party provides personal information (name it '
+                        'in "provided_by", or remove this field: "provided_by": [] says none is exchanged)')
+    elif len(spec.parties) > 2 and len(set(data.provided_by)) < len(spec.parties):
+        out.add("/personal_data/provided_by", "with more than two parties, list every party: the article on personal "
+                "information is drafted for one party giving it to the other, or for every party giving and receiving it")
 
 
 def _check_party_count(spec: CommonSpec, kind: AnyAgreementType, add: _Add) -> bool:

@@ -138,6 +138,38 @@ class Confidentiality(SpecModel):
     )
 
 
+class PersonalData(SpecModel):
+    """Personal information one party gives another under the agreement, handled as Japan's APPI
+    (個人情報の保護に関する法律) requires: the agreement then has an article on security measures,
+    subcontractors, re-identification, leaks, transfers abroad and return or deletion."""
+
+    provided_by: list[PartyId] = Field(
+        max_length=MAX_PARTIES,
+        description='The parties that give personal information to the other party, e.g. ["tokai"]; list both '
+        "parties when each gives the other some. The other party is the one that receives and protects it. "
+        "An empty list [] records that no personal information is exchanged: the agreement then has no article on it.",
+    )
+    sensitive: bool = Field(
+        False,
+        description="It includes sensitive personal information (要配慮個人情報), such as medical records, health "
+        "data, genetic data or criminal records: the provider confirms the people's prior consent the APPI requires, "
+        "and the recipient limits access to named staff, logs access and encrypts the data.",
+    )
+    cross_border: bool = Field(
+        False,
+        description="The recipient may need to send the personal information abroad or handle it outside Japan "
+        "(越境移転), e.g. on a foreign cloud: the article then sets the conditions (the provider's prior written "
+        "consent, and the APPI's conditions for transfers abroad). When false, it may not leave Japan without the "
+        "provider's written consent.",
+    )
+    leak_notice_hours: Annotated[int, Field(ge=1, le=720)] = Field(
+        24,
+        description="Hours within which the recipient must tell the provider of a leak, loss or damage of the "
+        "personal information, or a risk of one, after learning of it. Keep it short: the provider may have to "
+        "report to the Personal Information Protection Commission (PPC) and tell the people concerned promptly.",
+    )
+
+
 class Renewal(SpecModel):
     automatic: bool = False
     renewal_months: PositiveMonths = 12
@@ -446,6 +478,12 @@ class CommonSpec(SpecModel):
     purpose: Purpose
     project: ProjectContext = Field(default_factory=ProjectContext)
     confidentiality: Confidentiality = Field(default_factory=Confidentiality)
+    personal_data: PersonalData | None = Field(
+        None,
+        description="Personal information exchanged under the agreement (Japan's APPI): say who provides it to add "
+        'the article on handling it, or give "provided_by": [] to record that none is exchanged. Leave it out only '
+        'while nobody has checked (the check "personal_data.unstated" asks when the deal shares data).',
+    )
     term: Term
     termination: Termination = Field(default_factory=Termination)
     liability: Liability = Field(default_factory=Liability)
