@@ -117,6 +117,18 @@ CASES = [
     ("jrd.non_compete_own_rnd", "error",  # a startup is a party
      lambda: spec("jrd-startup-ja", non_compete__after_term="own_and_third_parties"),
      lambda: spec("jrd-startup-ja")),
+    ("personal_data.unstated", "info",  # line images that may show operators; the spec says nothing
+     lambda: spec("poc-ai-en"),
+     lambda: spec("poc-ai-en", personal_data={"provided_by": []})),
+    ("term.renews_after_licence", "warning",
+     lambda: spec("license-grantback-en"),
+     lambda: spec("license-grantback-en", licence__term={"kind": "agreement_term"})),
+    ("licence.licensee_prosecutes_non_exclusive", "warning",
+     lambda: spec("license-grantback-en", prosecution={"by": "licensee"}),
+     lambda: spec("license-grantback-en")),
+    ("licence.no_sublicence_income_share", "info",
+     lambda: spec("license-en", licence__sublicensing="free"),
+     lambda: spec("license-en", licence__sublicensing="free", licence__royalty__sublicence_income_percent=20)),
     ("ownership.copyright_decide_later", "warning",
      lambda: spec("jrd-startup-ja", results__copyright_ownership={"rule": "decide_later"}),
      lambda: spec("jrd-startup-ja")),

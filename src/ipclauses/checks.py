@@ -200,12 +200,13 @@ def exclusive_licence_bounds(spec: CommonSpec) -> Iterator[Finding]:
             "Exclusivity in all fields stops the owner from working with anyone else, even in unrelated markets.",
             "Limit the licence to the licensee's field or products (licence.field, licence.products).",
         )
-    if lic.non_use_fallback_months is None:
+    if lic.non_use_fallback_months is None and getattr(spec, "diligence", None) is None:
         yield Finding(
             "licence.exclusive_no_fallback", "warning", "/licence/non_use_fallback_months",
             "The exclusive licence does not end if the licensee does not use it.",
             "A licensee can take exclusivity and shelve the technology; the owner then earns nothing from it.",
-            "Set licence.non_use_fallback_months, e.g. 12, after which exclusivity falls away.",
+            "Set licence.non_use_fallback_months, e.g. 12, after which exclusivity falls away, or, in a licence "
+            "agreement, a diligence duty (diligence.first_sale_months).",
         )
     owner_is_startup = (licensor := _licensor(spec)) is not None and licensor.kind == "startup"
     if owner_is_startup and lic.royalty.kind == "paid" and lic.royalty.running_percent and not lic.royalty.minimum_annual:
@@ -401,3 +402,76 @@ def exclusivity_outlasts_licence(spec: CommonSpec) -> Iterator[Finding]:
             "believe a different end date.",
             "Shorten licence.exclusive_months, or make the licence last longer (licence.term).",
         )
+
+
+# Media that often catch people (a worker in a line photo), data that may describe them, and words for people,
+# in English and Japanese: media alone ask the question; data or media with people in the same field press it.
+_MEDIA = (r"images?|imagery|photos?|photographs?|pictures?|videos?|footage|recordings?|audio|voice|scans?",
+          "画像|写真|映像|動画|音声|録音|録画")
+_MEDIA_WORDS = re.compile(rf"\b(?:{_MEDIA[0]})\b|{_MEDIA[1]}", re.IGNORECASE)
+_DATA_WORDS = re.compile(
+    rf"\b(?:{_MEDIA[0]}|data(?:\s?sets?)?|records?|logs?|personal information)\b|{_MEDIA[1]}|データ|記録|ログ|個人情報",
+    re.IGNORECASE,
+)
+_PEOPLE_WORDS = re.compile(
+    r"\b(?:personal|patients?|medical|clinical|health(?:care)?|faces?|facial|biometrics?|fingerprints?|genetic|genomic|"
+    r"employees?|workers?|operators?|staff|customers?|consumers?|users?|drivers?|passengers?|pedestrians?|residents?|"
+    r"individuals?|people|persons?)\b|個人|患者|医療|診療|カルテ|臨床|健康|顔|生体|指紋|遺伝|従業員|作業者|作業員|顧客|"
+    r"消費者|利用者|ユーザー|運転者|ドライバー|乗客|歩行者|住民|氏名|被験者",
+    re.IGNORECASE,
+)
+
+
+def _data_descriptions(spec: CommonSpec) -> Iterator[tuple[str, str]]:
+    """(JSON pointer, text) of every field that may say what data the parties share, the materials first."""
+    poc, jrd = getattr(spec, "poc", None), getattr(spec, "jrd", None)
+    if poc is not None and poc.materials:
+        yield "/poc/materials", poc.materials
+    if jrd is not None and jrd.materials:
+        yield "/jrd/materials", jrd.materials
+    if poc is not None:
+        yield "/poc/verification", poc.verification
+    if jrd is not None:
+        yield "/jrd/theme", jrd.theme
+        for i, tasks in enumerate(jrd.roles):
+            yield f"/jrd/roles/{i}/tasks", tasks.tasks
+    for i, tasks in enumerate(spec.project.roles):
+        yield f"/project/roles/{i}/tasks", tasks.tasks
+    yield "/purpose/description", spec.purpose.description
+
+
+@check
+def personal_data_unstated(spec: CommonSpec) -> Iterator[Finding]:
+    """A deal that shares data and says nothing on personal information: ask, before the data moves.
+
+    A warning when the words suggest data about people (patients, faces, employees ...), otherwise info.
+    Stating personal_data, even as {"provided_by": []} (none is exchanged), settles it.
+    """
+    if spec.personal_data is not None:
+        return
+    found: list[tuple[str, list[str]]] = []  # (path, the words: one medium, or data and people)
+    for path, text in _data_descriptions(spec):
+        people, data, media = _PEOPLE_WORDS.search(text), _DATA_WORDS.search(text), _MEDIA_WORDS.search(text)
+        if people and data:
+            found.append((path, [data.group(0), people.group(0)]))
+        elif media:
+            found.append((path, [media.group(0)]))
+    if not found:
+        return
+    path, words = next((f for f in found if len(f[1]) == 2), found[0])
+    about_people = len(words) == 2
+    mentions = " and ".join(f'"{w}"' for w in words) + (", which suggests information about people" if about_people else "")
+    yield Finding(
+        "personal_data.unstated", "warning" if about_people else "info", "/personal_data",
+        f"The deal shares data ({path.strip('/').replace('/', '.')} mentions {mentions}), but the spec does not say "
+        "whether any of it is personal information.",
+        "Images, recordings and records often show or describe people: a worker caught by a line camera, a patient "
+        "in medical data. Then Japan's Act on the Protection of Personal Information (APPI) applies: the provider needs "
+        "a lawful basis to give the data and must supervise the recipient, the recipient must keep it secure, and a "
+        "leak may have to be reported to the Personal Information Protection Commission. Without an article on it, "
+        "the agreement sets no rules on security, subcontractors, transfers abroad, leaks or deletion.",
+        'Find out whether the data includes personal information. If it does, add "personal_data": {"provided_by": '
+        '["<id of the party that gives it>"]}, with "sensitive": true for medical or other sensitive data and '
+        '"cross_border": true if it may be handled outside Japan. If it does not, add "personal_data": {"provided_by": []} '
+        "to record that, and remove or blur people in images before they are shared.",
+    )
