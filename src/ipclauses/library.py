@@ -114,6 +114,16 @@ class Variable:
     description: str
 
 
+def _compiled_once(owner: object, compiled: dict[tuple[str, str], Template], kind: str, lang: str) -> Template:
+    """owner.<kind>[lang] compiled, kept in `compiled` (filled at load from files, else on first use)."""
+    key = (kind, lang)
+    found = compiled.get(key)
+    if found is None:
+        source: str = getattr(owner, kind)[lang]
+        found = compiled[key] = _compile(source)
+    return found
+
+
 @dataclass
 class Effect:
     """One thing a variant does, in plain words: who it concerns, what kind of thing, and when.
@@ -130,12 +140,7 @@ class Effect:
     _compiled: dict[tuple[str, str], Template] = field(default_factory=dict, repr=False, compare=False)
 
     def template(self, kind: str, lang: str) -> Template:
-        key = (kind, lang)
-        compiled = self._compiled.get(key)
-        if compiled is None:
-            source: str = getattr(self, kind)[lang]
-            compiled = self._compiled[key] = _compile(source)
-        return compiled
+        return _compiled_once(self, self._compiled, kind, lang)
 
     def as_dict(self) -> dict[str, Any]:
         return {"kind": self.kind, "text": self.text, "who": self.who, "when": self.when, "what": self.what}
@@ -160,12 +165,7 @@ class Variant:
 
     def template(self, kind: str, lang: str) -> Template:
         """The compiled text or summary template: compiled at load from files, else on first use."""
-        key = (kind, lang)
-        compiled = self._compiled.get(key)
-        if compiled is None:
-            source: str = getattr(self, kind)[lang]
-            compiled = self._compiled[key] = _compile(source)
-        return compiled
+        return _compiled_once(self, self._compiled, kind, lang)
 
 
 @dataclass
