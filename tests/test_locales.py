@@ -203,6 +203,21 @@ def test_both_locales_have_the_same_words_and_every_template_parses():
         list(string.Formatter().parse(text))
 
 
+def _fields(template: str) -> set[str]:
+    return {field for _, field, _, _ in string.Formatter().parse(template) if field}
+
+
+@pytest.mark.parametrize("code", codes())
+def test_every_finding_has_its_texts_in_every_locale(code):
+    """Each locale gives message, why and fix for every finding the English texts have, with no other fields."""
+    findings = get_locale(code).words.findings
+    assert set(findings) == set(EN.words.findings), "a finding's texts are missing or extra"
+    for key, texts in findings.items():
+        assert len(texts) == 3 and all(t.strip() for t in texts), key
+        given = set().union(*(_fields(t) for t in EN.words.findings[key]))
+        assert set().union(*(_fields(t) for t in texts)) <= given, f"{key}: a field the check does not give"
+
+
 # --- the pseudo-locale: every fixed word comes from the Locale ---------------------------
 
 OPEN, CLOSE = "⟦", "⟧"
@@ -305,8 +320,8 @@ def _check_summary(markdown: str, spec, agreement: Agreement, lang: str | None =
     # Effects are clause text: the clause library's words, in the locale's clause text language.
     projected = make_draft(spec, lang=lang).summary
     exempt += [p.text for p in projected.points()] + [row.what for row in projected.results]
-    # Findings come from the deal checks, which speak English whatever the agreement's language.
-    exempt += [x for f in check(spec) for x in (f.id, f.path, f.message, f.why, f.fix)]
+    # Findings' texts are the locale's words; the values filled into them are the spec's.
+    exempt += [x for f in check(spec) for x in (f.id, f.path, *map(str, f.params.values()))]
     exempt += [_md(x) for x in exempt]
     headings = [line for line in markdown.split("\n") if line.startswith(("## ", "**"))]
     assert len(headings) >= 8 and all(OPEN in h for h in headings), headings

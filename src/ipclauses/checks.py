@@ -16,6 +16,7 @@ from typing import cast
 
 from . import agreement_types
 from .agreement_types.base import Finding as Finding  # defined beside AgreementType, whose checks return it
+from .agreement_types.base import finding
 from .conditions import party_by_id, party_fact
 from .spec import AnySpec, CommonSpec, NonCompete, OwnershipRule, Party, Results, UsageScope
 from .unicode_safety import mixes_scripts
@@ -74,48 +75,20 @@ def purpose_vague(spec: CommonSpec) -> Iterator[Finding]:
     names = [n for p in spec.parties for n in (p.short_name, p.legal_name)]
     japanese, english = _substance(text, names)
     if japanese < 6 and english < 3:
-        yield Finding(
-            "purpose.vague", "error", "/purpose/description",
-            "The purpose is too vague to limit how information and results may be used.",
-            "Every use restriction in the agreement refers to the Purpose; a purpose such as "
-            "'business collaboration' or 「新規事業に関する協業の検討」 names no technology, product or "
-            "deliverable, so it lets the other side use what you share for almost anything.",
-            "Name the technology, the product or use, and what the parties will evaluate or develop, "
-            "e.g. 'evaluating cellulose nanofibre film X for battery separators in product Y'.",
-        )
+        yield finding("purpose.vague", "error", "/purpose/description")
 
 
 @check
 def project_context(spec: CommonSpec) -> Iterator[Finding]:
     project = spec.project
     if not project.objective:
-        yield Finding(
-            "project.objective_missing", "warning", "/project/objective",
-            "The collaboration's objective is not stated.",
-            "Collaborations fail most often because the parties never agreed what success looks like.",
-            "Write one sentence on what the project should achieve and by when.",
-        )
+        yield finding("project.objective_missing", "warning", "/project/objective")
     if not project.kpis:
-        yield Finding(
-            "project.kpis_missing", "info", "/project/kpis",
-            "No success measures (KPIs) are stated.",
-            "Without shared measures, the decision to continue or stop becomes a negotiation.",
-            "List two or three measurable targets, e.g. 'defect detection rate of 98% on the test set'.",
-        )
+        yield finding("project.kpis_missing", "info", "/project/kpis")
     if not project.roles:
-        yield Finding(
-            "project.roles_missing", "info", "/project/roles",
-            "Who does what in the project is not stated.",
-            "Unclear roles lead to gaps in the work and arguments about who caused a delay.",
-            "Add each party's tasks under project.roles.",
-        )
+        yield finding("project.roles_missing", "info", "/project/roles")
     if not project.decision_maker:
-        yield Finding(
-            "project.decision_maker_missing", "info", "/project/decision_maker",
-            "Nobody is named as deciding for the project.",
-            "When the parties disagree, the people on the ground need to know who decides.",
-            "Name the role or committee that takes decisions, e.g. 'the steering committee'.",
-        )
+        yield finding("project.decision_maker_missing", "info", "/project/decision_maker")
 
 
 @check
@@ -124,13 +97,8 @@ def mixed_script_names(spec: CommonSpec) -> Iterator[Finding]:
         for key in ("short_name", "legal_name"):
             used = mixes_scripts(getattr(party, key))
             if used:
-                yield Finding(
-                    "parties.mixed_script_name", "warning", f"/parties/{i}/{key}",
-                    f"The name {getattr(party, key)!r} mixes letters of {', '.join(used)} scripts.",
-                    "Letters of different scripts can look identical (a Cyrillic 'Т' and a Latin 'T'), so a name "
-                    "that mixes them may not be the name it seems, and searches of registers will not find it.",
-                    "Retype the name with the letters of one script (Japanese names may mix kanji, kana and Latin).",
-                )
+                yield finding("parties.mixed_script_name", "warning", f"/parties/{i}/{key}",
+                              name=getattr(party, key), scripts=", ".join(used))
 
 
 def _joint(rule: OwnershipRule | None) -> bool:
@@ -143,42 +111,16 @@ def joint_ownership_rules(spec: CommonSpec) -> Iterator[Finding]:
     if results is None:
         return
     if (_joint(results.ownership) or _joint(results.copyright_ownership)) and "joint_rules" not in results.model_fields_set:
-        yield Finding(
-            "ownership.joint_rules_default", "warning", "/results/joint_rules",
-            "Results may be jointly owned, but the spec does not say who may use or license them.",
-            "Under Japanese Patent Act art. 73 a co-owner cannot license or assign its share without the "
-            "other's consent, so either party can block the other's licensing.",
-            "Set results.joint_rules: whether each may practise freely, whether consent to third-party "
-            "licences is given now, and how costs are shared.",
-        )
+        yield finding("ownership.joint_rules_default", "warning", "/results/joint_rules")
     if results.copyright_ownership is not None and results.copyright_ownership.rule == "decide_later":
-        yield Finding(
-            "ownership.copyright_decide_later", "warning", "/results/copyright_ownership/rule",
-            "Copyright in the results (software, data, models, documents) is left to be decided later.",
-            "Until it is agreed, neither side can safely use, publish or license the code and documents the "
-            "project produces, and the party whose staff wrote them is the author by default.",
-            "Choose a rule now for copyright (sole, joint or by field), or drop copyright_ownership so it "
-            "follows the ownership rule.",
-        )
+        yield finding("ownership.copyright_decide_later", "warning", "/results/copyright_ownership/rule")
     if _joint(results.ownership) and results.joint_rules.third_party_licensing == "consent_required" and any(
             p.kind == "startup" for p in spec.parties):
         startup = next(p for p in spec.parties if p.kind == "startup")
-        yield Finding(
-            "ownership.joint_blocks_startup", "warning", "/results/joint_rules/third_party_licensing",
-            f"Jointly owned results can be licensed only with every owner's consent, and {startup.short_name} is a startup.",
-            "A startup earns from its technology by licensing it; if the larger partner can refuse consent to "
-            "each licence (Patent Act art. 73), it can hold the startup's business hostage.",
-            'Give consent now (results.joint_rules.third_party_licensing: "consent_given"), or agree sole '
-            "ownership by the startup with a licence to the partner.",
-        )
+        yield finding("ownership.joint_blocks_startup", "warning", "/results/joint_rules/third_party_licensing",
+                      startup=startup.short_name)
     if results.ownership.rule == "decide_later":
-        yield Finding(
-            "ownership.decide_later", "warning", "/results/ownership/rule",
-            "Ownership of the results is left to be decided later.",
-            "Agreeing ownership after valuable results exist is the classic source of disputes: by then each "
-            "side knows what they are worth.",
-            "Choose a rule now (sole, joint, inventor-based or by field); it can still differ for copyright.",
-        )
+        yield finding("ownership.decide_later", "warning", "/results/ownership/rule")
 
 
 @check
@@ -187,35 +129,14 @@ def exclusive_licence_bounds(spec: CommonSpec) -> Iterator[Finding]:
     if lic is None or lic.exclusivity == "non_exclusive":
         return
     if lic.exclusive_perpetual:
-        yield Finding(
-            "licence.exclusive_no_period", "warning", "/licence/exclusive_perpetual",
-            "The licence is exclusive for its whole term.",
-            "A long exclusivity can lock the owner's core technology away, especially for a startup.",
-            "Limit exclusivity to a period (licence.exclusive_months), then non-exclusive.",
-        )
+        yield finding("licence.exclusive_no_period", "warning", "/licence/exclusive_perpetual")
     if not lic.field and not lic.products:
-        yield Finding(
-            "licence.exclusive_no_field", "warning", "/licence/field",
-            "The exclusive licence covers every field of use.",
-            "Exclusivity in all fields stops the owner from working with anyone else, even in unrelated markets.",
-            "Limit the licence to the licensee's field or products (licence.field, licence.products).",
-        )
+        yield finding("licence.exclusive_no_field", "warning", "/licence/field")
     if lic.non_use_fallback_months is None and getattr(spec, "diligence", None) is None:
-        yield Finding(
-            "licence.exclusive_no_fallback", "warning", "/licence/non_use_fallback_months",
-            "The exclusive licence does not end if the licensee does not use it.",
-            "A licensee can take exclusivity and shelve the technology; the owner then earns nothing from it.",
-            "Set licence.non_use_fallback_months, e.g. 12, after which exclusivity falls away, or, in a licence "
-            "agreement, a diligence duty (diligence.first_sale_months).",
-        )
+        yield finding("licence.exclusive_no_fallback", "warning", "/licence/non_use_fallback_months")
     owner_is_startup = (licensor := _licensor(spec)) is not None and licensor.kind == "startup"
     if owner_is_startup and lic.royalty.kind == "paid" and lic.royalty.running_percent and not lic.royalty.minimum_annual:
-        yield Finding(
-            "licence.exclusive_no_minimum", "info", "/licence/royalty/minimum_annual",
-            "An exclusive licence from a startup has no minimum royalty.",
-            "With a running royalty only, the startup earns nothing while the licensee's sales are slow.",
-            "Add licence.royalty.minimum_annual.",
-        )
+        yield finding("licence.exclusive_no_minimum", "info", "/licence/royalty/minimum_annual")
 
 
 # conditions still types a spec as the shipped types' union (AnySpec); any registered type's
@@ -235,13 +156,7 @@ def sublicensing_for_groups(spec: CommonSpec) -> Iterator[Finding]:
         return
     licensee = _licensee(spec)
     if licensee is not None and licensee.kind == "large_company":
-        yield Finding(
-            "licence.no_affiliate_sublicence", "info", "/licence/sublicensing",
-            f"{licensee.short_name} may not sublicense, not even to its affiliates.",
-            "Large companies often manufacture or sell through group companies; without a right to "
-            "sublicense them, the licence may not cover how the business really runs.",
-            'Consider "sublicensing": "affiliates".',
-        )
+        yield finding("licence.no_affiliate_sublicence", "info", "/licence/sublicensing", licensee=licensee.short_name)
 
 
 @check
@@ -254,19 +169,10 @@ def confidentiality_survival(spec: CommonSpec) -> Iterator[Finding]:
     elif lic is not None and lic.term.kind == "agreement_term":
         licence_years = spec.term.months / 12
     if licence_years and conf.survival_years < licence_years:
-        yield Finding(
-            "confidentiality.survival_shorter_than_licence", "warning", "/confidentiality/survival_years",
-            f"Confidentiality survives {conf.survival_years} years, less than the licence period.",
-            "Know-how licensed for longer than it stays confidential can be disclosed while the licensee still pays for it.",
-            "Make confidentiality last at least as long as the licence, or protect trade secrets while they stay secret.",
-        )
+        yield finding("confidentiality.survival_shorter_than_licence", "warning", "/confidentiality/survival_years",
+                      years=conf.survival_years)
     if not conf.trade_secrets_survive:
-        yield Finding(
-            "confidentiality.trade_secrets_expire", "warning", "/confidentiality/trade_secrets_survive",
-            "Trade secrets lose protection when the confidentiality period ends.",
-            "Know-how such as process parameters keeps its value for much longer than a few years.",
-            'Set "trade_secrets_survive": true.',
-        )
+        yield finding("confidentiality.trade_secrets_expire", "warning", "/confidentiality/trade_secrets_survive")
 
 
 @check
@@ -274,13 +180,7 @@ def marked_only_with_samples(spec: CommonSpec) -> Iterator[Finding]:
     conf = spec.confidentiality
     shares_things = agreement_types.type_of(spec).shares_materials or conf.reverse_engineering_banned or conf.inspection
     if conf.definition == "marked" and shares_things:
-        yield Finding(
-            "confidentiality.marked_only", "info", "/confidentiality/definition",
-            "Only information marked as confidential is protected.",
-            "In a deal with samples, demonstrations or site visits, much is shared orally or by showing, and "
-            "none of that would be protected.",
-            'Consider "marked_or_confirmed": oral disclosures become confidential when confirmed in writing.',
-        )
+        yield finding("confidentiality.marked_only", "info", "/confidentiality/definition")
 
 
 @check
@@ -289,12 +189,7 @@ def non_compete_bounds(spec: CommonSpec) -> Iterator[Finding]:
     if nc is None:
         return
     if nc.months > 24 or len(nc.scope.strip()) < 15:
-        yield Finding(
-            "non_compete.broad", "warning", "/non_compete",
-            f"The non-compete runs {nc.months} months with the scope '{nc.scope}'.",
-            "A wide or long non-compete can stop a startup from doing its core business and may breach competition law.",
-            "Limit it to the specific product and field of the project, for 12 to 24 months after the end.",
-        )
+        yield finding("non_compete.broad", "warning", "/non_compete", months=nc.months, scope=nc.scope)
 
 
 @check
@@ -302,13 +197,9 @@ def one_sided_liability(spec: CommonSpec) -> Iterator[Finding]:
     liab = spec.liability
     if liab.cap_applies_to == "only" and liab.cap.kind != "none":
         capped = party_by_id(spec, liab.capped_party)
-        yield Finding(
-            "liability.one_sided_cap", "warning", "/liability/cap_applies_to",
-            f"Only {capped.short_name if capped else 'one party'}'s liability is capped.",
-            "The other party carries unlimited liability for the same kind of breach." if len(spec.parties) == 2
-            else "The other parties carry unlimited liability for the same kind of breach.",
-            'Cap both parties\' liability ("cap_applies_to": "both"), or explain the difference.',
-        )
+        yield finding("liability.one_sided_cap", "warning", "/liability/cap_applies_to",
+                      variant="" if len(spec.parties) == 2 else "many",
+                      party=capped.short_name if capped else liab.capped_party)
 
 
 _JAPANESE_COURT = re.compile(r"(Tokyo|Osaka|Japan|東京|大阪|地方裁判所|District Court)", re.I)
@@ -321,36 +212,21 @@ def law_and_forum(spec: CommonSpec) -> Iterator[Finding]:
         return
     japanese_court = bool(_JAPANESE_COURT.search(disp.court))
     if japanese_court != (disp.governing_law == "japan"):
-        yield Finding(
-            "disputes.law_court_mismatch", "info", "/disputes",
-            f"The governing law ({disp.governing_law}) and the court ({disp.court}) are in different countries.",
-            "A court applying foreign law is slow and expensive, and a judgment may be hard to enforce abroad.",
-            'Use arbitration ("forum": "arbitration"), or choose the law and court of one country.',
-        )
+        yield finding("disputes.law_court_mismatch", "info", "/disputes", law=disp.governing_law, court=disp.court)
 
 
 @check
 def running_royalty_without_audit(spec: CommonSpec) -> Iterator[Finding]:
     lic: UsageScope | None = getattr(spec, "licence", None)
     if lic is not None and lic.royalty.running_percent and not lic.royalty.audit:
-        yield Finding(
-            "licence.no_audit", "info", "/licence/royalty/audit",
-            "A running royalty is paid on Net Sales, but the licensor cannot audit the books.",
-            "Without audit rights, the licensor must take the licensee's reports on trust.",
-            'Set "audit": true.',
-        )
+        yield finding("licence.no_audit", "info", "/licence/royalty/audit")
 
 
 @check
 def renewal_notice(spec: CommonSpec) -> Iterator[Finding]:
     renewal = spec.term.renewal
     if renewal.automatic and renewal.notice_days > spec.term.months * 30:
-        yield Finding(
-            "term.notice_longer_than_term", "warning", "/term/renewal/notice_days",
-            "The notice period for stopping renewal is longer than the initial term.",
-            "Notice would have to be given before the agreement even starts, so it renews whatever the parties want.",
-            "Shorten term.renewal.notice_days.",
-        )
+        yield finding("term.notice_longer_than_term", "warning", "/term/renewal/notice_days")
 
 
 @check
@@ -363,29 +239,17 @@ def cap_without_fees(spec: CommonSpec) -> Iterator[Finding]:
     """
     liab = spec.liability
     cap = liab.cap
-    whose, who = "Liability", "a party"
+    one, party = "", ""  # the texts for both parties, or for the one capped party
     if liab.cap_applies_to == "only":
         capped = party_by_id(spec, liab.capped_party)
-        name = capped.short_name if capped else "one party"
-        whose, who = f"{name}'s liability", name
-    why = f"A cap of zero means {who} pays nothing for most breaches of the agreement, which is rarely what anyone intends."
+        one, party = "_one", capped.short_name if capped else str(liab.capped_party)
     if cap.kind == "fees_paid" and (cap.floor is None or cap.floor.amount == 0) and agreement_types.type_of(spec).unpaid(spec):
-        floor = " and the floor is 0" if cap.floor is not None else " and there is no floor"
-        yield Finding(
+        yield finding(
             "liability.cap_zero", "warning", "/liability/cap/floor" if cap.floor is not None else "/liability/cap/kind",
-            f"{whose} is capped at the fees payable under this agreement, but nothing is payable{floor}, so the cap is 0.",
-            why,
-            'Give the cap a floor above 0 (liability.cap.floor, e.g. {"amount": 5000000, "currency": "JPY"}), '
-            'cap liability at a fixed amount ("kind": "amount"), or leave it uncapped ("kind": "none").',
+            variant=("fees_floor" if cap.floor is not None else "fees") + one, party=party,
         )
     elif cap.kind == "amount" and cap.amount is not None and cap.amount.amount == 0:
-        yield Finding(
-            "liability.cap_zero", "warning", "/liability/cap/amount",
-            f"{whose} is capped at a fixed amount of 0.",
-            why,
-            'Set liability.cap.amount to a real figure, for example the fees or the likely loss, or leave liability '
-            'uncapped ("kind": "none").',
-        )
+        yield finding("liability.cap_zero", "warning", "/liability/cap/amount", variant="amount" + one, party=party)
 
 
 @check
@@ -395,13 +259,8 @@ def exclusivity_outlasts_licence(spec: CommonSpec) -> Iterator[Finding]:
         return
     months = {"agreement_term": spec.term.months, "years": (lic.term.years or 0) * 12}.get(lic.term.kind)
     if months and lic.exclusive_months > months:
-        yield Finding(
-            "licence.exclusivity_outlasts_licence", "warning", "/licence/exclusive_months",
-            f"Exclusivity is set for {lic.exclusive_months} months, but the licence itself lasts only {months} months.",
-            "The licence ends first, so the promised exclusivity is never fully given, and the parties may each "
-            "believe a different end date.",
-            "Shorten licence.exclusive_months, or make the licence last longer (licence.term).",
-        )
+        yield finding("licence.exclusivity_outlasts_licence", "warning", "/licence/exclusive_months",
+                      exclusive_months=lic.exclusive_months, months=months)
 
 
 # Media that often catch people (a worker in a line photo), data that may describe them, and words for people,
@@ -459,19 +318,9 @@ def personal_data_unstated(spec: CommonSpec) -> Iterator[Finding]:
     if not found:
         return
     path, words = next((f for f in found if len(f[1]) == 2), found[0])
-    about_people = len(words) == 2
-    mentions = " and ".join(f'"{w}"' for w in words) + (", which suggests information about people" if about_people else "")
-    yield Finding(
-        "personal_data.unstated", "warning" if about_people else "info", "/personal_data",
-        f"The deal shares data ({path.strip('/').replace('/', '.')} mentions {mentions}), but the spec does not say "
-        "whether any of it is personal information.",
-        "Images, recordings and records often show or describe people: a worker caught by a line camera, a patient "
-        "in medical data. Then Japan's Act on the Protection of Personal Information (APPI) applies: the provider needs "
-        "a lawful basis to give the data and must supervise the recipient, the recipient must keep it secure, and a "
-        "leak may have to be reported to the Personal Information Protection Commission. Without an article on it, "
-        "the agreement sets no rules on security, subcontractors, transfers abroad, leaks or deletion.",
-        'Find out whether the data includes personal information. If it does, add "personal_data": {"provided_by": '
-        '["<id of the party that gives it>"]}, with "sensitive": true for medical or other sensitive data and '
-        '"cross_border": true if it may be handled outside Japan. If it does not, add "personal_data": {"provided_by": []} '
-        "to record that, and remove or blur people in images before they are shared.",
-    )
+    place = path.strip("/").replace("/", ".")
+    if len(words) == 2:
+        yield finding("personal_data.unstated", "warning", "/personal_data", variant="people",
+                      field=place, data=words[0], people=words[1])
+    else:
+        yield finding("personal_data.unstated", "info", "/personal_data", field=place, word=words[0])

@@ -244,8 +244,15 @@ def clauses_show(clause_id: str, lang: str, library: Path | None) -> None:
 SEVERITY_ORDER = ("error", "warning", "info")
 
 
-def _show_findings(findings: list[Finding], source: str) -> None:
-    for f in findings:
+def _show_findings(findings: list[Finding], source: str, lang: str) -> None:
+    """Each finding's message, why and fix in the language `lang` (a spec's `language`, or --lang)."""
+    from .locales import UnknownLocaleError, get_locale
+
+    try:
+        locale = get_locale(lang)
+    except UnknownLocaleError as e:
+        raise click.BadParameter(str(e), param_hint="--lang") from None
+    for f in (f.in_locale(locale) for f in findings):
         _echo(f"{source}: {f.path}: {f.severity}: {f.message} ({f.id})", err=True)
         _echo(f"    why: {f.why}", err=True)
         _echo(f"    fix: {f.fix}", err=True)
@@ -340,7 +347,7 @@ def _build_single(spec: str, output: Path | None, force: bool, no_summary: bool,
     draft = make_draft(loaded, load_library(library))
     findings = draft.findings
     source = "<stdin>" if spec == "-" else spec
-    _show_findings(findings, source)
+    _show_findings(findings, source, draft.agreement.language)
     errors = [f for f in findings if f.severity == "error"]
     if errors and not despite_errors:
         _fail(f"{source}: not built: {len(errors)} error-level finding(s) above; fix them, or pass --despite-errors to build anyway")
@@ -392,8 +399,11 @@ def summary(spec: str, output: Path | None, fmt: str, lang: str | None, force: b
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]), default="error", show_default=True,
               help="Exit 1 when a finding of this severity or worse is found.")
 @click.option("--drafting", is_flag=True, help="Also check the assembled agreement's drafting (terms, references, style).")
+@click.option("--lang", default=None, metavar="CODE",
+              help="Language of the findings' texts (default: each spec's language); --json stays English.")
 @library_option
-def check_command(specs: tuple[str, ...], as_json: bool, fail_on: str, drafting: bool, library: Path | None) -> None:
+def check_command(specs: tuple[str, ...], as_json: bool, fail_on: str, drafting: bool, lang: str | None,
+                  library: Path | None) -> None:
     """Tell where a deal is vague, lopsided or inconsistent, and why."""
     from .assemble import assemble
     from .checks import run_checks
@@ -412,7 +422,7 @@ def check_command(specs: tuple[str, ...], as_json: bool, fail_on: str, drafting:
         if as_json:
             report.append({"file": source, "findings": [f.as_dict() for f in findings]})
         else:
-            _show_findings(findings, source)
+            _show_findings(findings, source, lang or loaded.language)
             if not findings:
                 _echo(f"{source}: no findings", err=True)
     if as_json:

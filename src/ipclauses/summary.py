@@ -67,7 +67,7 @@ class Summary:
     checklist: list[tuple[str, str]]
     balance_rows: list[tuple[str, str, str]]  # article, clause title, who it favours
     balance_verdict: str
-    findings: list[Finding]
+    findings: list[Finding]  # the deal checks' findings, their texts in the summary's language
     articles: list[tuple[str, str]]  # heading, plain summary
     effective_date: str = ""  # ISO date, for document metadata
 
@@ -137,7 +137,7 @@ def build_summary(spec: AnySpec, agreement: Agreement, library: Library, finding
         checklist=_checklist(spec, locale),
         balance_rows=rows,
         balance_verdict=verdict,
-        findings=findings,
+        findings=[f.in_locale(locale) for f in findings],  # in the summary's language
         articles=[(a.heading, a.summary) for a in agreement.articles],
         effective_date=spec.effective_date.isoformat(),
     )

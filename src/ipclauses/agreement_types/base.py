@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from typing import TYPE_CHECKING, Any, Generic, TypeVar, get_args
 
 from ..errors import Problem
@@ -30,7 +30,13 @@ S = TypeVar("S", bound=CommonSpec)
 
 @dataclass(frozen=True)
 class Finding:
-    """One deal-check finding: what, why it matters and what to do, with the JSON path to change."""
+    """One deal-check finding: what, why it matters and what to do, with the JSON path to change.
+
+    `message`, `why` and `fix` are in English (the reference locale). A deal check makes its
+    finding with `finding()`, from the locales' `words.findings` templates and the spec values
+    in `params`, so `in_locale` can give the same texts in any language. A finding made
+    directly with its texts (the drafting checks') has no templates and reads the same in all.
+    """
 
     id: str
     severity: str  # error: the draft would be defective; warning: valid but risky; info: worth a conversation
@@ -38,9 +44,34 @@ class Finding:
     message: str
     why: str
     fix: str
+    params: Mapping[str, object] = field(default_factory=dict, compare=False, repr=False)
+    variant: str = field(default="", compare=False, repr=False)  # which of the id's templates, when its sentences differ
 
     def as_dict(self) -> dict[str, str]:
-        return asdict(self)
+        return {k: v for k, v in asdict(self).items() if k in ("id", "severity", "path", "message", "why", "fix")}
+
+    @property
+    def template_key(self) -> str:
+        """The key of this finding's texts in `Words.findings`."""
+        return f"{self.id}#{self.variant}" if self.variant else self.id
+
+    def in_locale(self, locale: Locale) -> Finding:
+        """This finding with its message, why and fix in `locale`'s words (unchanged if it has no templates)."""
+        templates = locale.words.findings.get(self.template_key)
+        if templates is None:
+            return self
+        message, why, fix = (t.format(**self.params) for t in templates)
+        return replace(self, message=message, why=why, fix=fix)
+
+
+def finding(id: str, severity: str, path: str, *, variant: str = "", **params: object) -> Finding:
+    """A deal-check finding whose texts are the locales' `findings` templates for `id` (and `variant`)."""
+    from ..locales import reference_locale
+
+    made = Finding(id, severity, path, "", "", "", params=params, variant=variant)
+    if made.template_key not in reference_locale().words.findings:
+        raise KeyError(f"no texts for the finding {made.template_key!r} in the locales' `findings`")
+    return made.in_locale(reference_locale())
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -23,7 +23,7 @@ from ..spec import (
     UsageScope,
     term_end,
 )
-from .base import AgreementType, Finding, Problems
+from .base import AgreementType, Finding, Problems, finding
 from .rules import background_parties, mutual_confidentiality_only, results_parties, usage_scope
 from .schedules import background_sections, licence_sections, results_sections
 
@@ -83,33 +83,17 @@ def background_needed(spec: JrdSpec) -> Iterator[Finding]:
     owner = spec.party(rule.owner)
     others = [i for i in spec.background_ip.items if i.party != rule.owner]
     if owner and owner.kind == "large_company" and others and spec.background_ip.licence_for_exploitation in ("none", "negotiate"):
-        yield Finding(
-            "background.no_exploitation_licence", "warning", "/background_ip/licence_for_exploitation",
-            f"{owner.short_name} owns the results, but the other party's background IP is needed to use them "
-            "and no licence for exploitation is given.",
-            "Results that cannot be used without the other side's background IP are worth little, and the "
-            "other side can block their use.",
-            "Give a licence for exploitation (non_exclusive_reasonable or non_exclusive_free), or say why none is needed.",
-        )
+        yield finding("background.no_exploitation_licence", "warning", "/background_ip/licence_for_exploitation",
+                      owner=owner.short_name)
 
 
 def university_rights(spec: JrdSpec) -> Iterator[Finding]:
     if not any(p.kind == "university" for p in spec.parties):
         return
     if not spec.publication.academic_freedom:
-        yield Finding(
-            "university.no_publication_right", "warning", "/publication/academic_freedom",
-            "The university has no stated right to publish results or use them for research and teaching.",
-            "Universities must publish; an agreement that blocks it is usually refused or breached.",
-            'Set "publication.academic_freedom": true with a notice and delay period for patent filing.',
-        )
+        yield finding("university.no_publication_right", "warning", "/publication/academic_freedom")
     if spec.publication.delay_days > 90:
-        yield Finding(
-            "university.long_publication_delay", "info", "/publication/delay_days",
-            f"Publication can be delayed by {spec.publication.delay_days} days.",
-            "Delays beyond about 90 days are unusual and hold back students' theses and papers.",
-            "Consider 60 to 90 days, enough to file a patent application.",
-        )
+        yield finding("university.long_publication_delay", "info", "/publication/delay_days", days=spec.publication.delay_days)
 
 
 def non_compete_own_rnd(spec: JrdSpec) -> Iterator[Finding]:
@@ -117,21 +101,10 @@ def non_compete_own_rnd(spec: JrdSpec) -> Iterator[Finding]:
     if nc is None or nc.after_term != "own_and_third_parties":
         return
     startups = [p.short_name for p in spec.parties if p.kind == "startup"]
-    message = (f"For {nc.months} months after the agreement ends, each party is barred from research in "
-               f"'{nc.scope}' even when it does that research on its own.")
-    if startups:
-        message += f" {' and '.join(startups)} {'is a startup' if len(startups) == 1 else 'are startups'}."
-    yield Finding(
+    yield finding(
         "jrd.non_compete_own_rnd", "error" if startups else "warning", "/non_compete/after_term",
-        message,
-        "The Japan Fair Trade Commission's guidelines on joint research and development accept, once the project "
-        "is over, only a limit on research with third parties on the same theme, for a reasonable period. Stopping "
-        "a party from doing its own research after the project is in principle an unfair trade practice, however "
-        "short the period."
-        + (" A startup that may not keep developing its own core technology loses the business it was built on."
-           if startups else ""),
-        'Set "non_compete.after_term": "third_parties_only", so that after the end only research with or for third '
-        "parties in that field is restricted, for the months given.",
+        variant="" if not startups else "startup" if len(startups) == 1 else "startups",
+        months=nc.months, scope=nc.scope, startups=" and ".join(startups),
     )
 
 

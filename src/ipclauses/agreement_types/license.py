@@ -22,7 +22,7 @@ from ..spec import (
     SpecModel,
     UsageScope,
 )
-from .base import AgreementType, Finding, Problems, Roles
+from .base import AgreementType, Finding, Problems, Roles, finding
 from .rules import background_parties, mutual_confidentiality_only, no_announcement, no_earlier_nda, usage_scope
 from .schedules import background_sections, licence_sections, licensed_sections
 
@@ -182,17 +182,8 @@ def assign_back_improvements(spec: LicenseSpec) -> Iterator[Finding]:
     if spec.improvements.owner != "original_owner":
         return
     licensor, licensee = spec.parties_with_role("licensor")[0], spec.parties_with_role("licensee")[0]
-    yield Finding(
-        "licence.assign_back_improvements", "warning", "/improvements/owner",
-        f"{licensee.short_name} must assign the improvements it makes alone to {licensor.short_name} "
-        "(an assignment-back).",
-        "The Japan Fair Trade Commission's IP guidelines treat a duty on the licensee to assign its improvements "
-        "to the licensor, or to license them to it exclusively, as in principle an unfair trade practice, paid "
-        "for or not: it takes away the licensee's reason to improve the technology and strengthens the licensor's "
-        "hold on the market.",
-        'Let each side own what it makes ("improvements.owner": "improver") and give the licensor a non-exclusive '
-        'licence instead ("improvements.grant_back": "non_exclusive_free").',
-    )
+    yield finding("licence.assign_back_improvements", "warning", "/improvements/owner",
+                  licensor=licensor.short_name, licensee=licensee.short_name)
 
 
 def sublicensable_grant_back(spec: LicenseSpec) -> Iterator[Finding]:
@@ -200,34 +191,16 @@ def sublicensable_grant_back(spec: LicenseSpec) -> Iterator[Finding]:
     if imp.owner != "improver" or imp.grant_back != "non_exclusive_sublicensable":
         return
     licensor, licensee = spec.parties_with_role("licensor")[0], spec.parties_with_role("licensee")[0]
-    yield Finding(
-        "licence.sublicensable_grant_back", "warning", "/improvements/grant_back",
-        f"{licensor.short_name} gets a free licence to {licensee.short_name}'s improvements with no time limit, "
-        f"and may sublicense them to its group companies and to its other licensees, who may compete with "
-        f"{licensee.short_name}.",
-        "A non-exclusive grant-back is in principle acceptable under the Japan Fair Trade Commission's IP "
-        "guidelines, but one the licensor may pass on to other licensees hands the licensee's work to its "
-        "competitors for nothing. That can weaken the licensee's reason to improve the technology and strengthen "
-        "the licensor's position, and can then be an unfair trade practice.",
-        'Limit the grant-back to the licensor\'s own use for the licence term ("improvements.grant_back": '
-        '"non_exclusive_free"), or agree a fee and a short list of who may be sublicensed.',
-    )
+    yield finding("licence.sublicensable_grant_back", "warning", "/improvements/grant_back",
+                  licensor=licensor.short_name, licensee=licensee.short_name)
 
 
 def licensee_prosecutes_non_exclusive(spec: LicenseSpec) -> Iterator[Finding]:
     if spec.prosecution.by != "licensee" or spec.licence.exclusivity != "non_exclusive" or "patents" not in spec.licence.subject:
         return
     licensor, licensee = spec.parties_with_role("licensor")[0], spec.parties_with_role("licensee")[0]
-    yield Finding(
-        "licence.licensee_prosecutes_non_exclusive", "warning", "/prosecution/by",
-        f"{licensee.short_name} prosecutes and maintains {licensor.short_name}'s patents although its licence is "
-        "not exclusive.",
-        f"{licensor.short_name} stays free to license the same patents to others, who then depend on how "
-        f"{licensee.short_name} handles office actions, amendments and renewal fees. Handing prosecution to the "
-        "licensee is usual only where it alone exploits the patents, under an exclusive licence.",
-        'Let the licensor prosecute ("prosecution.by": "licensor"), with the licensee paying the costs '
-        '("prosecution.costs": "licensee") if that was the point, or make the licence exclusive.',
-    )
+    yield finding("licence.licensee_prosecutes_non_exclusive", "warning", "/prosecution/by",
+                  licensor=licensor.short_name, licensee=licensee.short_name)
 
 
 def free_sublicensing_without_income_share(spec: LicenseSpec) -> Iterator[Finding]:
@@ -235,15 +208,8 @@ def free_sublicensing_without_income_share(spec: LicenseSpec) -> Iterator[Findin
     if lic.sublicensing != "free" or lic.royalty.kind != "paid" or lic.royalty.sublicence_income_percent is not None:
         return
     licensor, licensee = spec.parties_with_role("licensor")[0], spec.parties_with_role("licensee")[0]
-    yield Finding(
-        "licence.no_sublicence_income_share", "info", "/licence/royalty/sublicence_income_percent",
-        f"{licensee.short_name} may sublicense anyone, and keeps every upfront or milestone fee its sublicensees "
-        f"pay it: {licensor.short_name} shares only in their sales, through the running royalty.",
-        f"With free sublicensing {licensee.short_name} can in effect license {licensor.short_name}'s technology "
-        "to others for fees that are not tied to sales, and those fees pass the licensor by.",
-        'Agree a share of sublicence income ("licence.royalty.sublicence_income_percent", e.g. 20), or limit '
-        'sublicensing to affiliates or named companies.',
-    )
+    yield finding("licence.no_sublicence_income_share", "info", "/licence/royalty/sublicence_income_percent",
+                  licensor=licensor.short_name, licensee=licensee.short_name)
 
 
 def overview(spec: LicenseSpec, locale: Locale) -> str:
@@ -273,16 +239,8 @@ def renewal_after_licence(spec: LicenseSpec) -> Iterator[Finding]:
         return
     licence_months = lic.term.years * 12
     if licence_months <= spec.term.months:
-        yield Finding(
-            "term.renews_after_licence", "warning", "/term/renewal/automatic",
-            f"The agreement renews automatically for {renewal.renewal_months} months at a time after its initial term of "
-            f"{spec.term.months} months, but the licence lasts {lic.term.years} years and has ended by then.",
-            "A licence agreement that renews after its licence has ended would keep the parties bound by "
-            "confidentiality, improvement and grant-back duties with nothing licensed; the agreement therefore does "
-            "not renew past the end of the licence, and the renewal the spec asks for never happens.",
-            'Make the licence follow the agreement and its renewals ("licence.term": {"kind": "agreement_term"}), '
-            'or set "term.renewal.automatic": false, or make the licence longer than the initial term (licence.term.years).',
-        )
+        yield finding("term.renews_after_licence", "warning", "/term/renewal/automatic",
+                      renewal_months=renewal.renewal_months, months=spec.term.months, years=lic.term.years)
 
 
 AGREEMENT_TYPE = AgreementType(

@@ -10,7 +10,7 @@ from pydantic import Field
 from ..errors import Problem
 from ..locales import Locale
 from ..spec import CommonSpec, Liability, LiabilityCap, NextStep, Remedies, add_months
-from .base import AgreementType, Deadline, Finding, Problems
+from .base import AgreementType, Deadline, Finding, Problems, finding
 from .rules import no_earlier_nda
 
 DESCRIBED_AS = "an NDA"
@@ -44,12 +44,8 @@ def one_way_against_startup(spec: NdaSpec) -> Iterator[Finding]:
     if recipient and discloser and recipient.kind == "large_company" and discloser.kind == "startup":
         return  # the usual shape: the startup protects what it shows
     if discloser and discloser.kind == "large_company" and recipient and recipient.kind == "startup":
-        yield Finding(
-            "nda.one_way_against_startup", "info", "/confidentiality/direction",
-            f"Only {discloser.short_name}'s information is protected, but {recipient.short_name} will likely share its own.",
-            "In open innovation the startup usually shows its technology too; a one-way NDA leaves that unprotected.",
-            'Consider a mutual NDA ("direction": "mutual").',
-        )
+        yield finding("nda.one_way_against_startup", "info", "/confidentiality/direction",
+                      discloser=discloser.short_name, recipient=recipient.short_name)
 
 
 def overview(spec: NdaSpec, locale: Locale) -> str:

@@ -12,7 +12,7 @@ from ..agreement import ScheduleSection
 from ..errors import Problem
 from ..locales import Locale
 from ..spec import CommonSpec, NextStep, PocWork, Results, UsageScope, add_months, term_end
-from .base import AgreementType, Deadline, Finding, Problems, Roles
+from .base import AgreementType, Deadline, Finding, Problems, Roles, finding
 from .rules import mutual_confidentiality_only, no_announcement, results_parties, usage_scope
 from .schedules import licence_sections, results_sections
 
@@ -53,14 +53,8 @@ def free_poc(spec: PocSpec) -> Iterator[Finding]:
     if spec.poc.fee.amount == 0:
         provider = spec.parties_with_role("provider")[0]
         startup_works = provider.kind == "startup"
-        yield Finding(
-            "poc.free", "warning" if startup_works else "info", "/poc/fee/amount",
-            f"The PoC is unpaid, and {provider.short_name}, a startup, does the work." if startup_works
-            else "The PoC is unpaid.",
-            "Startups are often asked for free PoCs; the model contracts warn that this undervalues the work "
-            "and leaves no commitment from the customer.",
-            "Agree a fee, or at least a fee if no next agreement follows (next_step.fee_if_none).",
-        )
+        yield finding("poc.free", "warning" if startup_works else "info", "/poc/fee/amount",
+                      variant="startup" if startup_works else "", provider=provider.short_name)
 
 
 def overview(spec: PocSpec, locale: Locale) -> str:

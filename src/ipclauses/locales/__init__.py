@@ -15,7 +15,7 @@ import pkgutil
 from .base import KEYWORDS, ListPattern, Locale, StyleRule, Words
 
 __all__ = ["KEYWORDS", "ListPattern", "Locale", "StyleRule", "UnknownLocaleError", "Words", "codes", "get_locale", "locales",
-           "register", "unregister"]
+           "reference_locale", "register", "unregister"]
 
 
 class UnknownLocaleError(LookupError):
@@ -46,6 +46,11 @@ def get_locale(code: str) -> Locale:
         return _REGISTRY[code]
     except KeyError:
         raise UnknownLocaleError(code) from None
+
+
+def reference_locale() -> Locale:
+    """The locale whose finding texts are a Finding's own `message`, `why` and `fix` (and `check --json`)."""
+    return get_locale("en")
 
 
 def codes() -> list[str]:

@@ -264,6 +264,9 @@ class Words:
     phrases: PhraseWords
     schedule: ScheduleWords
     summary: SummaryWords
+    # The deal-check findings, by finding id or "id#variant" (a variant where the sentence itself differs):
+    # (message, why, fix) templates, given the finding's `params` (the fields the comment beside each names).
+    findings: Mapping[str, tuple[str, str, str]]
 
 
 # --- the locale ----------------------------------------------------------------------
