@@ -253,6 +253,13 @@ class Deliverable(SpecModel):
     name: Name
     kind: Literal["report", "software", "data_set", "model", "invention", "design", "documents"]
     created_by: PartyId
+    delivered: bool = Field(
+        True,
+        description="PoC: whether the provider hands this result over to the customer with the Report (false: it is "
+        "still a result, owned as results.ownership says, but stays with the party that created it). An entry of kind "
+        "report is the Report itself and is always delivered; an entry the customer creates is never delivered by the "
+        "provider, so set false. Other agreement types ignore it.",
+    )
 
 
 class SoleOwnership(SpecModel):

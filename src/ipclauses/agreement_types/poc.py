@@ -11,7 +11,7 @@ from pydantic import Field
 from ..agreement import ScheduleSection
 from ..errors import Problem
 from ..locales import Locale
-from ..spec import CommonSpec, NextStep, PocWork, Results, UsageScope, add_months, term_end
+from ..spec import CommonSpec, NextStep, PocWork, Results, SoleOwnership, UsageScope, add_months, term_end
 from .base import AgreementType, Deadline, Finding, Problems, Roles, finding
 from .rules import mutual_confidentiality_only, no_announcement, results_parties, usage_scope
 from .schedules import licence_sections, results_sections
@@ -46,7 +46,38 @@ def cross_check(spec: PocSpec) -> list[Problem]:
         out.add("/results/ownership/rule", 'a PoC must say who owns the Report and results ("decide_later" leaves it open)')
     if spec.licence is not None:
         usage_scope(spec.licence, spec.results, out)
+    _delivery(spec, out)
     return out.found
+
+
+COPYRIGHT_KINDS = frozenset({"report", "software", "data_set", "model", "documents"})
+
+
+def _delivery(spec: PocSpec, out: Problems) -> None:
+    """What is delivered (the Report and the deliverables marked delivered) must fit who creates and owns it."""
+    providers, customers = spec.parties_with_role("provider"), spec.parties_with_role("customer")
+    if not providers or not customers:
+        return  # the roles check reports it
+    provider, customer = providers[0], customers[0]
+    names = {p.id: p.short_name for p in spec.parties}
+    for i, item in enumerate(spec.results.deliverables):
+        path = f"/results/deliverables/{i}"
+        if item.kind == "report":
+            if item.created_by != provider.id:
+                out.add(f"{path}/created_by", f'"{item.name}" is of kind "report", but the Report is written by {provider.short_name} '
+                                              '(use kind "documents" for a written result the customer creates)')
+            elif not item.delivered:
+                out.add(f"{path}/delivered", f'"{item.name}" is of kind "report", and the Report is always delivered '
+                                             '(use kind "documents" for a written result that is kept)')
+            continue
+        if item.delivered and item.created_by != provider.id:
+            out.add(f"{path}/delivered", f'"{item.name}" is created by {names.get(item.created_by, item.created_by)}, and only what {provider.short_name} '
+                                         'creates is delivered with the Report: set "delivered": false')
+            continue
+        rule = spec.results.copyright_ownership if item.kind in COPYRIGHT_KINDS and spec.results.copyright_ownership else spec.results.ownership
+        if not item.delivered and isinstance(rule, SoleOwnership) and rule.owner == customer.id:
+            out.add(f"{path}/delivered", f'"{item.name}" would belong to {customer.short_name} but never be handed over to it: '
+                                         f'set "delivered": true, or let {provider.short_name} own it')
 
 
 def free_poc(spec: PocSpec) -> Iterator[Finding]:
