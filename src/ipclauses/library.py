@@ -1286,15 +1286,7 @@ def _check_templates(lib: Library, indexes: dict[str, _LineIndex], out: _Collect
                         continue  # text taken with `like`: checked, and any problem reported, where it is written
                     for lineno, problem in problems:
                         out.add(clause.source, start + lineno - 1, key, problem)
-                    for name in sorted(names - ASSEMBLY_VARIABLES):
-                        var = lib.variables.get(name)
-                        if var is None:
-                            close = _close(name, lib.variables)
-                            out.add(clause.source, start, key, f"variable {name!r} is not declared in variables/*.toml{close}")
-                        else:
-                            for agreement in clause.agreements:
-                                if not path_annotation(agreement, var.source)[0]:
-                                    out.add(clause.source, start, key, f"variable {name!r} ({var.source}) does not exist in a {agreement} spec")
+                    _check_variables(lib, clause, names - ASSEMBLY_VARIABLES, start, key, out)
                     for target in REF_PATTERN.findall(source):
                         if target not in clause.refs:
                             out.add(clause.source, start, key, f"ref({target!r}) is not listed in refs")
@@ -1345,16 +1337,23 @@ def _check_effects(lib: Library, clause: Clause, index: _LineIndex, number: int,
                     out.add(clause.source, line + lineno - 1, key, problem)
                 if REF_PATTERN.search(source):
                     out.add(clause.source, line, key, "an effect names no article: the summary adds the one that binds")
-                for name in sorted(names - EFFECT_VARIABLES):
-                    var = lib.variables.get(name)
-                    if var is None:
-                        out.add(clause.source, line, key, f"variable {name!r} is not declared in variables/*.toml{_close(name, lib.variables)}")
-                        continue
-                    used.add(name)
-                    for agreement in clause.agreements:
-                        if not path_annotation(agreement, var.source)[0]:
-                            out.add(clause.source, line, key, f"variable {name!r} ({var.source}) does not exist in a {agreement} spec")
+                used |= _check_variables(lib, clause, names - EFFECT_VARIABLES, line, key, out)
     return used
+
+
+def _check_variables(lib: Library, clause: Clause, names: Iterable[str], line: int, key: str, out: _Collector) -> set[str]:
+    """Each variable a text reads is declared and exists for every agreement type of the clause; returns the declared ones."""
+    declared = set()
+    for name in sorted(names):
+        var = lib.variables.get(name)
+        if var is None:
+            out.add(clause.source, line, key, f"variable {name!r} is not declared in variables/*.toml{_close(name, lib.variables)}")
+            continue
+        declared.add(name)
+        for agreement in clause.agreements:
+            if not path_annotation(agreement, var.source)[0]:
+                out.add(clause.source, line, key, f"variable {name!r} ({var.source}) does not exist in a {agreement} spec")
+    return declared
 
 
 def _close(name: str, known: Iterable[str]) -> str:

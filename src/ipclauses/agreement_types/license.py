@@ -178,49 +178,47 @@ def licence_terms(spec: LicenseSpec, out: Problems) -> None:
 # licensee's improvements: law-facts.md, "Competition law".
 
 
+def _names(spec: LicenseSpec) -> dict[str, str]:
+    """The licensor's and licensee's short names, as the findings' texts name them."""
+    return {role: spec.parties_with_role(role)[0].short_name for role in ("licensor", "licensee")}
+
+
 def assign_back_improvements(spec: LicenseSpec) -> Iterator[Finding]:
     if spec.improvements.owner != "original_owner":
         return
-    licensor, licensee = spec.parties_with_role("licensor")[0], spec.parties_with_role("licensee")[0]
     yield finding("licence.assign_back_improvements", "warning", "/improvements/owner",
-                  licensor=licensor.short_name, licensee=licensee.short_name)
+                  **_names(spec))
 
 
 def sublicensable_grant_back(spec: LicenseSpec) -> Iterator[Finding]:
     imp = spec.improvements
     if imp.owner != "improver" or imp.grant_back != "non_exclusive_sublicensable":
         return
-    licensor, licensee = spec.parties_with_role("licensor")[0], spec.parties_with_role("licensee")[0]
     yield finding("licence.sublicensable_grant_back", "warning", "/improvements/grant_back",
-                  licensor=licensor.short_name, licensee=licensee.short_name)
+                  **_names(spec))
 
 
 def licensee_prosecutes_non_exclusive(spec: LicenseSpec) -> Iterator[Finding]:
     if spec.prosecution.by != "licensee" or spec.licence.exclusivity != "non_exclusive" or "patents" not in spec.licence.subject:
         return
-    licensor, licensee = spec.parties_with_role("licensor")[0], spec.parties_with_role("licensee")[0]
     yield finding("licence.licensee_prosecutes_non_exclusive", "warning", "/prosecution/by",
-                  licensor=licensor.short_name, licensee=licensee.short_name)
+                  **_names(spec))
 
 
 def free_sublicensing_without_income_share(spec: LicenseSpec) -> Iterator[Finding]:
     lic = spec.licence
     if lic.sublicensing != "free" or lic.royalty.kind != "paid" or lic.royalty.sublicence_income_percent is not None:
         return
-    licensor, licensee = spec.parties_with_role("licensor")[0], spec.parties_with_role("licensee")[0]
     yield finding("licence.no_sublicence_income_share", "info", "/licence/royalty/sublicence_income_percent",
-                  licensor=licensor.short_name, licensee=licensee.short_name)
+                  **_names(spec))
 
 
 def overview(spec: LicenseSpec, locale: Locale) -> str:
     from ..wording import scope_phrase
 
     words = locale.words.summary.overview
-    licensor, licensee = spec.parties_with_role("licensor")[0], spec.parties_with_role("licensee")[0]
     subject = locale.join([words.licence_subjects[kind] for kind in dict.fromkeys(spec.licence.subject)])
-    return words.license.format(
-        licensor=licensor.short_name, licensee=licensee.short_name, subject=subject,
-        scope=scope_phrase(spec.licence, locale))
+    return words.license.format(**_names(spec), subject=subject, scope=scope_phrase(spec.licence, locale))
 
 
 def schedule(spec: LicenseSpec, locale: Locale) -> list[ScheduleSection]:
