@@ -331,7 +331,7 @@ CASES = [
     ),
     Case(
         "poc-report-after-term", "poc", set_at("poc.report_deadline", "2027-06-30"), "/poc/report_deadline",
-        "is after the agreement ends on 2027-03-31",
+        "falls on 2027-06-30, after the agreement ends on 2027-03-31",
     ),
     Case(
         "poc-ownership-decide-later", "poc", set_at("results.ownership", {"rule": "decide_later"}), "/results/ownership/rule",

@@ -9,7 +9,7 @@ from .spec import Party
 
 __all__ = ["FORMATS", "KEYWORDS", "format_value", "party"]
 
-FORMATS = ("text", "number", "money", "date", "party", "list", "flag", "choice", "scope")
+FORMATS = ("text", "number", "money", "date", "deadline", "party", "list", "flag", "choice", "scope")
 
 
 def party(value: Party) -> str:
@@ -31,6 +31,9 @@ def format_value(value: Any, fmt: str, locale: Locale | str) -> object:
         return party(value)
     if fmt == "date":
         return locale.date(value)
+    if fmt == "deadline":
+        # A date or a period from the effective date, as a whole phrase: "by 31 March 2027".
+        return locale.deadline(value)
     if fmt == "money":
         return locale.money(value)
     if fmt == "number":

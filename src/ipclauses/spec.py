@@ -18,7 +18,7 @@ import calendar
 import datetime as dt
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 SCHEMA_URL = "../schema/deal-spec.schema.json"
 
@@ -44,6 +44,28 @@ class SpecModel(BaseModel):
     """Base for every spec object: unknown fields are refused, never ignored."""
 
     model_config = ConfigDict(extra="forbid", populate_by_name=True, frozen=True)
+
+
+class AfterStart(SpecModel):
+    """A deadline counted from the effective date instead of a calendar date: exactly one of days, weeks or
+    months, e.g. {"weeks": 3} for "within 3 weeks from the effective date"."""
+
+    model_config = ConfigDict(json_schema_extra={"minProperties": 1, "maxProperties": 1})
+
+    days: PositiveDays | None = None
+    weeks: Annotated[int, Field(gt=0, le=520)] | None = None
+    months: PositiveMonths | None = None
+
+    @model_validator(mode="after")
+    def _exactly_one(self) -> AfterStart:
+        given = [name for name in ("days", "weeks", "months") if getattr(self, name) is not None]
+        if len(given) != 1:
+            raise ValueError('give exactly one of "days", "weeks" or "months", e.g. {"weeks": 3}')
+        return self
+
+
+# A deadline: a calendar date ("2027-03-31") or a period after the effective date ({"weeks": 3}).
+DueDate = Date | AfterStart
 
 
 # --- parties -------------------------------------------------------------
@@ -75,9 +97,12 @@ class Party(SpecModel):
 # --- common terms --------------------------------------------------------
 
 
+Currency = Literal["JPY", "USD", "EUR", "GBP"]
+
+
 class Money(SpecModel):
     amount: int = Field(ge=0, le=10**13, description="Whole currency units, e.g. 3000000.")
-    currency: Literal["JPY", "USD", "EUR", "GBP"] = "JPY"
+    currency: Currency = "JPY"
 
 
 class Purpose(SpecModel):
@@ -220,6 +245,11 @@ class Arbitration(SpecModel):
 class Disputes(SpecModel):
     governing_law: Literal["japan", "england_wales", "new_york", "singapore"] = "japan"
     forum: Literal["court", "ip_mediation_then_court", "arbitration"] = "court"
+    mediation_months: Annotated[int, Field(gt=0, le=24)] = Field(
+        3,
+        description="Forum ip_mediation_then_court: months after the request for mediation after which, without a "
+        "settlement, either party may go to court.",
+    )
     court: Name | None = Field(
         "Tokyo District Court",
         description="Court with exclusive jurisdiction (court and mediation forums); 東京地方裁判所 in Japanese agreements.",
@@ -239,7 +269,12 @@ class Remedies(SpecModel):
 
 class NextStep(SpecModel):
     decision_months: PositiveMonths = Field(
-        description="Months within which the customer says whether a next-stage agreement follows."
+        description="Months within which the decider says whether a next-stage agreement follows."
+    )
+    decider: PartyId | None = Field(
+        None,
+        description="The party that decides and tells the other whether a next agreement follows. Leave out for the "
+        "usual one: in a PoC the customer, in an NDA both parties together.",
     )
     next_agreement: Literal["poc", "jrd", "license"] = "jrd"
     fee_if_none: Money | None = Field(None, description="PoC: extra fee payable if no next agreement follows.")
@@ -301,6 +336,12 @@ class JointRules(SpecModel):
     each_may_practise: bool = True
     third_party_licensing: Literal["consent_required", "consent_given"] = "consent_required"
     cost_sharing: Literal["by_share", "equal"] = "by_share"
+    non_practice_compensation_percent: Percent | None = Field(
+        None,
+        description="Compensation for not practising (不実施補償): a co-owner that practises a jointly owned result pays "
+        "each co-owner that cannot practise it itself, such as a university, this percentage of its net sales of "
+        "products using it. Leave out for none.",
+    )
 
 
 class Results(SpecModel):
@@ -327,6 +368,11 @@ class Royalty(SpecModel):
     report_frequency: Literal["quarterly", "half_yearly", "yearly"] = "half_yearly"
     payment_days: PositiveDays = 60
     audit: bool = True
+    currency: Currency | None = Field(
+        None,
+        description="Currency in which the running royalty is paid. Leave out for the currency of the minimum "
+        "annual royalty, else of the upfront payment, else of the first milestone, else JPY.",
+    )
 
 
 class LicenceTerm(SpecModel):
@@ -355,6 +401,18 @@ class UsageScope(SpecModel):
         None, description="Months of exclusivity (exclusive_then_non_exclusive, or a time-limited exclusive)."
     )
     exclusive_perpetual: bool = Field(False, description="Exclusive for the whole licence term, said on purpose.")
+    exclusive_from: Date | Literal["start", "report_acceptance"] = Field(
+        "start",
+        description='When exclusivity starts: "start" (when the licence starts), a date, or, in a PoC, '
+        '"report_acceptance" (when the customer accepts the Report).',
+    )
+    registered_exclusive: bool = Field(
+        False,
+        description="Licence agreement under Japanese law, exclusivity exclusive: grant a registered exclusive licence "
+        "(専用実施権, Patent Act art. 77) on the licensed patents instead of an exclusive non-registered licence "
+        "(独占的通常実施権). It takes effect only on registration at the JPO, and the licensor may then not practise "
+        "the patents itself.",
+    )
     non_use_fallback_months: PositiveMonths | None = Field(
         None, description="Exclusivity ends if the licensee does not use the licence for this many months."
     )
@@ -368,6 +426,9 @@ class OptionRight(SpecModel):
     kind: Literal["exclusive_licence", "assignment"]
     holder: PartyId
     exercise_months: PositiveMonths = 6
+    fee: Money | None = Field(
+        None, description="Option fee the holder pays for keeping the option open, due within 30 days of the effective date."
+    )
 
 
 class BackgroundItem(SpecModel):
@@ -381,6 +442,12 @@ class BackgroundIp(SpecModel):
     licence_for_exploitation: Literal["none", "negotiate", "non_exclusive_reasonable", "non_exclusive_free"] = (
         "negotiate"
     )
+    royalty_percent: Percent | None = Field(
+        None,
+        description="With non_exclusive_reasonable: the running royalty for the licence to exploit the results, as a "
+        "percentage of the net sales of products using the background IP (e.g. 3). Leave out to agree a reasonable "
+        "royalty later.",
+    )
 
 
 class Filing(SpecModel):
@@ -392,7 +459,7 @@ class Filing(SpecModel):
 
 class Improvements(SpecModel):
     owner: Literal["improver", "original_owner"] = "improver"
-    grant_back: Literal["none", "non_exclusive_free", "non_exclusive_sublicensable"] = "non_exclusive_free"
+    grant_back: Literal["none", "non_exclusive_free", "non_exclusive_sublicensable", "exclusive"] = "non_exclusive_free"
     notice_days: PositiveDays = 30
 
 
@@ -424,22 +491,31 @@ class Costs(SpecModel):
     rule: Literal["each_bears_own", "one_party_pays"] = "each_bears_own"
     payer: PartyId | None = None
     amount: Money | None = None
+    payment_days: PositiveDays = Field(30, description="one_party_pays: days after the invoice within which the payer pays.")
 
 
 class Schedule(SpecModel):
     milestone: Name
-    due: Date
+    due: DueDate = Field(description='A date ("2027-03-31") or a period after the effective date ({"months": 4}).')
 
 
 class PocWork(SpecModel):
     verification: Text = Field(description="The technical verification to be carried out.")
-    report_deadline: Date
+    report_deadline: DueDate = Field(
+        description='When the Report is due: a date ("2027-03-31") or a period after the effective date ({"weeks": 12}).'
+    )
     acceptance_days: PositiveDays = 10
     fee: Money
     payment_days: PositiveDays = 30
     materials: Text | None = Field(None, description="Materials or data the customer supplies.")
     report_use: Literal["purpose_only", "internal_business"] = "purpose_only"
     notice_of_filing: bool = False
+    filing_notice_days: PositiveDays = Field(
+        30, description="notice_of_filing: days before filing by which a party tells the other of an application."
+    )
+    filing_comment_days: PositiveDays = Field(
+        14, description="notice_of_filing: days after that notice within which the other party may comment."
+    )
     feedback_free_use: bool = False
     subcontracting_allowed: bool = False
 
@@ -497,6 +573,12 @@ class CommonSpec(SpecModel):
     disputes: Disputes = Field(default_factory=Disputes)
     signing: Signing = Field(default_factory=Signing)
     key_terms_table: bool = Field(True, description="Print a key-terms table on the first page.")
+    late_interest_percent: Annotated[float, Field(gt=0, le=30)] | None = Field(
+        None,
+        description="Yearly interest on late payments, e.g. 3 or 14.6. Leave out for each clause's usual rate: the "
+        "statutory rate under Japanese law (an agreed 3% a year under another law) for fees and costs, and 14.6% a year "
+        "for licence payments.",
+    )
     # Last, so that in each type's model `type` comes after the common fields, as it always has.
     type: str = Field(description="The agreement type; each type's model narrows it to its name, e.g. \"nda\".")
 
@@ -515,6 +597,18 @@ def add_months(day: dt.date, months: int) -> dt.date:
     year = day.year + month // 12
     month = month % 12 + 1
     return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def due_date(start: dt.date, due: DueDate) -> dt.date:
+    """The calendar date of a deadline: the date itself, or the last day of the period from `start`, which
+    counts as its first day as the term does (the agreement takes effect at the start of that day, Civil Code
+    art. 140): "within 3 weeks from 1 April" ends on 21 April, "within 1 month from 1 April" on 30 April."""
+    if isinstance(due, dt.date):
+        return due
+    if due.months is not None:
+        return add_months(start, due.months) - dt.timedelta(days=1)
+    days = due.days if due.days is not None else 7 * (due.weeks or 0)
+    return start + dt.timedelta(days=days - 1)
 
 
 def term_end(spec: CommonSpec) -> dt.date:

@@ -21,6 +21,7 @@ from ..spec import (
     Publication,
     Results,
     UsageScope,
+    due_date,
     term_end,
 )
 from .base import AgreementType, Finding, Problems, finding
@@ -55,10 +56,11 @@ def cross_check(spec: JrdSpec) -> list[Problem]:
     for i, tasks in enumerate(spec.jrd.roles):
         out.party_ref(tasks.party, f"/jrd/roles/{i}/party")
     for i, item in enumerate(spec.jrd.schedule):
-        if item.due < spec.effective_date:
+        due = due_date(spec.effective_date, item.due)
+        if due < spec.effective_date:
             add(f"/jrd/schedule/{i}/due", "is before the effective date")
-        elif item.due > term_end(spec):
-            add(f"/jrd/schedule/{i}/due", f"is after the agreement ends on {term_end(spec).isoformat()}")
+        elif due > term_end(spec):
+            add(f"/jrd/schedule/{i}/due", f"falls on {due.isoformat()}, after the agreement ends on {term_end(spec).isoformat()}")
     costs = spec.jrd.costs
     if costs.rule == "one_party_pays":
         if costs.payer is None:
@@ -118,7 +120,7 @@ def schedule(spec: JrdSpec, locale: Locale) -> list[ScheduleSection]:
     words, names = locale.words.schedule, {p.id: p.short_name for p in spec.parties}
     sections = [ScheduleSection(words.roles, None, [(names[r.party], r.tasks) for r in spec.jrd.roles])]
     if spec.jrd.schedule:
-        sections.append(ScheduleSection(words.milestones, None, [(locale.date(m.due), m.milestone) for m in spec.jrd.schedule]))
+        sections.append(ScheduleSection(words.milestones, None, [(locale.due(m.due), m.milestone) for m in spec.jrd.schedule]))
     return (sections + results_sections(spec, spec.results, locale) + background_sections(spec, spec.background_ip, locale)
             + licence_sections(spec.licence, locale))
 

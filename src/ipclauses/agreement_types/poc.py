@@ -11,7 +11,7 @@ from pydantic import Field
 from ..agreement import ScheduleSection
 from ..errors import Problem
 from ..locales import Locale
-from ..spec import CommonSpec, NextStep, PocWork, Results, SoleOwnership, UsageScope, add_months, term_end
+from ..spec import CommonSpec, NextStep, PocWork, Results, SoleOwnership, UsageScope, add_months, due_date, term_end
 from .base import AgreementType, Deadline, Finding, Problems, Roles, finding
 from .rules import mutual_confidentiality_only, no_announcement, results_parties, usage_scope
 from .schedules import licence_sections, results_sections
@@ -36,11 +36,13 @@ def cross_check(spec: PocSpec) -> list[Problem]:
     out = Problems(spec)
     no_announcement(spec, DESCRIBED_AS, out)
     mutual_confidentiality_only(spec, DESCRIBED_AS, out)
-    if spec.poc.report_deadline < spec.effective_date:
+    report_due = report_due_date(spec)
+    if report_due < spec.effective_date:
         out.add("/poc/report_deadline", "is before the effective date (the Report cannot be due before work starts)")
-    elif spec.poc.report_deadline > term_end(spec):
+    elif report_due > term_end(spec):
         out.add("/poc/report_deadline",
-                f"is after the agreement ends on {term_end(spec).isoformat()} (lengthen term.months or move the deadline)")
+                f"falls on {report_due.isoformat()}, after the agreement ends on {term_end(spec).isoformat()} "
+                "(lengthen term.months or move the deadline)")
     results_parties(spec.results, out)
     if spec.results.ownership.rule == "decide_later":
         out.add("/results/ownership/rule", 'a PoC must say who owns the Report and results ("decide_later" leaves it open)')
@@ -48,6 +50,11 @@ def cross_check(spec: PocSpec) -> list[Problem]:
         usage_scope(spec.licence, spec.results, out)
     _delivery(spec, out)
     return out.found
+
+
+def report_due_date(spec: PocSpec) -> dt.date:
+    """The calendar date the Report is due, whether the spec gives a date or a period from the effective date."""
+    return due_date(spec.effective_date, spec.poc.report_deadline)
 
 
 COPYRIGHT_KINDS = frozenset({"report", "software", "data_set", "model", "documents"})
@@ -91,7 +98,7 @@ def free_poc(spec: PocSpec) -> Iterator[Finding]:
 def overview(spec: PocSpec, locale: Locale) -> str:
     provider, customer = spec.parties_with_role("provider")[0], spec.parties_with_role("customer")[0]
     return locale.words.summary.overview.poc.format(
-        provider=provider.short_name, customer=customer.short_name, date=locale.date(spec.poc.report_deadline))
+        provider=provider.short_name, customer=customer.short_name, deadline=locale.deadline(spec.poc.report_deadline))
 
 
 def schedule(spec: PocSpec, locale: Locale) -> list[ScheduleSection]:
@@ -106,7 +113,7 @@ def deadlines(spec: PocSpec) -> list[Deadline]:
     """The customer's decision on a next agreement: months after the Report is accepted (at the latest)."""
     if spec.next_step is None:
         return []
-    accepted = spec.poc.report_deadline + dt.timedelta(days=spec.poc.acceptance_days)
+    accepted = report_due_date(spec) + dt.timedelta(days=spec.poc.acceptance_days)
     return [Deadline("poc.next_step", add_months(accepted, spec.next_step.decision_months), "/next_step/decision_months",
                      "the decision on a next agreement")]
 

@@ -23,7 +23,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:
-    from ..spec import Money
+    from ..spec import AfterStart, Money
 
 KEYWORDS = ("worldwide",)
 """Spec values that are keywords, not text: each Locale writes them in its own words."""
@@ -85,6 +85,10 @@ class FormatWords:
     quote: str  # a defined term as clause text quotes it: {term}
     full_stop: str  # ends a sentence that may end without one
     keywords: Mapping[str, str]  # every KEYWORDS value, as the text says it ("worldwide")
+    periods: Mapping[str, tuple[str, str]]  # "days", "weeks", "months": (one, many), each with {n}
+    by_date: str  # a deadline on a date, as clause text says it: {date}
+    within_period: str  # a deadline after the effective date, as clause text says it: {period}
+    period_from_start: str  # the same as a table shows it: {period}
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -331,6 +335,25 @@ class Locale:
         formats = self.words.formats
         month_name = formats.month_names[value.month - 1] if formats.month_names else str(value.month)
         return formats.date.format(year=value.year, month=value.month, day=value.day, month_name=month_name)
+
+    def period(self, value: AfterStart) -> str:
+        """A period after the effective date ("3 weeks"), in this locale's words."""
+        unit, n = next((u, getattr(value, u)) for u in ("days", "weeks", "months") if getattr(value, u) is not None)
+        one, many = self.words.formats.periods[unit]
+        return (one if n == 1 else many).format(n=self.number(n))
+
+    def deadline(self, value: dt.date | AfterStart) -> str:
+        """A deadline as clause text says it: "by 31 March 2027", "within 3 weeks from the effective date"."""
+        formats = self.words.formats
+        if isinstance(value, dt.date):
+            return formats.by_date.format(date=self.date(value))
+        return formats.within_period.format(period=self.period(value))
+
+    def due(self, value: dt.date | AfterStart) -> str:
+        """A deadline as a table shows it: "31 March 2027", "3 weeks from the effective date"."""
+        if isinstance(value, dt.date):
+            return self.date(value)
+        return self.words.formats.period_from_start.format(period=self.period(value))
 
     def money(self, value: Money) -> str:
         return self.words.formats.money[value.currency].format(amount=self.number(value.amount))
