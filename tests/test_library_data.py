@@ -253,10 +253,12 @@ def _custom(tmp_path: Path, text: str, name="special.toml") -> Path:
         (("{{ purpose }}について", "{{ purpose.__class__ }}について"), "template uses Getattr (__class__)"),
         (("{{ purpose }}について", "{% include '/etc/passwd' %}"), "template uses Include"),
         (('order = 995', 'order = 995\ndefines = ["secret_sauce"]'), "unknown defined term 'secret_sauce'"),
+        (('balance = "balanced"', 'balance = "balanced"\ntitle = { en = "Special" }'),
+         "firm/general/special.toml:7: variants[0].title: needs non-empty ja and en"),
     ],
     ids=["unknown-key", "missing-language", "misspelled-variable", "unknown-category", "unknown-balance", "unknown-ref",
          "unknown-condition-path", "impossible-condition-value", "unknown-agreement", "title-language", "toml-syntax",
-         "dunder-attribute", "include-file", "unknown-term"],
+         "dunder-attribute", "include-file", "unknown-term", "variant-title-language"],
 )
 def test_loader_reports_mistakes_with_file_line_and_key(tmp_path, change, expected):
     old, new = change

@@ -170,7 +170,7 @@ def assemble(spec: AnySpec, library: Library | None = None, planned: Plan | None
             )
             for index, (body, items) in enumerate(blocks)
         ]
-        title = clause.title[text_lang]
+        title = (variant.title or clause.title)[text_lang]
         articles.append(
             Article(
                 clause.id, variant.id, clause.category, number,

@@ -73,7 +73,7 @@ SURVIVAL = {"confidentiality_period": "surviving_with_confidentiality", "indefin
 # surviving articles as live cross-references ("Articles 9, 10 and 12"), or is unset when none.
 ASSEMBLY_VARIABLES = frozenset(SURVIVAL.values())
 CLAUSE_REQUIRED = {"id", "category", "title", "agreements", "order", "variants"}
-VARIANT_KEYS = {"id", "when", "default", "like", "balance", "text", "summary", "commentary", "effects"}
+VARIANT_KEYS = {"id", "when", "default", "like", "balance", "title", "text", "summary", "commentary", "effects"}
 VARIANT_REQUIRED = {"id", "balance", "text", "summary", "commentary"}
 LIKE_REQUIRED = {"id", "like"}  # a variant with `like` takes text, summary, balance, commentary and effects from another
 INHERITED = ("balance", "text", "summary", "commentary", "effects")
@@ -160,6 +160,9 @@ class Variant:
     uses_variables: list[str] = field(default_factory=list)  # filled at load, so a build looks up only these
     like: str | None = None  # the variant its text comes from, as the file says (for display)
     default: bool = False  # chosen when no other variant's `when` holds (a variant without `when` is the default)
+    # The article's title when this variant is chosen, where its text changes what the article is about
+    # (the clause's title otherwise); never taken from a `like` variant.
+    title: dict[str, str] | None = None
     _compiled: dict[tuple[str, str], Template] = field(default_factory=dict, repr=False, compare=False)
     _origin: dict[str, int] = field(default_factory=dict, repr=False, compare=False)  # kind -> variant whose file text it is
 
@@ -1128,7 +1131,7 @@ def _check_variants(label: str, index: _LineIndex, raw_variants: list[Any], agre
                     "a variant without `when` always fits, so it is the default: give it a `when`, or remove `default = false`")
         if "balance" in entry and (not isinstance(entry["balance"], str) or entry["balance"] not in vocab["balance"]):
             out.add(label, line, f"{key_base}.balance", f"unknown balance label {entry['balance']!r} (see vocabulary/balance.toml)")
-        for key in ("text", "summary", "commentary"):
+        for key in ("title", "text", "summary", "commentary"):
             if key in entry and not _bilingual(entry[key]):
                 out.add(label, line, f"{key_base}.{key}", "needs non-empty ja and en")
         for msg in check_condition(entry.get("when", {}), agreements or list(_agreements())):
@@ -1216,7 +1219,7 @@ def _resolve_likes(label: str, index: _LineIndex, entries: dict[str, tuple[int, 
             continue  # a broken `like`, reported above
         variant = Variant(variant_id, entry.get("when", {}), fields["balance"], fields["text"], fields["summary"],
                           fields["commentary"], effects=list(fields.get("effects", [])), like=entry.get("like"),
-                          default=entry.get("default") is True)
+                          default=entry.get("default") is True, title=entry.get("title"))
         variant._origin = origin
         variants.append(variant)
     return variants
@@ -1508,7 +1511,7 @@ def _to_json(lib: Library) -> str:
             {**{k: getattr(c, k) for k in ("id", "category", "title", "agreements", "order", "include_when",
                                              "defines", "uses", "refs", "source", "survives")},
              "variants": [{**{k: getattr(v, k) for k in ("id", "when", "balance", "text", "summary", "commentary", "uses_variables",
-                                                          "like", "default")},
+                                                          "like", "default", "title")},
                            "effects": [e.as_dict() for e in v.effects]}
                           for v in c.variants]}
             for c in lib.clauses.values()
