@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import pkgutil
+import re
 
 import pytest
 
 import ipclauses.renderers as renderers
-from conftest import EXAMPLES
+from conftest import EXAMPLES, load_example_data
 from ipclauses import load_spec
 from ipclauses.draft import make_draft
 from ipclauses.renderers import Renderer, formats, get_renderer, register, render, unregister
@@ -50,3 +51,15 @@ def test_the_cli_offers_the_registered_summary_formats():
 
     result = CliRunner().invoke(main, ["summary", "--help"])
     assert "[docx|html|md]" in result.output
+
+
+@pytest.mark.parametrize("fmt", ["md", "html"])
+def test_japanese_sentences_in_a_summary_are_not_split_by_spaces(fmt):
+    # jrd-startup-ja has a finding; its message, why and fix, and the overview's two sentences,
+    # run on as Japanese prose does, with no space after 。
+    draft = make_draft(load_spec(load_example_data("jrd-startup-ja")))
+    assert draft.summary.findings, "the example should have a finding for this test to mean anything"
+    text = render(draft, "summary", fmt).decode("utf-8")
+    # (a space before a table's | or a tag's < is layout, not prose)
+    assert not re.search(r"。 [^|<]", text)
+    assert draft.summary.findings[0].why in text

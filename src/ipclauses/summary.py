@@ -200,7 +200,7 @@ def _overview(spec: AnySpec, locale: Locale) -> list[str]:
     words = locale.words.summary.overview
     first = locale.end_sentence(words.deal.format(
         parties=words.parties.join([p.short_name for p in spec.parties]),
-        name=type_name(spec.type, locale), purpose=spec.purpose.description,
+        name=spec.title or type_name(spec.type, locale), purpose=spec.purpose.description,
     ))
     second = get_type(spec.type).overview_for(spec, locale)
     return [first, second] if second else [first]

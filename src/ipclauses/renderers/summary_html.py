@@ -32,7 +32,7 @@ def to_html(s: Summary) -> str:
 
     out = [f'<!DOCTYPE html><html lang="{s.language}"><head><meta charset="utf-8"><title>{e(s.title)}</title><style>{_CSS}</style></head><body>',
            f"<h1>{e(s.title)}</h1>", f'<p class="disclaimer">{e(s.disclaimer)}</p>',
-           f"<h2>{e(h.overview)}</h2>", "<p>" + e(" ".join(s.overview)) + "</p>"]
+           f"<h2>{e(h.overview)}</h2>", "<p>" + e(s.locale.sentence_joiner.join(s.overview)) + "</p>"]
     table = s.results_table
     if table:
         out.append(f"<h2>{e(h.results)}</h2><table><tr>" + "".join(f"<th>{e(c)}</th>" for c in table[0]) + "</tr>")
@@ -55,8 +55,9 @@ def to_html(s: Summary) -> str:
         out.append("<table>" + "".join(f"<tr><td>{e(a)}</td><td>{e(t)}</td><td>{e(w)}</td></tr>" for a, t, w in s.balance_rows) + "</table>")
     out.append(f"<h2>{e(h.findings)}</h2>")
     if s.findings:
+        j = s.locale.sentence_joiner
         out.append("<ul>" + "".join(
-            f'<li><span class="sev-{f.severity}">{e(h.severity[f.severity])}</span> {e(f.message)} {e(f.why)} <em>{e(f.fix)}</em> <code>{e(f.path)}</code></li>'
+            f'<li><span class="sev-{f.severity}">{e(h.severity[f.severity])}</span> {e(f.message)}{j}{e(f.why)}{j}<em>{e(f.fix)}</em> <code>{e(f.path)}</code></li>'
             for f in s.findings) + "</ul>")
     else:
         out.append(f"<p>{e(h.no_findings)}</p>")

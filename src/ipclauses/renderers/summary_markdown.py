@@ -28,7 +28,7 @@ def to_markdown(s: Summary) -> str:
 
     locale, h = s.locale, s.locale.words.summary.headings
     m = _md
-    out = [f"# {m(s.title)}", "", f"> {m(s.disclaimer)}", "", f"## {h.overview}", "", m(" ".join(s.overview)), ""]
+    out = [f"# {m(s.title)}", "", f"> {m(s.disclaimer)}", "", f"## {h.overview}", "", m(s.locale.sentence_joiner.join(s.overview)), ""]
     table = s.results_table
     if table:
         out += [f"## {h.results}", ""]
@@ -54,7 +54,8 @@ def to_markdown(s: Summary) -> str:
     out += [f"## {h.findings}", ""]
     if s.findings:
         for f in s.findings:
-            out.append(f"- **{h.severity[f.severity]}** ({m(f.id)}, {m(f.path)}): {m(f.message)} {m(f.why)} {m(f.fix)}")
+            said = s.locale.sentence_joiner.join([f.message, f.why, f.fix])
+            out.append(f"- **{h.severity[f.severity]}** ({m(f.id)}, {m(f.path)}): {m(said)}")
     else:
         out.append(h.no_findings)
     out += ["", f"## {h.articles}", ""] + [f"- **{m(heading)}** {m(text)}" for heading, text in s.articles] + [""]
