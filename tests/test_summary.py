@@ -7,7 +7,7 @@ import statistics
 import docx
 import pytest
 
-from conftest import EXAMPLES, example_ids
+from conftest import EXAMPLES, example_ids, load_example_data
 from ipclauses import assemble, load_spec, summarize, wording
 from ipclauses.agreement import plain
 from ipclauses.assemble import given_strings
@@ -273,3 +273,35 @@ def test_a_build_assembles_once_and_checks_once(tmp_path, monkeypatch):
     assert result.exit_code == 0, result.output
     assert out.exists() and (tmp_path / "deal.summary.html").exists()
     assert calls == {"assemble": 1, "run_checks": 1}
+
+
+def _party_called_the_university():
+    # jrd-university-en calls its university party "the University": every sentence, heading and
+    # table cell that opens with it must read "The University", in the agreement and the summary.
+    spec = load_spec(load_example_data("jrd-university-en"))
+    assert any(p.short_name == "the University" for p in spec.parties)
+    return spec
+
+
+def test_a_party_called_the_university_is_capitalised_wherever_a_sentence_opens_with_it():
+    spec = _party_called_the_university()
+    draft = make_draft(spec)
+    opens_lower = re.compile(r"(^|[.!?] )the University\b")
+    summary = draft.summary
+    shown = [*summary.overview, *(p.heading for p in summary.parties), *(a for _q, a in summary.checklist),
+             *(row.point.text for row in summary.results), *(text for _h, text in summary.articles),
+             *(w for _a, _t, w in summary.balance_rows)]
+    assert [s for s in shown if opens_lower.search(s)] == []
+    assert "The University" in [p.heading for p in summary.parties]
+    agreement_text = [article_text(a) for a in draft.agreement.articles]
+    assert [t for t in agreement_text if opens_lower.search(t)] == []
+    # "e.g. the University" and a name inside a sentence stay as the user wrote them
+    assert any("the University" in t for t in agreement_text)
+
+
+def test_a_one_way_deal_with_many_articles_for_one_side_and_none_for_the_other_is_not_called_leaning():
+    draft = make_draft(load_spec(load_example_data("license-grantback-en")))
+    counts = [w for _a, _t, w in draft.summary.balance_rows]
+    licensor = next(p.short_name for p in draft.spec.parties if p.role == "licensor")
+    assert len(counts) >= 5 and set(counts) == {licensor}
+    assert draft.summary.balance_verdict.startswith(get_locale("en").words.summary.balance.favours.format(leader=licensor))

@@ -11,7 +11,7 @@ import hashlib
 import json
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
 
 from . import wording
@@ -87,16 +87,38 @@ def _segments(text: str, refs: dict[str, Ref], where: str) -> list[Segment]:
     return out
 
 
+# Words ending in a full stop that do not end a sentence: "e.g. the University" stays lower case.
+_ABBREVIATIONS = frozenset({"e.g.", "i.e.", "etc.", "cf.", "no.", "art.", "arts.", "para.", "vs.", "viz."})
+
+
+@lru_cache(maxsize=64)
+def _sentence_starts(names: tuple[str, ...]) -> re.Pattern[str] | None:
+    """Where a lower-case party name opens a sentence: at the start, or after . ! or ? and a space."""
+    lower = [re.escape(n) for n in sorted(names, key=len, reverse=True) if n[:1].islower()]
+    if not lower:
+        return None
+    return re.compile(r"(?:^|(?<=[.!?])[\"”’)\]]?\s+)(" + "|".join(lower) + r")(?![\w-])")
+
+
 def sentence_case(text: str, names: list[str]) -> str:
-    """A paragraph that opens with a party called "the University" reads "The University".
+    """A sentence that opens with a party called "the University" reads "The University".
 
     Only party names are touched: they also stand verbatim in the preamble, while any
     other value the user gave must stay exactly as written.
     """
-    for name in names:
-        if text.startswith(name) and name[:1].islower():
-            return name[:1].upper() + text[1:]
-    return text
+    pattern = _sentence_starts(tuple(names))
+    if pattern is None:
+        return text
+
+    def capitalise(match: re.Match[str]) -> str:
+        before = text[:match.start()].rstrip("\"”’)] \t\n")
+        last_word = before.rsplit(None, 1)[-1].lstrip("(\"“‘[").lower() if before else ""
+        if last_word in _ABBREVIATIONS:
+            return match.group(0)
+        start = match.start(1) - match.start()
+        return match.group(0)[:start] + match.group(1)[:1].upper() + match.group(0)[start + 1:]
+
+    return pattern.sub(capitalise, text)
 
 
 def _blocks(text: str, locale: Locale) -> list[tuple[str, list[str]]]:

@@ -41,7 +41,8 @@ class Point:
 
 @dataclass
 class PartyPoints:
-    name: str
+    name: str  # the party's short name, as the spec gives it
+    heading: str  # the same, as a heading opens with it: "The University"
     may: list[Point] = field(default_factory=list)
     must: list[Point] = field(default_factory=list)
     cannot: list[Point] = field(default_factory=list)
@@ -148,7 +149,9 @@ class _Projection:
 
     def __init__(self, spec: AnySpec, agreement: Agreement, library: Library, planned: Plan, locale: Locale) -> None:
         self.spec, self.library, self.locale = spec, library, locale
-        self.parties = {p.id: PartyPoints(p.short_name) for p in spec.parties}
+        # a party's heading opens a line: "The University"
+        headings = _sentences([p.short_name for p in spec.parties], spec, locale)
+        self.parties = {p.id: PartyPoints(p.short_name, heading) for p, heading in zip(spec.parties, headings, strict=True)}
         self.sections: dict[str, list[Point]] = {"confidentiality": [], "money": [], "ending": []}
         self.results: list[ResultRow] = []
         self._seen: set[tuple[str, str, str, str]] = set()
@@ -203,7 +206,15 @@ def _overview(spec: AnySpec, locale: Locale) -> list[str]:
         name=spec.title or type_name(spec.type, locale), purpose=spec.purpose.description,
     ))
     second = get_type(spec.type).overview_for(spec, locale)
-    return [first, second] if second else [first]
+    return _sentences([first, second] if second else [first], spec, locale)
+
+
+def _sentences(texts: list[str], spec: AnySpec, locale: Locale) -> list[str]:
+    """Texts that may open with a party called "the University", each reading "The University" there."""
+    if not locale.capitalise_sentence_start:
+        return texts
+    names = [p.short_name for p in spec.parties]
+    return [sentence_case(text, names) for text in texts]
 
 
 def _checklist(spec: AnySpec, locale: Locale) -> list[tuple[str, str]]:
@@ -212,11 +223,12 @@ def _checklist(spec: AnySpec, locale: Locale) -> list[tuple[str, str]]:
     none = locale.words.summary.headings.not_stated
     names = {x.id: x.short_name for x in spec.parties}
     roles = "; ".join(f"{names[r.party]}: {r.tasks}" for r in p.roles)
-    return [
-        (words.purpose, " / ".join(filter(None, [p.objective, "; ".join(p.kpis)])) or none),
-        (words.roles, " / ".join(filter(None, [roles, p.risk_split or ""])) or none),
-        (words.decides, p.decision_maker or none),
-    ]
+    answers = _sentences([
+        " / ".join(filter(None, [p.objective, "; ".join(p.kpis)])) or none,
+        " / ".join(filter(None, [roles, p.risk_split or ""])) or none,
+        p.decision_maker or none,
+    ], spec, locale)
+    return list(zip((words.purpose, words.roles, words.decides), answers, strict=True))
 
 
 def _balance(spec: AnySpec, agreement: Agreement, library: Library, locale: Locale) -> tuple[list[tuple[str, str, str]], str]:
@@ -230,14 +242,17 @@ def _balance(spec: AnySpec, agreement: Agreement, library: Library, locale: Loca
         if party is None:
             continue
         score[party.id] += 1
-        rows.append((art.label, art.title, party.short_name))
+        rows.append((art.label, art.title, _sentences([party.short_name], spec, locale)[0]))
     total = len(agreement.articles)
     ranked = sorted(spec.parties, key=lambda p: -score[p.id])  # stable: ties keep the spec's order
     lead = score[ranked[0].id] - score[ranked[1].id]
     share = lead / total if total else 0
-    if share < 0.1:
+    # Five or more articles for one side and none for the other is a one-sided deal however long
+    # the agreement is: many neutral boilerplate articles must not dilute it into "leans".
+    one_sided = lead >= 5 and score[ranked[1].id] == 0
+    if share < 0.1 and not one_sided:
         verdict = words.balanced
-    elif share < 0.25:
+    elif share < 0.25 and not one_sided:
         verdict = words.leans.format(leader=ranked[0].short_name)
     else:
         verdict = words.favours.format(leader=ranked[0].short_name)

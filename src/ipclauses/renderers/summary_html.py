@@ -40,7 +40,7 @@ def to_html(s: Summary) -> str:
         out.append("</table>")
     out.append(f"<h2>{e(h.parties)}</h2>")
     for p in s.parties:
-        out.append(f'<div class="party"><h3>{e(p.name)}</h3>')
+        out.append(f'<div class="party"><h3>{e(p.heading)}</h3>')
         for key in ("may", "must", "cannot"):
             items = getattr(p, key)
             if items:

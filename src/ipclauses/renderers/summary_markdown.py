@@ -38,7 +38,7 @@ def to_markdown(s: Summary) -> str:
         out.append("")
     out += [f"## {h.parties}", ""]
     for p in s.parties:
-        out += [f"### {m(p.name)}", ""]
+        out += [f"### {m(p.heading)}", ""]
         for key in ("may", "must", "cannot"):
             items = getattr(p, key)
             if items:
