@@ -113,6 +113,8 @@ def _sample(path: str, data: dict):
         value["holder"] = _ids(data)[1]
     if path == "liability.capped_party":
         value = _ids(data)[0]
+    if path == "next_step.decider":
+        value = _ids(data)[0]
     if path == "personal_data.provided_by":
         value = [_ids(data)[0]]
     return value
@@ -199,6 +201,9 @@ def make_valid(data: dict, tries: int = 6):
                     fixed = True
                 elif path == "/licence/exclusive_perpetual":
                     data["licence"].pop("exclusive_perpetual", None)
+                    fixed = True
+                elif path == "/licence/registered_exclusive" and "non_use_fallback_months" in _message:
+                    data["licence"].pop("non_use_fallback_months", None)  # a registered exclusive licence has none
                     fixed = True
                 elif path.startswith("/licence/royalty") and "free" in _message:
                     for key in ("upfront", "running_percent", "milestones", "minimum_annual"):

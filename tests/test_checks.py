@@ -64,7 +64,8 @@ CASES = [
      lambda: spec("jrd-startup-ja", results__ownership={"rule": "decide_later"}, licence=_DELETE),
      lambda: spec("jrd-startup-ja")),
     ("licence.exclusive_no_period", "warning",
-     lambda: spec("license-en", licence__exclusivity="exclusive", licence__exclusive_months=_DELETE, licence__exclusive_perpetual=True),
+     lambda: spec("license-en", licence__exclusivity="exclusive", licence__exclusive_months=_DELETE, licence__exclusive_perpetual=True,
+                  licence__non_use_fallback_months=_DELETE),
      lambda: spec("license-en")),
     ("licence.exclusive_no_field", "warning",
      lambda: spec("license-en", licence__field=_DELETE, licence__products=_DELETE),
@@ -269,3 +270,25 @@ def test_build_refuses_error_findings_unless_told(tmp_path):
     result = runner.invoke(main, ["build", str(path), "--despite-errors"])
     assert result.exit_code == 0, result.stderr
     assert (tmp_path / "vague.docx").exists() and (tmp_path / "vague.summary.html").exists()
+
+
+@pytest.mark.parametrize(("law", "court", "mismatch"), [
+    ("new_york", "United States District Court for the Southern District of New York", False),
+    ("japan", "United States District Court for the Southern District of New York", True),
+    ("japan", "Intellectual Property High Court", False),
+    ("england_wales", "High Court of Justice of England and Wales, Business and Property Courts", False),
+    ("singapore", "Tokyo District Court", True),
+    ("japan", "名古屋地方裁判所", False),
+])
+def test_a_court_is_placed_by_its_name_not_by_the_words_district_court(law, court, mismatch):
+    found = check(spec("poc-ai-en", disputes={"governing_law": law, "forum": "court", "court": court}))
+    assert ("disputes.law_court_mismatch" in {f.id for f in found}) is mismatch
+
+
+def test_a_perpetual_exclusive_licence_with_a_way_out_is_noted_not_warned():
+    perpetual = {"licence__exclusivity": "exclusive", "licence__exclusive_months": _DELETE, "licence__exclusive_perpetual": True}
+    trapped = [f for f in check(spec("license-en", **perpetual, licence__non_use_fallback_months=_DELETE))
+               if f.id == "licence.exclusive_no_period"]
+    assert [f.severity for f in trapped] == ["warning"]
+    noted = [f for f in check(spec("license-en", **perpetual)) if f.id == "licence.exclusive_no_period"]  # 12 months' non-use ends it
+    assert [f.severity for f in noted] == ["info"]

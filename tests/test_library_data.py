@@ -103,6 +103,12 @@ ENGLISH_BANNED = [
     (re.compile(r"\bprovided that\b", re.I), 'use "but" or a separate sentence instead of "provided that"'),
     (re.compile(r"\b(one|two|three|four|five|six|seven|eight|nine|ten|twelve|fourteen|fifteen|twenty|thirty|forty|forty-five|sixty|ninety)\s*\(\d+\)", re.I),
      "numbers in digits only, never words and digits together"),
+    (re.compile(r"\bEach party shall not\b"), 'write "Neither party shall"'),
+    (re.compile(r"\b(This|That) (Article|Agreement|paragraph) continue\b"), '"continues": the subject is singular'),
+]
+JAPANESE_BANNED = [
+    (re.compile(r"前\d+項"), "前二項, 前三項: a number of preceding paragraphs is written in kanji, as statutes write it"),
+    (re.compile(r"その他の物"), "その他のもの: 物 is a thing in the Civil Code sense; information and data are もの"),
 ]
 JAPANESE_POLITE = re.compile(r"(です|ます|でした|ました|ません|ましょう)[。、」]")
 FULL_WIDTH_DIGITS = re.compile(r"[０-９]")
@@ -119,6 +125,9 @@ def test_house_style(clause, variant):
         match = pattern.search(english)
         assert not match, f"{where(clause, variant, 'text.en')}: {match.group(0)!r}: {why}"
     japanese = _strip_template(variant.text["ja"])
+    for pattern, why in JAPANESE_BANNED:
+        match = pattern.search(japanese)
+        assert not match, f"{where(clause, variant, 'text.ja')}: {match.group(0)!r}: {why}"
     match = JAPANESE_POLITE.search(japanese)
     assert not match, f"{where(clause, variant, 'text.ja')}: {match.group(0)!r}: clause text is である調 only"
     match = FULL_WIDTH_DIGITS.search(japanese)

@@ -268,6 +268,8 @@ def _user_values(spec) -> list[str]:
     values = [v for _, v in given_strings(spec)]
     for p in spec.parties:
         values += [p.legal_name, p.short_name, p.address, p.representative.name, p.representative.title]
+        # a party called "the University" opens a sentence or heading as "The University"
+        values.append(p.short_name[:1].upper() + p.short_name[1:])
     return sorted({v for v in values if v}, key=len, reverse=True)
 
 

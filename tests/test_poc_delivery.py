@@ -132,3 +132,16 @@ def test_delivery_text_passes_the_drafting_checks(delivered, lang):
     spec = load_spec(_with_model(delivered, lang, copyright_ownership={"rule": "sole", "owner": "lumivision"}))
     findings = drafting_findings(assemble(spec), spec)
     assert not findings, [(f.id, f.message) for f in findings]
+
+
+@pytest.mark.parametrize(("delivered", "lang", "words"), [
+    (True, "en", "model (LumiVision; delivered with the Report)"),
+    (False, "en", "model (LumiVision; not delivered, kept by LumiVision)"),
+    (True, "ja", "学習済みモデル（LumiVision。本報告書とともに引き渡す。）"),
+    (False, "ja", "学習済みモデル（LumiVision。引き渡さず、LumiVisionが保持する。）"),
+])
+def test_the_schedule_says_which_results_are_handed_over(delivered, lang, words):
+    # The report article sends the reader to the Schedule's deliverables for what is handed over.
+    draft = make_draft(load_spec(_with_model(delivered, lang)))
+    rows = dict(row for section in draft.agreement.schedule for row in section.rows)
+    assert rows["Fine-tuned defect detection model"] == words

@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from decimal import Decimal
 from typing import cast
 
 from . import agreement_types
 from .agreement_types.base import Finding as Finding  # defined beside AgreementType, whose checks return it
 from .agreement_types.base import finding
 from .conditions import party_by_id, party_fact
-from .spec import AnySpec, CommonSpec, NonCompete, OwnershipRule, Party, Results, UsageScope
+from .spec import AnySpec, CommonSpec, Money, NonCompete, OwnershipRule, Party, Results, Royalty, SpecModel, UsageScope
 from .unicode_safety import mixes_scripts
 
 SEVERITIES = ("error", "warning", "info")
@@ -112,15 +113,11 @@ def joint_ownership_rules(spec: CommonSpec) -> Iterator[Finding]:
         return
     if (_joint(results.ownership) or _joint(results.copyright_ownership)) and "joint_rules" not in results.model_fields_set:
         yield finding("ownership.joint_rules_default", "warning", "/results/joint_rules")
-    if results.copyright_ownership is not None and results.copyright_ownership.rule == "decide_later":
-        yield finding("ownership.copyright_decide_later", "warning", "/results/copyright_ownership/rule")
     if _joint(results.ownership) and results.joint_rules.third_party_licensing == "consent_required" and any(
             p.kind == "startup" for p in spec.parties):
         startup = next(p for p in spec.parties if p.kind == "startup")
         yield finding("ownership.joint_blocks_startup", "warning", "/results/joint_rules/third_party_licensing",
                       startup=startup.short_name)
-    if results.ownership.rule == "decide_later":
-        yield finding("ownership.decide_later", "warning", "/results/ownership/rule")
 
 
 @check
@@ -129,7 +126,10 @@ def exclusive_licence_bounds(spec: CommonSpec) -> Iterator[Finding]:
     if lic is None or lic.exclusivity == "non_exclusive":
         return
     if lic.exclusive_perpetual:
-        yield finding("licence.exclusive_no_period", "warning", "/licence/exclusive_perpetual")
+        # A way out (exclusivity lost on non-use or on a missed first sale) makes it a point to note, not a trap.
+        diligence = getattr(spec, "diligence", None)
+        way_out = lic.non_use_fallback_months is not None or (diligence is not None and diligence.consequence != "terminate")
+        yield finding("licence.exclusive_no_period", "info" if way_out else "warning", "/licence/exclusive_perpetual")
     if not lic.field and not lic.products:
         yield finding("licence.exclusive_no_field", "warning", "/licence/field")
     if lic.non_use_fallback_months is None and getattr(spec, "diligence", None) is None:
@@ -202,7 +202,20 @@ def one_sided_liability(spec: CommonSpec) -> Iterator[Finding]:
                       party=capped.short_name if capped else liab.capped_party)
 
 
-_JAPANESE_COURT = re.compile(r"(Tokyo|Osaka|Japan|東京|大阪|地方裁判所|District Court)", re.I)
+# Where a named court sits, by the governing law of that place. The other places are tried first:
+# "United States District Court" must not read as a Japanese "District Court".
+_COURT_PLACES = (
+    ("new_york", re.compile(r"New York|United States|U\.S\.|Southern District|Eastern District", re.I)),
+    ("england_wales", re.compile(r"England|Wales|London|High Court of Justice|Business and Property Courts", re.I)),
+    ("singapore", re.compile(r"Singapore|シンガポール", re.I)),
+    ("japan", re.compile(r"裁判所|Japan|Tokyo|Osaka|Nagoya|Sapporo|Sendai|Fukuoka|Hiroshima|Takamatsu|Kyoto|Kobe|"
+                         r"Yokohama|District Court|High Court", re.I)),
+)
+
+
+def court_place(court: str) -> str | None:
+    """The governing-law value of the place a court sits in, or None when the name does not say."""
+    return next((place for place, pattern in _COURT_PLACES if pattern.search(court)), None)
 
 
 @check
@@ -210,8 +223,8 @@ def law_and_forum(spec: CommonSpec) -> Iterator[Finding]:
     disp = spec.disputes
     if disp.forum == "arbitration" or not disp.court:
         return
-    japanese_court = bool(_JAPANESE_COURT.search(disp.court))
-    if japanese_court != (disp.governing_law == "japan"):
+    place = court_place(disp.court)
+    if place is not None and place != disp.governing_law:
         yield finding("disputes.law_court_mismatch", "info", "/disputes", law=disp.governing_law, court=disp.court)
 
 
@@ -324,3 +337,65 @@ def personal_data_unstated(spec: CommonSpec) -> Iterator[Finding]:
                       field=place, data=words[0], people=words[1])
     else:
         yield finding("personal_data.unstated", "info", "/personal_data", field=place, word=words[0])
+
+
+# 14.6% a year: the most a business may charge a consumer for late payment (Consumer Contract Act art. 9) and the
+# rate a contractor owes on late payment under the Subcontract Act; Japanese practice treats it as the ceiling.
+USUAL_MAX_LATE_INTEREST = Decimal("14.6")
+
+
+def _percent(value: float) -> str:
+    """The rate as the user wrote it: 14.6, 20 (never 20.0 or 2E+1)."""
+    return format(Decimal(repr(value)).normalize(), "f")
+
+
+@check
+def late_interest_high(spec: CommonSpec) -> Iterator[Finding]:
+    rate = spec.late_interest_percent
+    if rate is None or Decimal(repr(rate)) <= USUAL_MAX_LATE_INTEREST:
+        return
+    yield finding("money.late_interest_high", "warning", "/late_interest_percent",
+                  variant="japan" if spec.disputes.governing_law == "japan" else "", rate=_percent(rate))
+
+
+def _currencies(node: object, path: str) -> Iterator[tuple[str, str]]:
+    """(JSON pointer, currency) of every amount in the spec that is not zero, and of a royalty's own currency."""
+    if isinstance(node, Money):
+        if node.amount:
+            yield path, node.currency
+        return
+    if isinstance(node, Royalty) and node.currency is not None:
+        yield f"{path}/currency", node.currency
+    if isinstance(node, SpecModel):
+        for name in type(node).model_fields:
+            yield from _currencies(getattr(node, name), f"{path}/{name}")
+    elif isinstance(node, (list, tuple)):
+        for i, item in enumerate(node):
+            yield from _currencies(item, f"{path}/{i}")
+
+
+@check
+def mixed_currencies(spec: CommonSpec) -> Iterator[Finding]:
+    """Amounts in more than one currency: named by field, the liability cap's apart from what is paid.
+
+    The currency of the payments (every amount but the liability cap's) that most of them use is the deal's;
+    the finding points at the first amount in another. A cap at the fees with a floor in another currency
+    than the payments gets its own texts: the cap compares the two.
+    """
+    found = list(_currencies(spec, ""))
+    if len({currency for _, currency in found}) < 2:
+        return
+    payments = [currency for path, currency in found if not path.startswith("/liability/")] or [found[0][1]]
+    main = max(dict.fromkeys(payments), key=payments.count)  # the most used; on a tie, the first
+    by_currency: dict[str, list[str]] = {main: []}
+    for path, currency in found:
+        by_currency.setdefault(currency, []).append(path.strip("/").replace("/", "."))
+    amounts = "; ".join(f"{currency}: {', '.join(fields)}" for currency, fields in by_currency.items())
+    path = next(p for p, c in found if c != main)
+    floor = spec.liability.cap.floor
+    if spec.liability.cap.kind == "fees_paid" and floor is not None and floor.amount and floor.currency != main:
+        yield finding("money.mixed_currencies", "warning", "/liability/cap/floor/currency", variant="cap_floor",
+                      amounts=amounts, currency=main, floor_currency=floor.currency)
+        return
+    yield finding("money.mixed_currencies", "warning", path if path.endswith("/currency") else f"{path}/currency",
+                  amounts=amounts, currency=main)

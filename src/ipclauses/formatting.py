@@ -30,7 +30,8 @@ def format_value(value: Any, fmt: str, locale: Locale | str) -> object:
     if fmt == "party":
         return party(value)
     if fmt == "date":
-        return locale.date(value)
+        # A date field that also takes keywords (licence.exclusive_from: "start") keeps the keyword, for {% if %} tests.
+        return value if isinstance(value, str) else locale.date(value)
     if fmt == "deadline":
         # A date or a period from the effective date, as a whole phrase: "by 31 March 2027".
         return locale.deadline(value)

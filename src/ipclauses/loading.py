@@ -30,7 +30,7 @@ from . import agreement_types
 from .agreement_types import AnyAgreementType, Problems, Roles
 from .errors import Problem, SpecError
 from .safe_read import NotARegularFile, read_regular_file
-from .spec import AnySpec, CommonSpec, language_defaults
+from .spec import AnySpec, CommonSpec, given, language_defaults
 from .spec import term_end as term_end  # where wording, summary and conditions look for it
 from .unicode_safety import XML_FORBIDDEN, UnsafeCharacter, look_alike, unsafe_character
 
@@ -546,10 +546,13 @@ def cross_check(spec: CommonSpec) -> list[Problem]:
             add("/disputes/arbitration", 'is missing: arbitration needs {"institution": ..., "seat": ...}')
     elif disp.court is None:
         add("/disputes/court", "is missing: name the court with exclusive jurisdiction")
-    if disp.forum == "arbitration" and "court" in disp.model_fields_set and disp.court is not None:
+    if disp.forum == "arbitration" and given(disp, "court") and disp.court is not None:
         add("/disputes/court", 'is only used when "forum" is "court" or "ip_mediation_then_court" (remove it)')
     if disp.forum != "arbitration" and disp.arbitration is not None:
         add("/disputes/arbitration", f'is only used when "forum" is "arbitration" (forum is "{disp.forum}")')
+    if disp.forum != "ip_mediation_then_court" and given(disp, "mediation_months"):
+        add("/disputes/mediation_months", f'is only used when "forum" is "ip_mediation_then_court" (forum is '
+            f'"{disp.forum}"): remove it, or set "forum" to "ip_mediation_then_court"')
 
     out.extend(kind.problems(spec))
     return out.found
@@ -566,7 +569,7 @@ def _check_personal_data(spec: CommonSpec, out: Problems) -> None:
             out.add(f"/personal_data/provided_by/{i}", f'lists "{party_id}" twice (name each party once)')
     if not data.provided_by:
         for name in ("sensitive", "cross_border", "leak_notice_hours"):
-            if name in data.model_fields_set:
+            if given(data, name):
                 out.add(f"/personal_data/{name}", 'is only used when a party provides personal information (name it '
                         'in "provided_by", or remove this field: "provided_by": [] says none is exchanged)')
     elif len(spec.parties) > 2 and len(set(data.provided_by)) < len(spec.parties):

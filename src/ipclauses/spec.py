@@ -274,7 +274,8 @@ class NextStep(SpecModel):
     decider: PartyId | None = Field(
         None,
         description="The party that decides and tells the other whether a next agreement follows. Leave out for the "
-        "usual one: in a PoC the customer, in an NDA both parties together.",
+        "usual one: in a PoC the customer; in an NDA the recipient of a one-way NDA, or both parties together in a "
+        "mutual one. With fee_if_none only the customer may decide.",
     )
     next_agreement: Literal["poc", "jrd", "license"] = "jrd"
     fee_if_none: Money | None = Field(None, description="PoC: extra fee payable if no next agreement follows.")
@@ -338,9 +339,9 @@ class JointRules(SpecModel):
     cost_sharing: Literal["by_share", "equal"] = "by_share"
     non_practice_compensation_percent: Percent | None = Field(
         None,
-        description="Compensation for not practising (不実施補償): a co-owner that practises a jointly owned result pays "
-        "each co-owner that cannot practise it itself, such as a university, this percentage of its net sales of "
-        "products using it. Leave out for none.",
+        description="JRD: compensation for not practising (不実施補償): a co-owner that practises a jointly owned result "
+        "pays each co-owner that did not practise it that calendar year, such as a university, this percentage of its "
+        "net sales of products using it. Leave out for none.",
     )
 
 
@@ -370,8 +371,9 @@ class Royalty(SpecModel):
     audit: bool = True
     currency: Currency | None = Field(
         None,
-        description="Currency in which the running royalty is paid. Leave out for the currency of the minimum "
-        "annual royalty, else of the upfront payment, else of the first milestone, else JPY.",
+        description="Currency in which the running royalty is calculated and paid. Leave out: a licence agreement then "
+        "uses the currency of the minimum annual royalty, else of the upfront payment, else of the first milestone, "
+        "else JPY; a PoC or joint R&D states none. Needs a running royalty.",
     )
 
 
@@ -398,7 +400,8 @@ class UsageScope(SpecModel):
     )
     exclusivity: Literal["non_exclusive", "exclusive_then_non_exclusive", "exclusive"] = "non_exclusive"
     exclusive_months: PositiveMonths | None = Field(
-        None, description="Months of exclusivity (exclusive_then_non_exclusive, or a time-limited exclusive)."
+        None, description="Months of exclusivity (exclusive_then_non_exclusive, or a time-limited exclusive), counted "
+        "from when exclusivity starts (exclusive_from)."
     )
     exclusive_perpetual: bool = Field(False, description="Exclusive for the whole licence term, said on purpose.")
     exclusive_from: Date | Literal["start", "report_acceptance"] = Field(
@@ -410,8 +413,9 @@ class UsageScope(SpecModel):
         False,
         description="Licence agreement under Japanese law, exclusivity exclusive: grant a registered exclusive licence "
         "(専用実施権, Patent Act art. 77) on the licensed patents instead of an exclusive non-registered licence "
-        "(独占的通常実施権). It takes effect only on registration at the JPO, and the licensor may then not practise "
-        "the patents itself.",
+        "(独占的通常実施権). It covers the Japanese patents only, takes effect on registration at the JPO, and the "
+        "licensor may then not practise them itself. Needs Japanese law, exclusivity \"exclusive\", no "
+        "non_use_fallback_months, and a diligence consequence of \"terminate\" if any.",
     )
     non_use_fallback_months: PositiveMonths | None = Field(
         None, description="Exclusivity ends if the licensee does not use the licence for this many months."
@@ -459,7 +463,12 @@ class Filing(SpecModel):
 
 class Improvements(SpecModel):
     owner: Literal["improver", "original_owner"] = "improver"
-    grant_back: Literal["none", "non_exclusive_free", "non_exclusive_sublicensable", "exclusive"] = "non_exclusive_free"
+    grant_back: Literal["none", "non_exclusive_free", "non_exclusive_sublicensable", "exclusive"] = Field(
+        "non_exclusive_free",
+        description="With owner improver: the licence the improver gives back. \"exclusive\" and "
+        "\"non_exclusive_sublicensable\" are warned of (JFTC IP guidelines); in a joint R&D \"exclusive\" is refused "
+        "together with owner original_owner.",
+    )
     notice_days: PositiveDays = 30
 
 
@@ -514,7 +523,8 @@ class PocWork(SpecModel):
         30, description="notice_of_filing: days before filing by which a party tells the other of an application."
     )
     filing_comment_days: PositiveDays = Field(
-        14, description="notice_of_filing: days after that notice within which the other party may comment."
+        14, description="notice_of_filing: days after that notice within which the other party may comment; shorter "
+        "than filing_notice_days, so the comments arrive before the filing."
     )
     feedback_free_use: bool = False
     subcontracting_allowed: bool = False
@@ -575,9 +585,10 @@ class CommonSpec(SpecModel):
     key_terms_table: bool = Field(True, description="Print a key-terms table on the first page.")
     late_interest_percent: Annotated[float, Field(gt=0, le=30)] | None = Field(
         None,
-        description="Yearly interest on late payments, e.g. 3 or 14.6. Leave out for each clause's usual rate: the "
-        "statutory rate under Japanese law (an agreed 3% a year under another law) for fees and costs, and 14.6% a year "
-        "for licence payments.",
+        description="Yearly interest on late payments, e.g. 3 or 14.6, stated in every clause that charges it. Leave "
+        "out for each clause's usual rate: 3% a year on PoC fees, the statutory rate under Japanese law (an agreed 3% "
+        "under another law) on royalties in a PoC or joint R&D, and 14.6% a year on licence payments; JRD research "
+        "costs, option fees and non-practice compensation then carry no interest clause. Not for an NDA.",
     )
     # Last, so that in each type's model `type` comes after the common fields, as it always has.
     type: str = Field(description="The agreement type; each type's model narrows it to its name, e.g. \"nda\".")
@@ -589,6 +600,17 @@ class CommonSpec(SpecModel):
     def parties_with_role(self, role: str) -> list[Party]:
         """Every party that has this role, in the order given."""
         return [p for p in self.parties if p.role == role]
+
+
+def given(model: BaseModel, name: str) -> bool:
+    """Whether the user gave this field a value other than its default.
+
+    An agreement embeds its spec with every default filled in (assemble.resolved_spec), and that
+    spec must load again: a rule that refuses a field where it is unused must accept its default.
+    """
+    if name not in model.model_fields_set:
+        return False
+    return bool(getattr(model, name) != type(model).model_fields[name].get_default(call_default_factory=True))
 
 
 def add_months(day: dt.date, months: int) -> dt.date:

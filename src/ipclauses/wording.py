@@ -92,6 +92,12 @@ def scope_phrase(lic: UsageScope, locale: Locale) -> str:
     excl = words.exclusivity[lic.exclusivity].format(months=lic.exclusive_months)
     if lic.exclusivity == "exclusive" and lic.exclusive_months:
         excl += words.exclusive_for_months.format(months=lic.exclusive_months)
+    if lic.exclusivity == "exclusive" and lic.registered_exclusive:
+        excl += words.registered_exclusive
+    if lic.exclusivity != "non_exclusive" and lic.exclusive_from == "report_acceptance":
+        excl = words.exclusive_from_report.format(exclusivity=excl)
+    elif lic.exclusivity != "non_exclusive" and isinstance(lic.exclusive_from, dt.date):
+        excl = words.exclusive_from_date.format(date=locale.date(lic.exclusive_from), exclusivity=excl)
     territory = locale.join([locale.keyword(t) for t in lic.territory])
     field = words.scope_field.format(field=lic.field) if lic.field else words.scope_all_fields
     return words.scope.format(exclusivity=excl, field=field, territory=territory)

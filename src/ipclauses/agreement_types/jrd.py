@@ -20,12 +20,22 @@ from ..spec import (
     OptionRight,
     Publication,
     Results,
+    SoleOwnership,
     UsageScope,
     due_date,
+    given,
     term_end,
 )
 from .base import AgreementType, Finding, Problems, finding
-from .rules import background_parties, mutual_confidentiality_only, results_parties, usage_scope
+from .rules import (
+    background_parties,
+    improvement_pitfall,
+    licence_scope_terms,
+    money_terms,
+    mutual_confidentiality_only,
+    results_parties,
+    usage_scope,
+)
 from .schedules import background_sections, licence_sections, results_sections
 
 DESCRIBED_AS = "a joint R&D agreement"
@@ -66,16 +76,32 @@ def cross_check(spec: JrdSpec) -> list[Problem]:
         if costs.payer is None:
             add("/jrd/costs/payer", 'is missing: "one_party_pays" needs the paying party')
         out.party_ref(costs.payer, "/jrd/costs/payer")
-    elif costs.payer is not None or costs.amount is not None:
-        add("/jrd/costs", 'payer and amount are only used with "rule": "one_party_pays"')
+    elif costs.payer is not None or costs.amount is not None or given(costs, "payment_days"):
+        add("/jrd/costs", 'payer, amount and payment_days are only used with "rule": "one_party_pays"')
     if spec.option is not None:
         out.party_ref(spec.option.holder, "/option/holder")
     if spec.non_compete is not None and spec.non_compete.months > 60:
         add("/non_compete/months", "is more than 60 months; competition law rarely allows a longer restriction")
     background_parties(spec.background_ip, out)
+    money_terms(spec, out)
+    if spec.improvements.owner == "original_owner" and spec.improvements.grant_back == "exclusive":
+        add("/improvements/grant_back", 'is "exclusive", but with "owner": "original_owner" the improver assigns its '
+            "improvements and the grant-back is the licence back to it, which is never exclusive (choose \"none\", "
+            '"non_exclusive_free" or "non_exclusive_sublicensable", or set "owner": "improver")')
     if spec.licence is not None:
         usage_scope(spec.licence, spec.results, out)
+        licence_scope_terms(spec, spec.licence, out, described_as=DESCRIBED_AS)
     return out.found
+
+
+def ownership_left_open(spec: JrdSpec) -> Iterator[Finding]:
+    """Ownership of the results, or of their copyright, left to be agreed later. (A PoC, where the Report
+    brings a date to decide by, has its own error-level finding: poc.ownership_open.)"""
+    results = spec.results
+    if results.copyright_ownership is not None and results.copyright_ownership.rule == "decide_later":
+        yield finding("ownership.copyright_decide_later", "warning", "/results/copyright_ownership/rule")
+    if results.ownership.rule == "decide_later":
+        yield finding("ownership.decide_later", "warning", "/results/ownership/rule")
 
 
 def background_needed(spec: JrdSpec) -> Iterator[Finding]:
@@ -98,6 +124,21 @@ def university_rights(spec: JrdSpec) -> Iterator[Finding]:
         yield finding("university.long_publication_delay", "info", "/publication/delay_days", days=spec.publication.delay_days)
 
 
+def no_non_practice_compensation(spec: JrdSpec) -> Iterator[Finding]:
+    """A university co-owns results with a company, each may practise freely, and no compensation is agreed."""
+    results = spec.results
+    rules = [r.rule for r in (results.ownership, results.copyright_ownership) if r is not None]
+    if not any(rule in ("joint", "inventor", "by_field") for rule in rules):
+        return
+    if not results.joint_rules.each_may_practise or results.joint_rules.non_practice_compensation_percent is not None:
+        return
+    universities = [p for p in spec.parties if p.kind == "university"]
+    companies = [p.short_name for p in spec.parties if p.kind != "university"]
+    if universities and companies:
+        yield finding("jrd.no_non_practice_compensation", "info", "/results/joint_rules/non_practice_compensation_percent",
+                      university=universities[0].short_name, company=" and ".join(companies))
+
+
 def non_compete_own_rnd(spec: JrdSpec) -> Iterator[Finding]:
     nc = spec.non_compete
     if nc is None or nc.after_term != "own_and_third_parties":
@@ -108,6 +149,33 @@ def non_compete_own_rnd(spec: JrdSpec) -> Iterator[Finding]:
         variant="" if not startups else "startup" if len(startups) == 1 else "startups",
         months=nc.months, scope=nc.scope, startups=" and ".join(startups),
     )
+
+
+def improvements_handed_over(spec: JrdSpec) -> Iterator[Finding]:
+    """An assignment-back, an exclusive grant-back or a sublicensable one of improvements to the results.
+
+    A JRD's Improvements are those a party makes to the Results outside the research; they go to, or are
+    licensed to, the other party (with an assignment-back, the owner of the results improved). When one
+    party owns all the results, the assignment-back finding names who assigns to whom.
+    """
+    pitfall = improvement_pitfall(spec.improvements.owner, spec.improvements.grant_back)
+    if pitfall is None:
+        return
+    name, path = pitfall
+    rules = [spec.results.ownership, spec.results.copyright_ownership or spec.results.ownership]
+    owners = {rule.owner for rule in rules if isinstance(rule, SoleOwnership)}
+    owner = spec.party(owners.pop()) if len(owners) == 1 and all(isinstance(r, SoleOwnership) for r in rules) else None
+    if name == "assign_back_improvements":
+        other = next((p for p in spec.parties if owner is not None and p.id != owner.id), None)  # two parties
+        if owner is None or other is None:
+            yield finding("jrd.assign_back_improvements", "warning", path)
+        else:
+            yield finding("jrd.assign_back_improvements", "warning", path, variant="sole",
+                          owner=owner.short_name, other=other.short_name)
+    elif name == "exclusive_grant_back":
+        yield finding("jrd.exclusive_grant_back", "warning", path)
+    else:
+        yield finding("jrd.sublicensable_grant_back", "warning", path)
 
 
 def overview(spec: JrdSpec, locale: Locale) -> str:
@@ -132,7 +200,8 @@ AGREEMENT_TYPE = AgreementType(
     stage=3,
     # roles: the default ("party"; a one-way duty, refused above, would ask for a discloser and a recipient).
     cross_check=cross_check,
-    checks=(background_needed, university_rights, non_compete_own_rnd),
+    checks=(ownership_left_open, background_needed, university_rights, non_compete_own_rnd, improvements_handed_over,
+            no_non_practice_compensation),
     pays_nothing=lambda spec: spec.jrd.costs.rule == "each_bears_own",
     shares_materials=True,
     overview=overview,

@@ -21,9 +21,19 @@ from ..spec import (
     Royalty,
     SpecModel,
     UsageScope,
+    given,
 )
 from .base import AgreementType, Finding, Problems, Roles, finding
-from .rules import background_parties, mutual_confidentiality_only, no_announcement, no_earlier_nda, usage_scope
+from .rules import (
+    background_parties,
+    improvement_pitfall,
+    licence_scope_terms,
+    money_terms,
+    mutual_confidentiality_only,
+    no_announcement,
+    no_earlier_nda,
+    usage_scope,
+)
 from .schedules import background_sections, licence_sections, licensed_sections
 
 DESCRIBED_AS = "a licence agreement"
@@ -128,6 +138,7 @@ def cross_check(spec: LicenseSpec) -> list[Problem]:
     no_announcement(spec, DESCRIBED_AS, out)
     mutual_confidentiality_only(spec, DESCRIBED_AS, out)
     background_parties(spec.background_ip, out)
+    money_terms(spec, out)
     lic = spec.licence
     for key in ("licensor", "licensee"):
         value = getattr(lic, key)
@@ -140,6 +151,7 @@ def cross_check(spec: LicenseSpec) -> list[Problem]:
     if "trademark" in lic.subject and not spec.licensed.trademarks:
         out.add("/licensed/trademarks", 'is empty but the licence subject includes "trademark" (list the marks)')
     usage_scope(lic, None, out)
+    licence_scope_terms(spec, lic, out, described_as=DESCRIBED_AS, listed_patents=bool(spec.licensed.patents))
     licence_terms(spec, out)
     return out.found
 
@@ -154,7 +166,7 @@ def licence_terms(spec: LicenseSpec, out: Problems) -> None:
     if share is not None and lic.royalty.kind == "free":
         out.add("/licence/royalty/sublicence_income_percent",
                 'is set but the royalty is "free": a share of sublicence income is a payment (make the royalty "paid" or remove it)')
-    if "prosecution" in spec.model_fields_set and "patents" not in lic.subject:
+    if given(spec, "prosecution") and "patents" not in lic.subject:
         out.add("/prosecution", 'applies to licensed patents, but the licence subject does not include "patents" (remove it)')
     pros = spec.prosecution
     if pros.by == "licensee" and "licensee_may_take_over" in pros.model_fields_set and not pros.licensee_may_take_over:
@@ -172,6 +184,11 @@ def licence_terms(spec: LicenseSpec, out: Problems) -> None:
     if dil.consequence == "non_exclusive" and lic.exclusivity == "non_exclusive":
         out.add("/diligence/consequence",
                 'is "non_exclusive" but the licence is already non-exclusive (use "terminate", or make the licence exclusive)')
+    elif dil.consequence != "terminate" and lic.registered_exclusive:
+        out.add("/licence/registered_exclusive",
+                f'cannot be combined with "diligence.consequence": "{dil.consequence}": a registered exclusive licence '
+                '(senyo jisshiken) cannot be made non-exclusive without cancelling its registration (set the '
+                'consequence to "terminate", or remove registered_exclusive)')
 
 
 # The JFTC IP guidelines (知的財産の利用に関する独占禁止法上の指針) on what a licensor may ask of the
@@ -183,19 +200,18 @@ def _names(spec: LicenseSpec) -> dict[str, str]:
     return {role: spec.parties_with_role(role)[0].short_name for role in ("licensor", "licensee")}
 
 
-def assign_back_improvements(spec: LicenseSpec) -> Iterator[Finding]:
-    if spec.improvements.owner != "original_owner":
+def licensee_improvements(spec: LicenseSpec) -> Iterator[Finding]:
+    """An assignment-back, an exclusive grant-back or a sublicensable one of the licensee's improvements."""
+    pitfall = improvement_pitfall(spec.improvements.owner, spec.improvements.grant_back)
+    if pitfall is None:
         return
-    yield finding("licence.assign_back_improvements", "warning", "/improvements/owner",
-                  **_names(spec))
-
-
-def sublicensable_grant_back(spec: LicenseSpec) -> Iterator[Finding]:
-    imp = spec.improvements
-    if imp.owner != "improver" or imp.grant_back != "non_exclusive_sublicensable":
-        return
-    yield finding("licence.sublicensable_grant_back", "warning", "/improvements/grant_back",
-                  **_names(spec))
+    name, path = pitfall
+    if name == "assign_back_improvements":
+        yield finding("licence.assign_back_improvements", "warning", path, **_names(spec))
+    elif name == "exclusive_grant_back":
+        yield finding("licence.exclusive_grant_back", "warning", path, **_names(spec))
+    else:
+        yield finding("licence.sublicensable_grant_back", "warning", path, **_names(spec))
 
 
 def licensee_prosecutes_non_exclusive(spec: LicenseSpec) -> Iterator[Finding]:
@@ -248,7 +264,7 @@ AGREEMENT_TYPE = AgreementType(
     stage=4,
     roles=Roles(required=("licensor", "licensee"), why="a licence has a licensor and a licensee"),
     cross_check=cross_check,
-    checks=(assign_back_improvements, sublicensable_grant_back, licensee_prosecutes_non_exclusive,
+    checks=(licensee_improvements, licensee_prosecutes_non_exclusive,
             free_sublicensing_without_income_share, renewal_after_licence),
     pays_nothing=lambda spec: spec.licence.royalty.kind == "free",
     overview=overview,

@@ -33,6 +33,10 @@ def cross_check(spec: NdaSpec) -> list[Problem]:
         out.add("/liability/cap/kind", 'an NDA has no fees: use "none" or "amount"')
     if spec.next_step is not None and (spec.next_step.fee_if_none or spec.next_step.discount_if_follows is not None):
         out.add("/next_step", "fee_if_none and discount_if_follows belong in a PoC, not an NDA (remove them)")
+    if spec.next_step is not None:
+        out.party_ref(spec.next_step.decider, "/next_step/decider")
+    if spec.late_interest_percent is not None:
+        out.add("/late_interest_percent", "is set, but an NDA has no payments to charge interest on (remove it)")
     return out.found
 
 

@@ -13,7 +13,14 @@ from ..errors import Problem
 from ..locales import Locale
 from ..spec import CommonSpec, NextStep, PocWork, Results, SoleOwnership, UsageScope, add_months, due_date, term_end
 from .base import AgreementType, Deadline, Finding, Problems, Roles, finding
-from .rules import mutual_confidentiality_only, no_announcement, results_parties, usage_scope
+from .rules import (
+    licence_scope_terms,
+    money_terms,
+    mutual_confidentiality_only,
+    no_announcement,
+    results_parties,
+    usage_scope,
+)
 from .schedules import licence_sections, results_sections
 
 DESCRIBED_AS = "a PoC agreement"
@@ -44,12 +51,32 @@ def cross_check(spec: PocSpec) -> list[Problem]:
                 f"falls on {report_due.isoformat()}, after the agreement ends on {term_end(spec).isoformat()} "
                 "(lengthen term.months or move the deadline)")
     results_parties(spec.results, out)
-    if spec.results.ownership.rule == "decide_later":
-        out.add("/results/ownership/rule", 'a PoC must say who owns the Report and results ("decide_later" leaves it open)')
     if spec.licence is not None:
         usage_scope(spec.licence, spec.results, out)
+        licence_scope_terms(spec, spec.licence, out, described_as=DESCRIBED_AS, report=True)
     _delivery(spec, out)
+    money_terms(spec, out, drafts_compensation=False, described_as=DESCRIBED_AS)
+    if spec.poc.filing_comment_days >= spec.poc.filing_notice_days:
+        out.add("/poc/filing_comment_days",
+                f"is {spec.poc.filing_comment_days} days, not shorter than the {spec.poc.filing_notice_days} days' notice "
+                "before filing (poc.filing_notice_days): the filing party must have the comments before it files, so "
+                "shorten the comment period or lengthen the notice")
+    _next_step(spec, out)
     return out.found
+
+
+def _next_step(spec: PocSpec, out: Problems) -> None:
+    """The party that decides on a next agreement is one of the parties; a fee for no next agreement is the customer's."""
+    step = spec.next_step
+    if step is None or step.decider is None:
+        return
+    out.party_ref(step.decider, "/next_step/decider")
+    customers = spec.parties_with_role("customer")
+    if step.fee_if_none is not None and customers and step.decider != customers[0].id and spec.party(step.decider):
+        out.add("/next_step/decider",
+                f'is "{step.decider}", but next_step.fee_if_none is what {customers[0].short_name} pays for deciding '
+                f'not to go on, so only {customers[0].short_name} (the customer) can be the decider with it: '
+                f'set "decider": "{customers[0].id}" or leave it out, or remove fee_if_none')
 
 
 def report_due_date(spec: PocSpec) -> dt.date:
@@ -95,6 +122,22 @@ def free_poc(spec: PocSpec) -> Iterator[Finding]:
                       variant="startup" if startup_works else "", provider=provider.short_name)
 
 
+def ownership_open(spec: PocSpec) -> Iterator[Finding]:
+    """Ownership of the Results (or of their copyright, the Report's included) left to be agreed before the Report."""
+    results = spec.results
+    ip_open = results.ownership.rule == "decide_later"
+    copyright_rule = results.copyright_ownership
+    copyright_open = copyright_rule is not None and copyright_rule.rule == "decide_later"
+    if not ip_open and not copyright_open:
+        return
+    if ip_open:
+        variant = "" if copyright_rule is None or copyright_open else "ip"
+        path = "/results/ownership/rule"
+    else:
+        variant, path = "copyright", "/results/copyright_ownership/rule"
+    yield finding("poc.ownership_open", "error", path, variant=variant, due=report_due_date(spec).isoformat())
+
+
 def overview(spec: PocSpec, locale: Locale) -> str:
     provider, customer = spec.parties_with_role("provider")[0], spec.parties_with_role("customer")[0]
     return locale.words.summary.overview.poc.format(
@@ -102,7 +145,7 @@ def overview(spec: PocSpec, locale: Locale) -> str:
 
 
 def schedule(spec: PocSpec, locale: Locale) -> list[ScheduleSection]:
-    return results_sections(spec, spec.results, locale) + licence_sections(spec.licence, locale)
+    return results_sections(spec, spec.results, locale, delivery=True) + licence_sections(spec.licence, locale)
 
 
 def key_terms(spec: PocSpec, locale: Locale) -> list[tuple[str, str]]:
@@ -125,7 +168,7 @@ AGREEMENT_TYPE = AgreementType(
     stage=2,
     roles=Roles(required=("provider", "customer"), why="a PoC has a provider who verifies and a customer who asks for it"),
     cross_check=cross_check,
-    checks=(free_poc,),
+    checks=(free_poc, ownership_open),
     pays_nothing=lambda spec: spec.poc.fee.amount == 0,
     shares_materials=True,
     overview=overview,

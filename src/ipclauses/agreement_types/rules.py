@@ -8,7 +8,9 @@ in the message ("an NDA"). The rules every type shares stay in `loading.cross_ch
 
 from __future__ import annotations
 
-from ..spec import BackgroundIp, CommonSpec, Results, UsageScope
+import datetime as dt
+
+from ..spec import BackgroundIp, CommonSpec, Results, UsageScope, add_months, term_end
 from .base import Problems
 
 
@@ -93,3 +95,155 @@ def usage_scope(lic: UsageScope, results: Results | None, out: Problems) -> None
         add("/licence/royalty/kind", 'is "free" but amounts are given (remove them or set "paid")')
     if roy.minimum_annual and not roy.running_percent:
         add("/licence/royalty/minimum_annual", "a minimum annual royalty needs a running_percent to be a minimum of")
+
+
+def licence_scope_terms(spec: CommonSpec, lic: UsageScope, out: Problems, *, described_as: str,
+                        report: bool = False, listed_patents: bool | None = None) -> None:
+    """When exclusivity starts (licence.exclusive_from) and whether it is registered (licence.registered_exclusive).
+
+    `report`: the agreement has a Report the customer accepts (a PoC), so exclusivity may start then.
+    `listed_patents`: whether the spec lists the licensed patents; None where the type lists none and so
+    cannot set up a registered exclusive licence (a PoC or joint R&D licenses results, not listed patents).
+    """
+    exclusivity_start(spec, lic, out, report=report)
+    registered_exclusive(spec, lic, out, described_as=described_as, listed_patents=listed_patents)
+
+
+def licence_end(spec: CommonSpec, lic: UsageScope) -> dt.date | None:
+    """The last day of the licence where its term fixes one (a number of years, or the agreement's initial term)."""
+    if lic.term.kind == "years" and lic.term.years:
+        return add_months(spec.effective_date, lic.term.years * 12) - dt.timedelta(days=1)
+    if lic.term.kind == "agreement_term":
+        return term_end(spec)
+    return None  # patent_life: no fixed end
+
+
+def exclusivity_start(spec: CommonSpec, lic: UsageScope, out: Problems, *, report: bool = False) -> None:
+    """licence.exclusive_from: a start other than the licence's own needs exclusivity, and a date within the licence."""
+    start = lic.exclusive_from
+    if start == "start":
+        return
+    path = "/licence/exclusive_from"
+    shown = f'"{start}"' if isinstance(start, str) else start.isoformat()
+    if lic.exclusivity == "non_exclusive":
+        out.add(path, f'is {shown} but the licence is non-exclusive: a start of exclusivity needs "exclusivity": '
+                '"exclusive" or "exclusive_then_non_exclusive" (remove it or change exclusivity)')
+        return
+    if isinstance(start, str):  # "report_acceptance"
+        if not report:
+            out.add(path, '"report_acceptance" is only for a PoC, where the customer accepts a Report: give the date '
+                    'exclusivity starts, or "start"')
+        return
+    if start < spec.effective_date:
+        out.add(path, f"is {start.isoformat()}, before the effective date {spec.effective_date.isoformat()} "
+                "(exclusivity cannot start before the agreement does)")
+        return
+    end = licence_end(spec, lic)
+    if end is not None and start > end:
+        longer = "licence.term.years" if lic.term.kind == "years" else "term.months, or the licence term (licence.term)"
+        out.add(path, f"is {start.isoformat()}, after the licence ends on {end.isoformat()} "
+                f"(move it earlier, or lengthen {longer})")
+
+
+# Territory names that mean Japan, where a registered exclusive licence (専用実施権) exists.
+_JAPAN = frozenset({"japan", "日本", "日本国", "jp", "jpn"})
+
+
+def registered_exclusive(spec: CommonSpec, lic: UsageScope, out: Problems, *, described_as: str,
+                         listed_patents: bool | None) -> None:
+    """licence.registered_exclusive: a 専用実施権 (Patent Act of Japan art. 77) over the listed patents.
+
+    It exists only in Japanese patents, takes effect on registration, and leaves the patentee unable to work
+    the patents within its scope. It cannot turn non-exclusive without cancelling the registration (and the
+    sublicences granted under it), so every option that would make it non-exclusive is refused rather than
+    drafted as a cancellation part-way through the licence.
+    """
+    if not lic.registered_exclusive:
+        return
+    path = "/licence/registered_exclusive"
+    if listed_patents is None:
+        out.add(path, f"is only for licence agreements, which list the patents licensed; {described_as} licenses "
+                "its results by contract (remove it)")
+        return
+    if lic.exclusivity == "non_exclusive":
+        out.add(path, 'needs "exclusivity": "exclusive": a registered exclusive licence (senyo jisshiken) is '
+                "exclusive by nature (make the licence exclusive, or remove registered_exclusive)")
+    elif lic.exclusivity == "exclusive_then_non_exclusive":
+        out.add(path, 'cannot be combined with "exclusive_then_non_exclusive": a registered exclusive licence '
+                "(senyo jisshiken) cannot turn non-exclusive without cancelling its registration; use "
+                '"exclusive" (with exclusive_months to limit the licence), or remove registered_exclusive for a '
+                "contractual exclusive licence")
+    if lic.non_use_fallback_months is not None:
+        out.add(path, "cannot be combined with non_use_fallback_months: a registered exclusive licence (senyo "
+                "jisshiken) cannot be made non-exclusive by notice without cancelling its registration; remove "
+                "non_use_fallback_months (a licensor can end the licence for non-use instead: diligence with "
+                '"consequence": "terminate"), or remove registered_exclusive')
+    if spec.disputes.governing_law != "japan":
+        out.add(path, f'needs Japanese law: a senyo jisshiken is a right under the Patent Act of Japan, drafted here '
+                f'only under "disputes.governing_law": "japan" (not "{spec.disputes.governing_law}")')
+    if "patents" not in lic.subject:
+        out.add(path, 'needs "patents" in licence.subject: a senyo jisshiken is a right in patents')
+    elif not listed_patents:
+        out.add(path, "needs the patents listed in licensed.patents: the registration names each patent")
+    if "worldwide" not in lic.territory and not any(t.strip().casefold() in _JAPAN for t in lic.territory):
+        out.add(path, 'needs Japan in licence.territory (or "worldwide"): a senyo jisshiken exists only in '
+                "Japanese patents")
+
+
+# --- improvements (joint R&D, licence) ---------------------------------------------------------------
+# What the JFTC guidelines say of a duty to hand one's improvements to the other party (law-facts.md,
+# "Competition law"): an assignment-back, or an exclusive licence of them, is in principle an unfair
+# trade practice, under the IP guidelines (a licensee's improvements, to the licensor) as under the joint
+# R&D guidelines (a participant's, to the others); a non-exclusive licence is in principle not, but one
+# the other party may pass on to others (a sublicensable grant-back) can be.
+
+
+def improvement_pitfall(owner: str, grant_back: str) -> tuple[str, str] | None:
+    """The improvements term the JFTC guidelines object to, as (finding name, JSON path of the field to change).
+
+    The type's deal check makes the finding whose id is "licence." or "jrd." and the name (each id written
+    out in a `finding()` call, where tests/test_findings_language.py looks for it), in its own words.
+    With "owner": "original_owner" the improvements are assigned, and the grant-back (if any) is a licence
+    back to the improver, so only the assignment-back counts.
+    """
+    if owner == "original_owner":
+        return ("assign_back_improvements", "/improvements/owner")
+    if grant_back == "exclusive":
+        return ("exclusive_grant_back", "/improvements/grant_back")
+    if grant_back == "non_exclusive_sublicensable":
+        return ("sublicensable_grant_back", "/improvements/grant_back")
+    return None
+
+
+# Money terms a clause prints only in some deals (issue 12): a value given where no clause would print it is
+# refused, never dropped. The joint R&D joint-ownership clause is included for these ownership rules.
+_MAY_BE_JOINT = ("joint", "inventor", "by_field", "decide_later")
+
+
+def money_terms(spec: CommonSpec, out: Problems, *, drafts_compensation: bool = True, described_as: str = "") -> None:
+    """The royalty currency, a background IP royalty and compensation for not practising, where they can apply.
+
+    For the types with a licence, background IP or results (joint R&D, licence, PoC). A type whose clauses do not
+    draft compensation for not practising (the PoC) passes `drafts_compensation=False` and its `described_as`.
+    """
+    background: BackgroundIp | None = getattr(spec, "background_ip", None)
+    if background is not None and background.royalty_percent is not None and \
+            background.licence_for_exploitation != "non_exclusive_reasonable":
+        out.add("/background_ip/royalty_percent",
+                f'is the royalty for a licence of background IP on reasonable terms, but licence_for_exploitation is '
+                f'"{background.licence_for_exploitation}" (set it to "non_exclusive_reasonable", or remove royalty_percent)')
+    lic: UsageScope | None = getattr(spec, "licence", None)
+    if lic is not None and lic.royalty.currency is not None and lic.royalty.running_percent is None:
+        out.add("/licence/royalty/currency",
+                "is the currency of the running royalty, but no running_percent is given (give one, or remove the currency)")
+    results: Results | None = getattr(spec, "results", None)
+    if results is None or results.joint_rules.non_practice_compensation_percent is None:
+        return
+    path = "/results/joint_rules/non_practice_compensation_percent"
+    rules = [r.rule for r in (results.ownership, results.copyright_ownership) if r is not None]
+    if not drafts_compensation:
+        out.add(path, f"is drafted in joint R&D agreements, not in {described_as} (remove it, or agree it in the joint "
+                "R&D agreement)")
+    elif not any(rule in _MAY_BE_JOINT for rule in rules):
+        out.add(path, "is paid between co-owners, but no results are jointly owned under the ownership rules "
+                "(remove it, or choose an ownership rule that can make results joint)")

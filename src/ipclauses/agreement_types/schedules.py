@@ -14,13 +14,21 @@ def _names(spec: CommonSpec) -> dict[str, str]:
     return {p.id: p.short_name for p in spec.parties}
 
 
-def results_sections(spec: CommonSpec, results: Results, locale: Locale) -> list[ScheduleSection]:
+def results_sections(spec: CommonSpec, results: Results, locale: Locale, *, delivery: bool = False) -> list[ScheduleSection]:
+    """The deliverables and the fields of a by-field ownership rule; with `delivery` (a PoC), whether each
+    result is handed over with the Report, which the report article refers to this section for."""
     words, names = locale.words.schedule, _names(spec)
     sections = []
     if results.deliverables:
+        def described(kind: str, party: str, delivered: bool) -> str:
+            if not delivery or kind == "report":
+                pattern = words.deliverable
+            else:
+                pattern = words.deliverable_delivered if delivered else words.deliverable_kept
+            return pattern.format(kind=words.deliverable_kinds[kind], party=party)
+
         sections.append(ScheduleSection(words.deliverables, None, [
-            (d.name, words.deliverable.format(kind=words.deliverable_kinds[d.kind], party=names[d.created_by]))
-            for d in results.deliverables
+            (d.name, described(d.kind, names[d.created_by], d.delivered)) for d in results.deliverables
         ]))
     for heading, rule in ((words.fields, results.ownership), (words.copyright_fields, results.copyright_ownership)):
         if rule is not None and rule.rule == "by_field":

@@ -158,6 +158,9 @@ class PhraseWords:
     shares: Mapping[str, str]  # by joint-ownership share rule
     exclusivity: Mapping[str, str]  # by exclusivity: {months}
     exclusive_for_months: str  # appended to "exclusive": {months}
+    exclusive_from_date: str  # exclusivity that starts on a date: {date} {exclusivity}
+    exclusive_from_report: str  # exclusivity that starts when the Report is accepted (PoC): {exclusivity}
+    registered_exclusive: str  # appended to "exclusive" when it is a registered exclusive licence (senyo jisshiken)
     scope: str  # {exclusivity} {field} {territory}
     scope_field: str  # {field}
     scope_all_fields: str
@@ -179,6 +182,9 @@ class ScheduleWords:
     milestones: str
     deliverables: str
     deliverable: str  # {kind} {party}
+    # PoC: a result handed over with the Report, or one kept by the party that created it: {kind} {party}
+    deliverable_delivered: str
+    deliverable_kept: str
     deliverable_kinds: Mapping[str, str]  # by deliverable kind
     fields: str
     copyright_fields: str

@@ -51,6 +51,12 @@ _POC_FREE_WHY = (
     "and leaves no commitment from the customer."
 )
 _POC_FREE_FIX = "Agree a fee, or at least a fee if no next agreement follows (next_step.fee_if_none)."
+_POC_OPEN_WHY = (
+    "Once the results exist, each side knows what they are worth, and agreeing who owns them gets much harder. "
+    "Until the parties agree, neither may file a patent, license or sell the results, or use them beyond the PoC. "
+    "If they never agree, each party owns what its own people made and anything made together is owned jointly, "
+    "which is rarely what either side wanted."
+)
 _JRD_NON_COMPETE_MESSAGE = (
     "For {months} months after the agreement ends, each party is barred from research in "
     "'{scope}' even when it does that research on its own."
@@ -66,10 +72,72 @@ _JRD_NON_COMPETE_FIX = (
     'Set "non_compete.after_term": "third_parties_only", so that after the end only research with or for third '
     "parties in that field is restricted, for the months given."
 )
+# A duty to hand one's improvements to the other party by assignment or exclusive licence (licence and joint
+# R&D findings: assign_back_improvements, exclusive_grant_back).
+_LICENCE_HANDOVER_WHY = (
+    "The Japan Fair Trade Commission's IP guidelines treat a duty on the licensee to assign its improvements "
+    "to the licensor, or to license them to it exclusively, as in principle an unfair trade practice, paid "
+    "for or not: it takes away the licensee's reason to improve the technology and strengthens the licensor's "
+    "hold on the market."
+)
+_JRD_HANDOVER_WHY = (
+    "The Japan Fair Trade Commission's guidelines on joint research and development treat a duty to assign "
+    "improvements to the other participant, or to license them to it exclusively, as in principle an unfair "
+    "trade practice (its IP guidelines say the same of a licensee's improvements), paid for or not: it takes "
+    "away the improver's reason to improve the technology and strengthens the other party's hold on the market."
+)
+_JRD_ASSIGN_BACK_FIX = (
+    'Let each party own the improvements it makes ("improvements.owner": "improver") and give the other party '
+    'a non-exclusive licence instead ("improvements.grant_back": "non_exclusive_free").'
+)
+_MAKE_GRANT_BACK_NON_EXCLUSIVE = 'Make the grant-back non-exclusive ("improvements.grant_back": "non_exclusive_free"), so that '
 
 # Deal-check findings by id (or id#variant): (message, why, fix) templates; the fields each is given
 # are the ones its English template names. These are the findings' English texts (and their --json).
 _FINDINGS: dict[str, tuple[str, str, str]] = {
+    # Money terms (issue 12): the late-payment rate against the usual ceiling, in Japan ("#japan") or elsewhere.
+    "money.late_interest_high#japan": (  # {rate}
+        "Late payments carry interest at {rate}% a year, more than the 14.6% that Japanese practice treats as the ceiling.",
+        "14.6% a year is the most a business may charge a consumer for late payment (Consumer Contract Act) and the rate "
+        "a contractor owes on late payment under the Subcontract Act. Between businesses a higher agreed rate is not "
+        "unlawful as such, but these ceilings, like the Interest Rate Restriction Act's for loans, show where Japanese "
+        "courts see excess, and a court may cut down a rate it finds excessive as against public policy.",
+        "Lower late_interest_percent to 14.6 or less, unless what late payment really costs the creditor justifies more.",
+    ),
+    "money.late_interest_high": (  # {rate}
+        "Late payments carry interest at {rate}% a year, more than the 14.6% commonly used as a ceiling in Japanese contracts.",
+        "Under English or Singapore law a late-payment rate well above the creditor's likely loss may be treated as a "
+        "penalty and not enforced (Singapore courts still ask whether it is a genuine pre-estimate of the loss), and a "
+        "New York court may refuse one that is plainly out of proportion. Japanese limits such as the Consumer Contract "
+        "Act's 14.6% for consumers and the Interest Rate Restriction Act's for loans are a useful yardstick.",
+        "Lower late_interest_percent to 14.6 or less, or keep a higher rate only if it reflects what late payment really "
+        "costs the creditor, such as its cost of borrowing.",
+    ),
+    "money.mixed_currencies": (  # {amounts} {currency}
+        "The amounts in this agreement are not all in one currency ({amounts}).",
+        "Each amount is paid in its own currency and the agreement fixes no rate between them, so totals and "
+        "comparisons depend on an exchange rate nobody agreed. A different currency is also a common typing slip.",
+        "Put every amount in {currency} unless the difference is deliberate; if it is, agree how and on which day "
+        "amounts are converted.",
+    ),
+    "money.mixed_currencies#cap_floor": (  # {amounts} {currency} {floor_currency}
+        "The floor of the liability cap is in {floor_currency}, but the amounts paid under this agreement are in "
+        "{currency} ({amounts}).",
+        "The cap is the greater of the amounts payable under the agreement and the floor, so the two must be compared; "
+        "in different currencies that comparison depends on an exchange rate, and on a day, that the agreement does not fix.",
+        "Give the floor in {currency} (liability.cap.floor.currency) unless the difference is deliberate; if it is, "
+        "agree the exchange rate and the day it is taken.",
+    ),
+    "jrd.no_non_practice_compensation": (  # {university} {company}
+        "Results are co-owned by {university} and {company}, and each may use them freely, but no compensation for "
+        "not practising (不実施補償) is set.",
+        "A university does not make or sell products itself. When each co-owner may use the joint results freely, "
+        "{company} can exploit them without paying, and {university} earns nothing from that use. Universities usually "
+        "ask for compensation for not practising, a percentage of the company's sales of products that use the results; "
+        "left open, it tends to come back as a dispute once sales start.",
+        "Decide it now: set results.joint_rules.non_practice_compensation_percent, or confirm with {university} that it "
+        "waives compensation and leave it out.",
+    ),
     "purpose.vague": (
         "The purpose is too vague to limit how information and results may be used.",
         "Every use restriction in the agreement refers to the Purpose; a purpose such as "
@@ -273,6 +341,30 @@ _FINDINGS: dict[str, tuple[str, str, str]] = {
         _POC_FREE_WHY,
         _POC_FREE_FIX,
     ),
+    "poc.ownership_open": (  # {due}: the date the Report is due, YYYY-MM-DD
+        "Who owns the results and the copyright in the Report is not decided. The agreement only says the parties "
+        "will agree it before the Report is delivered, by {due} at the latest.",
+        _POC_OPEN_WHY,
+        "Decide before signing, and at the latest before the Report is due on {due}: who owns the results and the "
+        "copyright in the Report, and whether the other party gets a licence to use them. Then set "
+        "results.ownership (and results.copyright_ownership if copyright differs) and, for a licence, licence.",
+    ),
+    "poc.ownership_open#ip": (  # {due}
+        "Who owns the inventions and know-how in the results is not decided. The agreement only says the parties "
+        "will agree it before the Report is delivered, by {due} at the latest.",
+        _POC_OPEN_WHY,
+        "Decide before signing, and at the latest before the Report is due on {due}: who owns the inventions and "
+        "know-how in the results, and whether the other party gets a licence to use them. Then set "
+        "results.ownership and, for a licence, licence.",
+    ),
+    "poc.ownership_open#copyright": (  # {due}
+        "Who owns the copyright in the results, the Report included, is not decided. The agreement only says the "
+        "parties will agree it before the Report is delivered, by {due} at the latest.",
+        _POC_OPEN_WHY,
+        "Decide before signing, and at the latest before the Report is due on {due}: who owns the copyright in the "
+        "Report, software, data and models, and whether the other party gets a licence to use them. Then set "
+        "results.copyright_ownership and, for a licence, licence.",
+    ),
     "background.no_exploitation_licence": (  # {owner}
         "{owner} owns the results, but the other party's background IP is needed to use them "
         "and no licence for exploitation is given.",
@@ -308,10 +400,7 @@ _FINDINGS: dict[str, tuple[str, str, str]] = {
     ),
     "licence.assign_back_improvements": (  # {licensor} {licensee}
         "{licensee} must assign the improvements it makes alone to {licensor} (an assignment-back).",
-        "The Japan Fair Trade Commission's IP guidelines treat a duty on the licensee to assign its improvements "
-        "to the licensor, or to license them to it exclusively, as in principle an unfair trade practice, paid "
-        "for or not: it takes away the licensee's reason to improve the technology and strengthens the licensor's "
-        "hold on the market.",
+        _LICENCE_HANDOVER_WHY,
         'Let each side own what it makes ("improvements.owner": "improver") and give the licensor a non-exclusive '
         'licence instead ("improvements.grant_back": "non_exclusive_free").',
     ),
@@ -325,6 +414,44 @@ _FINDINGS: dict[str, tuple[str, str, str]] = {
         "the licensor's position, and can then be an unfair trade practice.",
         'Limit the grant-back to the licensor\'s own use for the licence term ("improvements.grant_back": '
         '"non_exclusive_free"), or agree a fee and a short list of who may be sublicensed.',
+    ),
+    "licence.exclusive_grant_back": (  # {licensor} {licensee}
+        "{licensee} must give {licensor} an exclusive licence to the improvements it makes alone, for as long as "
+        "the licence lasts (an exclusive grant-back): meanwhile {licensee} may not license them to anyone else.",
+        _LICENCE_HANDOVER_WHY,
+        _MAKE_GRANT_BACK_NON_EXCLUSIVE + "{licensee} stays free to license its improvements to others.",
+    ),
+    # Joint R&D: Improvements are those a party makes to the results outside the research; each party is
+    # the improver of its own and gives (or assigns) them to the other.
+    "jrd.assign_back_improvements": (
+        "An improvement a party makes to the results outside the research goes to the party that owns the results "
+        "it improves: the improver must assign it, for a price to be agreed (an assignment-back).",
+        _JRD_HANDOVER_WHY,
+        _JRD_ASSIGN_BACK_FIX,
+    ),
+    "jrd.assign_back_improvements#sole": (  # {owner} {other}
+        "{other} must assign the improvements it makes to the results outside the research to {owner}, which owns "
+        "the results, for a price to be agreed (an assignment-back).",
+        _JRD_HANDOVER_WHY,
+        _JRD_ASSIGN_BACK_FIX,
+    ),
+    "jrd.exclusive_grant_back": (
+        "Each party must give the other an exclusive licence to the improvements it makes to the results outside "
+        "the research, within the other's rights in the results (an exclusive grant-back): there, the improver "
+        "may only use them itself and may not license them to anyone else.",
+        _JRD_HANDOVER_WHY,
+        _MAKE_GRANT_BACK_NON_EXCLUSIVE + "each party stays free to license its improvements to others.",
+    ),
+    "jrd.sublicensable_grant_back": (
+        "Each party must let the other use the improvements it makes to the results outside the research free of "
+        "charge, and the other may sublicense them to its group companies and to the companies it licenses the "
+        "results to.",
+        "A non-exclusive grant-back is in principle acceptable under the Japan Fair Trade Commission's guidelines, "
+        "but one the other party may pass on to its licensees hands the improver's work to third parties, perhaps "
+        "its competitors, for nothing. That can weaken the improver's reason to improve the technology, and can "
+        "then be an unfair trade practice.",
+        'Limit the grant-back to the other party\'s own use ("improvements.grant_back": "non_exclusive_free"), or '
+        "agree a fee and a short list of who may be sublicensed.",
     ),
     "licence.licensee_prosecutes_non_exclusive": (  # {licensor} {licensee}
         "{licensee} prosecutes and maintains {licensor}'s patents although its licence is not exclusive.",
@@ -464,6 +591,9 @@ LOCALE = Locale(
                 "exclusive": "exclusive",
             },
             exclusive_for_months=" for {months} months",
+            exclusive_from_date="non-exclusive before {date}, then {exclusivity}",
+            exclusive_from_report="non-exclusive until the Report is accepted, then {exclusivity}",
+            registered_exclusive=" (Japanese patents: registered exclusive licence, senyo jisshiken)",
             scope="{exclusivity}; {field}; territory: {territory}",
             scope_field="field: {field}",
             scope_all_fields="all fields",
@@ -481,6 +611,8 @@ LOCALE = Locale(
             milestones="Schedule of work",
             deliverables="Deliverables",
             deliverable="{kind} ({party})",
+            deliverable_delivered="{kind} ({party}; delivered with the Report)",
+            deliverable_kept="{kind} ({party}; not delivered, kept by {party})",
             deliverable_kinds={
                 "report": "report", "software": "software", "data_set": "data set", "model": "model",
                 "invention": "invention", "design": "design", "documents": "documents",

@@ -1,4 +1,4 @@
-"""Issue 12 (joint R&D): the post-term non-compete, moral rights of works made for hire, and summaries
+"""Joint R&D pitfalls: the post-term non-compete, moral rights of works made for hire, and summaries
 that must say what the agreement says (publication consent, the insolvency buy-out)."""
 
 import copy

@@ -1,4 +1,4 @@
-"""Issue 12, the licence: grant-back pitfalls found, summaries that say what is licensed and granted back,
+"""Licence pitfalls: grant-back pitfalls found, summaries that say what is licensed and granted back,
 a narrow definition of Improvements, the non-use trigger, and the burden of proving an exclusion."""
 
 import copy
