@@ -106,9 +106,12 @@ def test_the_article_summary_names_the_payee(example, payee):
 
 # --- 2. a licence agreement never renews after its licence has ended --------------------------------------
 
+# license-grantback-en with the automatic renewal it once had, past its 10-year licence
+RENEWING = {"months": 120, "renewal": {"automatic": True, "renewal_months": 24, "notice_days": 180}}
+
 
 def test_the_grant_back_licence_term_stops_renewal_at_the_end_of_the_licence():
-    spec = _spec("license-grantback-en")
+    spec = _spec("license-grantback-en", term=RENEWING)
     first = _paragraphs(spec, "general.term")[0]
     assert "successive periods of 24 months" in first
     assert ("this Agreement does not renew once the period of the licence granted under this Agreement has ended, "
@@ -117,13 +120,13 @@ def test_the_grant_back_licence_term_stops_renewal_at_the_end_of_the_licence():
 
 
 def test_the_japanese_term_stops_renewal_at_the_end_of_the_licence():
-    first = _paragraphs(_spec("license-grantback-en", lang="ja"), "general.term")[0]
+    first = _paragraphs(_spec("license-grantback-en", lang="ja", term=RENEWING), "general.term")[0]
     assert "本契約に基づく実施許諾の期間が満了した後は、本契約は更新されず" in first
     assert "当該実施許諾の期間の満了の日を超えないものとする。" in first
 
 
 @pytest.mark.parametrize("spec", [
-    lambda: _spec("license-grantback-en", licence__term={"kind": "agreement_term"}),  # the licence follows renewals
+    lambda: _spec("license-grantback-en", term=RENEWING, licence__term={"kind": "agreement_term"}),  # the licence follows renewals
     lambda: _spec("nda-mutual-ja", term={"months": 12, "renewal": {"automatic": True}}),
     lambda: _spec("jrd-startup-ja", term={"months": 18, "renewal": {"automatic": True}}),  # research may go on
 ])
@@ -133,7 +136,7 @@ def test_other_renewals_are_not_limited_by_a_licence(spec):
 
 
 def test_renewing_after_the_licence_has_ended_is_warned():
-    spec = _spec("license-grantback-en")
+    spec = _spec("license-grantback-en", term=RENEWING)
     found = [f for f in check(spec) if f.id == "term.renews_after_licence"]
     assert len(found) == 1
     finding = found[0]
@@ -149,7 +152,7 @@ def test_renewing_after_the_licence_has_ended_is_warned():
     {"licence__term": {"kind": "patent_life"}},
 ])
 def test_no_warning_when_the_renewal_can_run_within_the_licence(changes):
-    assert "term.renews_after_licence" not in _ids(_spec("license-grantback-en", **changes))
+    assert "term.renews_after_licence" not in _ids(_spec("license-grantback-en", **{"term": RENEWING, **changes}))
 
 
 def test_the_renewal_warning_is_for_licence_agreements_only():
