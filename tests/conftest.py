@@ -1,3 +1,4 @@
+import copy
 import json
 from pathlib import Path
 
@@ -19,6 +20,30 @@ def root() -> Path:
 
 def load_example_data(name: str) -> dict:
     return json.loads((ROOT / "examples" / f"{name}.json").read_text(encoding="utf-8"))
+
+
+DELETE = object()  # a change that takes the field out
+
+
+def example_with(name: str, lang: str | None = None, *, removes: object = DELETE, **changes) -> dict:
+    """An example's data with fields set by path written with "__" (licence__royalty__currency="EUR").
+
+    A value that `is` `removes` takes the field out (some tests write None for that); `lang`
+    sets the agreement's language.
+    """
+    data = load_example_data(name)
+    for path, value in changes.items():
+        node = data
+        keys = path.split("__")
+        for key in keys[:-1]:
+            node = node.setdefault(key, {})
+        if value is removes:
+            node.pop(keys[-1], None)
+        else:
+            node[keys[-1]] = copy.deepcopy(value)
+    if lang:
+        data["language"] = lang
+    return data
 
 
 @pytest.fixture(scope="session")

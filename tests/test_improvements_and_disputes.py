@@ -1,11 +1,10 @@
 """Issue 12, improvements and disputes: the exclusive grant-back (licence and joint R&D) and its findings, the
 joint R&D's grant-back findings, the narrowed JRD definition of Improvements, and the mediation period."""
 
-import copy
 
 import pytest
 
-from conftest import load_example_data
+from conftest import example_with
 from ipclauses import SpecError, check, load_spec
 from ipclauses.agreement import plain
 from ipclauses.draft import make_draft
@@ -13,14 +12,7 @@ from ipclauses.locales import get_locale
 
 
 def _data(example: str, **changes) -> dict:
-    data = copy.deepcopy(load_example_data(example))
-    for path, value in changes.items():
-        node = data
-        keys = path.split("__")
-        for key in keys[:-1]:
-            node = node.setdefault(key, {})
-        node[keys[-1]] = value
-    return data
+    return example_with(example, **changes)
 
 
 def _spec(example: str, **changes):

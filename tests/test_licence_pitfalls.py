@@ -1,25 +1,17 @@
 """Licence pitfalls: grant-back pitfalls found, summaries that say what is licensed and granted back,
 a narrow definition of Improvements, the non-use trigger, and the burden of proving an exclusion."""
 
-import copy
 
 import pytest
 
-from conftest import load_example_data
+from conftest import example_with
 from ipclauses import check, load_spec
 from ipclauses.agreement import plain
 from ipclauses.draft import make_draft
 
 
 def _data(example: str, **changes) -> dict:
-    data = copy.deepcopy(load_example_data(example))
-    for path, value in changes.items():
-        node = data
-        keys = path.split("__")
-        for key in keys[:-1]:
-            node = node.setdefault(key, {})
-        node[keys[-1]] = value
-    return data
+    return example_with(example, **changes)
 
 
 def _spec(example: str, **changes):

@@ -2,31 +2,20 @@
 the PoC and the joint R&D licence, and a registered exclusive licence (専用実施権, licence.registered_exclusive)
 in the licence agreement: what the articles, the key terms and the summary say, and the combinations refused."""
 
-import copy
 
 import pytest
 
-from conftest import load_example_data
+from conftest import DELETE, example_with
 from ipclauses import SpecError, load_spec
 from ipclauses.draft import make_draft
 from ipclauses.locales import get_locale
 from ipclauses.wording import key_terms
 
-_DELETE = object()
+_DELETE = DELETE
 
 
 def _data(example: str, **changes) -> dict:
-    data = copy.deepcopy(load_example_data(example))
-    for path, value in changes.items():
-        node = data
-        keys = path.split("__")
-        for key in keys[:-1]:
-            node = node.setdefault(key, {})
-        if value is _DELETE:
-            node.pop(keys[-1], None)
-        else:
-            node[keys[-1]] = value
-    return data
+    return example_with(example, **changes)
 
 
 def _spec(example: str, **changes):

@@ -2,30 +2,19 @@
 may take over, diligence with a first-sale deadline, termination on a validity challenge (never a
 no-challenge duty), and a share of sublicence income, with the validation and checks around them."""
 
-import copy
 
 import pytest
 
-from conftest import load_example_data
+from conftest import DELETE, example_with
 from ipclauses import SpecError, check, load_spec
 from ipclauses.agreement import plain
 from ipclauses.draft import make_draft
 
-_DELETE = object()
+_DELETE = DELETE
 
 
 def _data(example: str = "license-en", **changes) -> dict:
-    data = copy.deepcopy(load_example_data(example))
-    for path, value in changes.items():
-        node = data
-        keys = path.split("__")
-        for key in keys[:-1]:
-            node = node.setdefault(key, {})
-        if value is _DELETE:
-            node.pop(keys[-1], None)
-        else:
-            node[keys[-1]] = value
-    return data
+    return example_with(example, **changes)
 
 
 def _spec(example: str = "license-en", **changes):

@@ -6,7 +6,7 @@ import copy
 
 import pytest
 
-from conftest import load_example_data
+from conftest import example_with, load_example_data
 from ipclauses import check, load_spec
 from ipclauses.agreement import plain
 from ipclauses.conditions import lookup
@@ -14,20 +14,8 @@ from ipclauses.draft import make_draft
 
 
 def _spec(example: str, lang: str | None = None, **changes):
-    """An example spec with fields set by dotted path written with "__" (licence__term=...)."""
-    data = copy.deepcopy(load_example_data(example))
-    for path, value in changes.items():
-        node = data
-        keys = path.split("__")
-        for key in keys[:-1]:
-            node = node.setdefault(key, {})
-        if value is None:
-            node.pop(keys[-1], None)
-        else:
-            node[keys[-1]] = value
-    if lang:
-        data["language"] = lang
-    return load_spec(data)
+    """An example spec with fields set by dotted path written with "__" (licence__term=...); None removes one."""
+    return load_spec(example_with(example, lang, removes=None, **changes))
 
 
 def _article(spec, clause_id: str) -> str:

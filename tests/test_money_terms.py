@@ -2,11 +2,10 @@
 the days to pay research costs, the option fee, a royalty for background IP and compensation for not
 practising jointly owned results (不実施補償), with the checks that go with them."""
 
-import copy
 
 import pytest
 
-from conftest import EXAMPLES, load_example_data
+from conftest import EXAMPLES, example_with, load_example_data
 from ipclauses import SpecError, check, load_spec
 from ipclauses.agreement import plain
 from ipclauses.draft import make_draft
@@ -15,19 +14,7 @@ from ipclauses.library import load_library
 
 def deal(example: str, lang: str | None = None, **changes):
     """An example spec with fields changed by path (licence__royalty__currency="EUR"); None removes a field."""
-    data = copy.deepcopy(load_example_data(example))
-    for path, value in changes.items():
-        node = data
-        keys = path.split("__")
-        for key in keys[:-1]:
-            node = node.setdefault(key, {})
-        if value is None:
-            node.pop(keys[-1], None)
-        else:
-            node[keys[-1]] = value
-    if lang:
-        data["language"] = lang
-    return load_spec(data)
+    return load_spec(example_with(example, lang, removes=None, **changes))
 
 
 def article_text(draft, clause_id: str) -> str:

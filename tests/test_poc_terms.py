@@ -1,11 +1,10 @@
 """PoC and next-step terms (issue 12): ownership agreed before the Report, the filing-notice periods, who decides
 on a next agreement (PoC and NDA)."""
 
-import copy
 
 import pytest
 
-from conftest import load_example_data
+from conftest import example_with
 from ipclauses import SpecError, load_spec, summarize
 from ipclauses.agreement import plain
 from ipclauses.checks import run_checks
@@ -17,19 +16,7 @@ LICENCE = {"licensor": "lumivision", "licensee": "tokai", "exclusivity": "non_ex
 
 def _data(example: str, language: str | None = None, **changes) -> dict:
     """An example's data with changes given as path__to__key=value (None removes the key)."""
-    data = copy.deepcopy(load_example_data(example))
-    if language:
-        data["language"] = language
-    for path, value in changes.items():
-        node = data
-        keys = path.split("__")
-        for key in keys[:-1]:
-            node = node.setdefault(key, {})
-        if value is None:
-            node.pop(keys[-1], None)
-        else:
-            node[keys[-1]] = copy.deepcopy(value)
-    return data
+    return example_with(example, language, removes=None, **changes)
 
 
 def _poc(language: str | None = None, **changes):
