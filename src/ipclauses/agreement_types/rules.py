@@ -215,7 +215,7 @@ def improvement_pitfall(owner: str, grant_back: str) -> tuple[str, str] | None:
     return None
 
 
-# Money terms a clause prints only in some deals (issue 12): a value given where no clause would print it is
+# Money terms a clause prints only in some deals: a value given where no clause would print it is
 # refused, never dropped. The joint R&D joint-ownership clause is included for these ownership rules.
 _MAY_BE_JOINT = ("joint", "inventor", "by_field", "decide_later")
 

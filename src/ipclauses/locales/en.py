@@ -95,7 +95,7 @@ _MAKE_GRANT_BACK_NON_EXCLUSIVE = 'Make the grant-back non-exclusive ("improvemen
 # Deal-check findings by id (or id#variant): (message, why, fix) templates; the fields each is given
 # are the ones its English template names. These are the findings' English texts (and their --json).
 _FINDINGS: dict[str, tuple[str, str, str]] = {
-    # Money terms (issue 12): the late-payment rate against the usual ceiling, in Japan ("#japan") or elsewhere.
+    # Money terms: the late-payment rate against the usual ceiling, in Japan ("#japan") or elsewhere.
     "money.late_interest_high#japan": (  # {rate}
         "Late payments carry interest at {rate}% a year, more than the 14.6% that Japanese practice treats as the ceiling.",
         "14.6% a year is the most a business may charge a consumer for late payment (Consumer Contract Act) and the rate "

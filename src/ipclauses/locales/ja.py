@@ -86,7 +86,7 @@ _JRD_ASSIGN_BACK_FIX = (
 )
 _MAKE_GRANT_BACK_NON_EXCLUSIVE = '"improvements.grant_back": "non_exclusive_free" としてグラントバックを非独占的にし、'
 _FINDINGS: dict[str, tuple[str, str, str]] = {
-    # 金銭の条件（issue 12）：遅延損害金の率（日本法 "#japan" とそれ以外）、通貨の不一致、不実施補償。
+    # 金銭の条件：遅延損害金の率（日本法 "#japan" とそれ以外）、通貨の不一致、不実施補償。
     "money.late_interest_high#japan": (  # {rate}
         "遅延損害金の率が年{rate}%で、日本の実務で上限とされる年14.6%を超えています。",
         "年14.6%は、消費者契約法が消費者に請求できる遅延損害金の上限とし、下請法が親事業者の支払遅延に課す遅延利息の率です。"
