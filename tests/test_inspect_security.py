@@ -11,8 +11,10 @@ import json
 import os
 import re
 import struct
+import tracemalloc
 import warnings
 import zipfile
+import zlib
 from pathlib import Path
 
 import pytest
@@ -22,15 +24,21 @@ import ipclauses
 from conftest import NDA_EXAMPLE, ROOT
 from ipclauses.build import document_bytes
 from ipclauses.cli import main
-from ipclauses.docx_render import (
+from ipclauses.docx_read import (
+    CORE_PART,
     CUSTOM_PART,
+    DOCUMENT_PART,
+    MAX_DOCUMENT_BYTES,
     MAX_DOCX_BYTES,
     MAX_JSON_DEPTH,
+    MAX_TOTAL_READ_BYTES,
+    MAX_XML_PART_BYTES,
     MAX_ZIP_MEMBERS,
-    PROVENANCE_NS,
     PROVENANCE_PART,
-    _esc,
+    W,
+    open_docx,
 )
+from ipclauses.docx_render import PROVENANCE_NS, _esc
 from limits import run_cli
 
 POC_EXAMPLE = ROOT / "examples" / "poc-ai-en.json"
@@ -226,17 +234,23 @@ def zeros_member(data: bytes, member: str, megabytes: int, path: Path) -> None:
                     fh.write(chunk)
 
 
+def central_entries(raw: bytes) -> dict[str, int]:
+    """Where each member's entry starts in the zip's central directory."""
+    entries = {}
+    with zipfile.ZipFile(io.BytesIO(raw)) as zf:
+        offset = zf.start_dir
+        for info in zf.infolist():
+            assert raw[offset:offset + 4] == b"PK\x01\x02"
+            entries[info.filename] = offset
+            offset += 46 + len(info.filename.encode()) + len(info.extra) + len(info.comment)
+    return entries
+
+
 def lie_about_size(path: Path, member: str, size: int) -> None:
     """Make the central directory claim `member` holds `size` bytes uncompressed."""
     raw = bytearray(path.read_bytes())
-    with zipfile.ZipFile(path) as zf:
-        offset = zf.start_dir
-        for info in zf.infolist():
-            if info.filename == member:
-                assert raw[offset:offset + 4] == b"PK\x01\x02"
-                raw[offset + 24:offset + 28] = struct.pack("<L", size)  # uncompressed size field
-                break
-            offset += 46 + len(info.filename.encode()) + len(info.extra) + len(info.comment)
+    offset = central_entries(raw)[member]
+    raw[offset + 24:offset + 28] = struct.pack("<L", size)  # uncompressed size field
     path.write_bytes(bytes(raw))
 
 
@@ -430,16 +444,240 @@ def test_billion_laughs_is_refused_within_limits(nda, tmp_path):
     result = run_cli("inspect", str(path), memory_mb=300, cpu_seconds=20)
     assert not result.killed_by_limit, result.stderr[-2000:]
     assert result.returncode == 1 and "Traceback" not in result.stderr
-    # libxml2 itself stops the expansion (newer versions) before the DOCTYPE check can refuse it.
-    assert "customXml/item1.xml declares a DOCTYPE" in result.stderr or "amplification" in result.stderr
+    assert "customXml/item1.xml declares a DOCTYPE" in result.stderr  # refused before libxml2 parses it
 
 
-def test_an_external_entity_is_not_read(nda, tmp_path):
+def with_doctype(xml: bytes, doctype: str, reference: str) -> bytes:
+    """The part with `doctype` after its XML declaration and `reference` first in its root element."""
+    text = xml.decode("utf-8")
+    prolog_end = text.index("?>") + 2 if text.startswith("<?xml") else 0
+    root_end = text.index(">", text.index("<", prolog_end)) + 1
+    return (text[:prolog_end] + "\n" + doctype + "\n" + text[prolog_end:root_end] + reference + text[root_end:]).encode("utf-8")
+
+
+def xml_attacks(secret: Path) -> dict[str, tuple[str, str]]:
+    """Each way a DOCTYPE attacks a reader: (the DOCTYPE, what the root refers to)."""
+    laughs = "".join(f'<!ENTITY lol{i} "{("&lol" + (str(i - 1) if i > 1 else "") + ";") * 10}">' for i in range(1, 10))
+    return {
+        "external-entity": (f'<!DOCTYPE x [<!ENTITY s SYSTEM "{secret.as_uri()}">]>', "&s;"),
+        "billion-laughs": (f'<!DOCTYPE x [<!ENTITY lol "lol">{laughs}]>', "&lol9;"),
+        "external-dtd": (f'<!DOCTYPE x SYSTEM "{secret.as_uri()}">', ""),
+        "dtd-over-the-network": ('<!DOCTYPE x PUBLIC "-//x//x" "http://127.0.0.1:9/x.dtd">', ""),
+        "parameter-entity": (f'<!DOCTYPE x [<!ENTITY % p SYSTEM "{secret.as_uri()}"> %p;]>', ""),
+    }
+
+
+XML_PARTS = [CORE_PART, CUSTOM_PART, PROVENANCE_PART, DOCUMENT_PART]
+XML_ATTACKS = ["external-entity", "billion-laughs", "external-dtd", "dtd-over-the-network", "parameter-entity"]
+
+
+@pytest.mark.parametrize("attack", XML_ATTACKS)
+@pytest.mark.parametrize("part", XML_PARTS)
+def test_every_xml_part_read_refuses_a_doctype_before_parsing_it(nda, tmp_path, cli, part, attack):
     secret = tmp_path / "secret.txt"
     secret.write_text("TOP-SECRET-VALUE")
-    core = members(nda)["docProps/core.xml"].decode("utf-8")
-    core = core.replace(HEADER, f'<?xml version="1.0"?>\n<!DOCTYPE x [<!ENTITY s SYSTEM "{secret.as_uri()}">]>\n')
-    core = re.sub(r"<dc:title>[^<]*</dc:title>", "<dc:title>&s;</dc:title>", core)
-    with pytest.raises(ipclauses.DocumentError, match=r"docProps/core\.xml declares a DOCTYPE") as caught:
-        ipclauses.inspect_docx(save(tmp_path, rewrite(nda, {"docProps/core.xml": core.encode("utf-8")})))
+    doctype, reference = xml_attacks(secret)[attack]
+    path = save(tmp_path, rewrite(nda, {part: with_doctype(members(nda)[part], doctype, reference)}))
+    with pytest.raises(ipclauses.DocumentError, match=re.escape(f"{part} declares a DOCTYPE")) as caught:
+        ipclauses.inspect_docx(path)
     assert "TOP-SECRET-VALUE" not in str(caught.value)
+    result = cli("inspect", path)
+    assert result.exit_code == 1 and f"{part} declares a DOCTYPE" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_doctype_in_a_utf16_part_or_after_a_long_prolog_is_refused(nda, tmp_path):
+    laughs = xml_attacks(tmp_path / "x")["billion-laughs"]
+    core = with_doctype(members(nda)[CORE_PART], *laughs).decode("utf-8")
+    utf16 = core.replace('encoding="UTF-8"', 'encoding="UTF-16"').encode("utf-16")
+    with pytest.raises(ipclauses.DocumentError, match=r"docProps/core\.xml declares a DOCTYPE"):
+        ipclauses.inspect_docx(save(tmp_path, rewrite(nda, {CORE_PART: utf16})))
+    # A DOCTYPE hidden behind 100 KB of comments: no DOCX part has such a prolog.
+    hidden = core.replace("?>", "?><!--" + "x" * 100_000 + "-->", 1).encode("utf-8")
+    with pytest.raises(ipclauses.DocumentError, match=r"docProps/core\.xml has more than 64 KB of comments"):
+        ipclauses.inspect_docx(save(tmp_path, rewrite(nda, {CORE_PART: hidden}), "hidden.docx"))
+
+
+def test_parts_other_readers_ask_for_get_the_same_guards(nda, tmp_path):
+    """What verify and redline read (comments, the body's paragraphs) goes through the same reader."""
+    comments = f'<?xml version="1.0" encoding="UTF-8"?>\n<w:comments xmlns:w="{W[1:-1]}"/>'.encode()
+    attack = with_doctype(comments, *xml_attacks(tmp_path / "x")["billion-laughs"])
+    path = save(tmp_path, rewrite(nda, {"word/comments.xml": attack}))
+    with open_docx(path) as package, pytest.raises(ipclauses.DocumentError, match=r"word/comments\.xml declares a DOCTYPE"):
+        package.read_xml("word/comments.xml", MAX_XML_PART_BYTES)
+    document = with_doctype(members(nda)[DOCUMENT_PART], *xml_attacks(tmp_path / "x")["external-entity"])
+    sent = io.BytesIO(rewrite(nda, {DOCUMENT_PART: document}))
+    refused = pytest.raises(ipclauses.DocumentError, match=r"^sent\.docx: word/document\.xml declares a DOCTYPE")
+    with open_docx(sent, name="sent.docx") as package, refused:
+        next(package.iter_elements(DOCUMENT_PART, MAX_DOCUMENT_BYTES, W + "p"))
+
+
+def test_paragraphs_stream_whole_from_the_body(nda):
+    """The body read a paragraph at a time, each with its text and bookmarks."""
+    with open_docx(io.BytesIO(nda)) as package:
+        paragraphs = [
+            ("".join(p.itertext()), [b.get(W + "name") for b in p.iter(W + "bookmarkStart")])
+            for p in package.iter_elements(DOCUMENT_PART, MAX_DOCUMENT_BYTES, W + "p")
+        ]
+    ids = ipclauses.inspect_docx(io.BytesIO(nda))["paragraph_ids"]
+    assert len(ids) > 10
+    assert sum(len(marks) for _, marks in paragraphs) >= len(ids)
+    assert any(text and marks for text, marks in paragraphs)
+
+
+# --- zip bombs, within bounded memory --------------------------------------------------------
+
+
+def gigabyte_of_zeros_deflated() -> bytes:
+    """A raw deflate stream of 1 GB of zeros, made in milliseconds: one flushed 1 MB block, repeated."""
+    compressor = zlib.compressobj(9, zlib.DEFLATED, -15)
+    block = compressor.compress(b"\0" * (1 << 20)) + compressor.flush(zlib.Z_FULL_FLUSH)
+    return block * 1024 + b"\x03\x00"  # an empty final block ends the stream
+
+
+def with_deflate_bomb(data: bytes, member: str, claimed: int) -> bytes:
+    """The DOCX with `member` inflating to 1 GB, its headers claiming `claimed` bytes."""
+    parts = members(data)
+    parts[member] = gigabyte_of_zeros_deflated()
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as zf:
+        for name, content in parts.items():
+            zf.writestr(name, content, zipfile.ZIP_STORED if name == member else zipfile.ZIP_DEFLATED)
+    raw = bytearray(buffer.getvalue())
+    with zipfile.ZipFile(io.BytesIO(raw)) as zf:
+        local = zf.getinfo(member).header_offset
+    central = central_entries(raw)[member]
+    # Stored as is, then relabelled as deflated: method, and the uncompressed size in both headers.
+    raw[local + 8:local + 10] = raw[central + 10:central + 12] = struct.pack("<H", zipfile.ZIP_DEFLATED)
+    raw[local + 22:local + 26] = raw[central + 24:central + 28] = struct.pack("<L", claimed)
+    return bytes(raw)
+
+
+@pytest.mark.parametrize(
+    ("claimed", "message"),
+    [
+        (1 << 30, "word/document.xml is larger than 16,777,216 bytes uncompressed"),  # honest: refused unread
+        (1000, r"damaged \(Bad CRC-32"),  # read to the claim, and the checksum exposes the lie
+        (MAX_DOCUMENT_BYTES - 1, r"damaged \(Bad CRC-32"),  # a claim just within the limit
+    ],
+    ids=["honest", "claims-1-kb", "claims-just-under-the-limit"],
+)
+def test_a_member_inflating_to_a_gigabyte_is_refused_in_bounded_memory(nda, claimed, message):
+    bomb = with_deflate_bomb(nda, DOCUMENT_PART, claimed)
+    assert len(bomb) < 2 * 1024 * 1024
+    tracemalloc.start()
+    try:
+        with pytest.raises(ipclauses.DocumentError, match=message):
+            ipclauses.inspect_docx(io.BytesIO(bomb))
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 100 * 1024 * 1024, f"peak {peak / 2**20:.0f} MB"
+
+
+def test_parts_each_within_their_limit_are_refused_past_the_total_budget(nda, tmp_path):
+    """Core, custom, provenance and body each under their own limit, together over the budget."""
+    def padded(part: str, limit: int) -> bytes:
+        xml = members(nda)[part]
+        pad = limit - len(xml) - 1024
+        if part == PROVENANCE_PART:  # whitespace before the JSON: the part holds no comment
+            return xml.replace(b'format="json">', b'format="json">' + b" " * pad, 1)
+        end = xml.rindex(b"</")
+        comment = b"<!--" + b"x" * (1 << 20) + b"-->"  # libxml2 refuses a comment over 10 MB
+        return xml[:end] + comment * (pad // len(comment)) + b"<!--" + b"x" * (pad % len(comment)) + b"-->" + xml[end:]
+
+    parts = {CORE_PART: MAX_XML_PART_BYTES, CUSTOM_PART: MAX_XML_PART_BYTES, PROVENANCE_PART: 8 * 1024 * 1024}
+    parts[DOCUMENT_PART] = MAX_DOCUMENT_BYTES
+    assert sum(parts.values()) - 4 * 1024 > MAX_TOTAL_READ_BYTES
+    big = rewrite(nda, {part: padded(part, limit) for part, limit in parts.items()})
+    with pytest.raises(ipclauses.DocumentError, match=r"reading word/document\.xml would take the parts read together past 29,360,128"):
+        ipclauses.inspect_docx(save(tmp_path, big))
+    # Each part alone is fine: only the sum is refused.
+    assert ipclauses.inspect_docx(save(tmp_path, rewrite(nda, {DOCUMENT_PART: padded(DOCUMENT_PART, MAX_DOCUMENT_BYTES)}), "b.docx"))
+
+
+# --- member names, file damage, standard input -------------------------------------------
+
+
+def with_member(data: bytes, member: str) -> bytes:
+    buffer = io.BytesIO(data)
+    with zipfile.ZipFile(buffer, "a") as zf:
+        zf.writestr(zipfile.ZipInfo(member), b"x")
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("member", "why"),
+    [
+        ("../evil.xml", "has a .. in its path"),
+        ("word/../../evil.xml", "has a .. in its path"),
+        ("/etc/evil.xml", "has an absolute path"),
+        ("C:/evil.xml", "has an absolute path"),
+        ("C:\\evil.xml", "has a backslash in its name"),
+        ("\\\\server\\share\\evil.xml", "has a backslash in its name"),
+        ("word\\media\\image1.png", "has a backslash in its name"),
+        ("word/\x1b[2Jevil.xml", "has a control character in its name"),
+    ],
+    ids=["dot-dot", "dot-dot-inside", "absolute", "drive", "drive-backslash", "unc", "backslashes", "control"],
+)
+def test_a_member_name_that_could_escape_a_folder_is_refused_on_opening(nda, tmp_path, cli, member, why):
+    """Checked for every member, not only those read: another tool may unpack the file."""
+    path = save(tmp_path, with_member(nda, member))
+    quoted = json.dumps(member, ensure_ascii=False)
+    with pytest.raises(ipclauses.DocumentError, match=re.escape(f"the zip member {quoted} {why}")):
+        ipclauses.inspect_docx(path)
+    result = cli("inspect", path)
+    assert result.exit_code == 1 and "the zip member" in result.stderr and why in result.stderr
+    assert "\x1b" not in result.stderr and "Traceback" not in result.stderr
+
+
+def damaged_files(nda: bytes) -> dict[str, tuple[bytes, str]]:
+    """Each file and what the error says."""
+    return {
+        "empty": (b"", "is empty (0 bytes), not a DOCX file"),
+        "text": (b"Dear Sirs,\n", "not a DOCX file (File is not a zip file); a DOCX is a zip"),
+        "cut-in-the-middle": (nda[: len(nda) // 2], "the DOCX (a zip) is damaged: it has no zip directory at its end, so it was probably cut short"),
+        "last-bytes-lost": (nda[:-10], "the DOCX (a zip) is damaged: it has no zip directory at its end, so it was probably cut short"),
+        "directory-damaged": (
+            nda[: central_entries(nda)[CORE_PART]] + b"\0" * 46 + nda[central_entries(nda)[CORE_PART] + 46:],
+            "the DOCX (a zip) is damaged (Bad magic number for central directory)",
+        ),
+    }
+
+
+@pytest.mark.parametrize("case", ["empty", "text", "cut-in-the-middle", "last-bytes-lost", "directory-damaged"])
+def test_an_empty_truncated_or_non_zip_file_is_refused_with_what_to_do(nda, tmp_path, cli, case):
+    data, message = damaged_files(nda)[case]
+    path = save(tmp_path, data)
+    with pytest.raises(ipclauses.DocumentError, match=re.escape(f"{path}: {message}")):
+        ipclauses.inspect_docx(path)
+    result = cli("inspect", path)
+    assert result.exit_code == 1 and result.stderr.startswith("error: ") and "Traceback" not in result.stderr
+
+
+def test_inspect_reads_standard_input(nda, tmp_path, cli):
+    runner = CliRunner()
+    from_file = cli("inspect", "--json", save(tmp_path, nda))
+    from_stdin = runner.invoke(main, ["inspect", "--json", "-"], input=nda, catch_exceptions=False)
+    assert from_stdin.exit_code == 0 and from_stdin.stdout == from_file.stdout
+    text = runner.invoke(main, ["inspect", "-"], input=nda, catch_exceptions=False)
+    assert text.exit_code == 0 and "integrity: the embedded spec matches" in text.stdout
+    damaged = runner.invoke(main, ["inspect", "-"], input=nda[:1000], catch_exceptions=False)
+    assert damaged.exit_code == 1 and damaged.stderr.startswith("error: <stdin>: the DOCX (a zip) is damaged")
+
+
+def test_inspect_reads_standard_input_no_further_than_the_limit():
+    class Endless(io.RawIOBase):
+        read_total = 0
+
+        def readable(self):
+            return True
+
+        def readinto(self, buffer):
+            self.read_total += len(buffer)
+            buffer[:] = b"\0" * len(buffer)
+            return len(buffer)
+
+    stream = Endless()
+    result = CliRunner().invoke(main, ["inspect", "-"], input=io.BufferedReader(stream), catch_exceptions=False)
+    assert result.exit_code == 1 and result.stderr == "error: <stdin>: larger than 50 MB, too large to be an agreement; not read\n"
+    assert stream.read_total <= MAX_DOCX_BYTES + 2 * io.DEFAULT_BUFFER_SIZE

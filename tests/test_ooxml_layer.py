@@ -18,7 +18,8 @@ import ipclauses
 from conftest import EXAMPLES, example_ids, load_example_data
 from ipclauses import ooxml as ox
 from ipclauses.build import document_bytes
-from ipclauses.docx_render import ID_BOOKMARK_PREFIX, MAX_DOCUMENT_BYTES, PROVENANCE_PART, paragraph_ids
+from ipclauses.docx_read import MAX_DOCUMENT_BYTES, PROVENANCE_PART
+from ipclauses.docx_render import ID_BOOKMARK_PREFIX, paragraph_ids
 from ipclauses.ooxml import CHILD_ORDER, CONTENT, Node, SchemaError, el, val
 
 W = f"{{{ox.W_NS}}}"

@@ -1,4 +1,4 @@
-"""Render an Agreement as a DOCX file, and read an ipclauses DOCX's provenance back.
+"""Render an Agreement as a DOCX file (docx_read.py reads one back).
 
 The base template (templates/agreement-<lang>.docx) holds the styles, the numbering
 and the front matter as docxtpl tags; the articles, signature block and schedule are
@@ -17,15 +17,12 @@ import hashlib
 import io
 import json
 import os
-import stat
-import struct
 import uuid
 import zipfile
-import zlib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from typing import IO, TYPE_CHECKING, Any, TypedDict
+from typing import IO, TYPE_CHECKING, Any
 
 import jinja2
 from lxml import etree  # type: ignore[import-untyped]  # no stubs in the project's dependencies
@@ -35,12 +32,11 @@ from . import cache as user_cache
 from . import ooxml as ox
 from . import wording
 from .agreement import Agreement, Paragraph, Ref, Segment
-from .assemble import json_sha256
-from .errors import DocumentError, RenderError
+from .docx_body import document_fingerprint
+from .errors import RenderError
 from .locales import get_locale
 from .ooxml import ContentType, RelType, Style
 from .resources import data_dir
-from .safe_read import NotARegularFile, read_regular_file
 
 if TYPE_CHECKING:
     from .summary import Summary
@@ -109,11 +105,11 @@ def _prepared_source(path: os.PathLike[str], raw: bytes) -> str:
 # --- the body -------------------------------------------------------------------------
 
 
-def _segments(segments: Iterable[Segment]) -> str:
+def segment_runs(segments: Iterable[Segment]) -> str:
     return "".join(ox.ref_field(s.bookmark, s.text) if isinstance(s, Ref) else ox.run(s) for s in segments)
 
 
-class _Lists:
+class Lists:
     """Numbering instances for items under unnumbered paragraphs, one per paragraph, each restarted."""
 
     def __init__(self) -> None:
@@ -155,44 +151,44 @@ ID_BOOKMARK_PREFIX = "_Ipc_"
 
 
 @lru_cache(maxsize=4096)
-def _clause_bookmark(clause_id: str) -> str:
+def clause_bookmark(clause_id: str) -> str:
     return ID_BOOKMARK_PREFIX + hashlib.sha256(clause_id.encode("utf-8")).hexdigest()[:12]
 
 
-class _Body:
+class Body:
     """What one document's body needs besides its text: list instances, bookmarks, stable ids."""
 
     def __init__(self) -> None:
-        self.lists = _Lists()
+        self.lists = Lists()
         self.bookmarks = ox.Bookmarks()
         self.ids: dict[str, str] = {}  # bookmark name -> stable id, in document order
 
 
-def _paragraph(para: Paragraph, body: _Body, bookmark: str) -> str:
+def _paragraph(para: Paragraph, body: Body, bookmark: str) -> str:
     # The hot path of a build, written for speed: `bookmark` extends an article's checked,
     # unique name, so it and its items' names are unique and valid by construction.
     ids, mark = body.ids, body.bookmarks.around_derived
     ids[bookmark] = para.id
-    out = ox.paragraph(Style.PARAGRAPH if para.label else Style.TEXT, mark(bookmark, _segments(para.segments)))
+    out = ox.paragraph(Style.PARAGRAPH if para.label else Style.TEXT, mark(bookmark, segment_runs(para.segments)))
     if not para.items:
         return out
     items = []
     for i, item in enumerate(para.items, 1):
         name = f"{bookmark}_i{i}"
         ids[name] = item.id
-        items.append(mark(name, _segments(item.segments)))
+        items.append(mark(name, segment_runs(item.segments)))
     if para.label is None:
         num = body.lists.new()
         return out + "".join([ox.list_paragraph(Style.ITEM, item, num) for item in items])
     return out + "".join([ox.paragraph(Style.ITEM, item) for item in items])
 
 
-def _articles(agreement: Agreement, body: _Body) -> str:
+def _articles(agreement: Agreement, body: Body) -> str:
     locale = get_locale(agreement.language)
     out = []
     for art in agreement.articles:
         heading = locale.article_title(art.title)
-        mark = _clause_bookmark(art.clause_id)
+        mark = clause_bookmark(art.clause_id)
         body.ids[mark] = art.id
         # The numbering shows "第5条" / "Article 5"; REF fields point at art.bookmark.
         title = body.bookmarks.around(mark, body.bookmarks.around(art.bookmark, ox.run(heading)))
@@ -203,37 +199,15 @@ def _articles(agreement: Agreement, body: _Body) -> str:
 
 def paragraph_ids(agreement: Agreement) -> dict[str, str]:
     """Bookmark name -> stable id of every article, paragraph and item, in document order."""
-    body = _Body()
+    body = Body()
     _articles(agreement, body)
     return body.ids
 
 
 def _signature(agreement: Agreement) -> str:
-    locale = get_locale(agreement.language)
-    words = locale.words.signature
     p, r = ox.paragraph, ox.run
-    dated = agreement.signing_date if agreement.signing_date == words.date_blank else words.dated.format(date=agreement.signing_date)
-
     out = [p(Style.SIGNATURE_INTRO, r(agreement.signing_intro) if agreement.signing_intro else "")]
-    if locale.signature_layout == "name_and_seal":
-        out.append(p(Style.SIGNATURE, r(dated)))
-        for party in agreement.parties:
-            out += [
-                p(Style.SIGNATURE),
-                p(Style.SIGNATURE, r(party.address)),
-                p(Style.SIGNATURE, r(party.legal_name)),
-                p(Style.SIGNATURE, r(f"{party.representative_title}　{party.representative_name}") + r("　　" + words.seal)),
-            ]
-    else:
-        for party in agreement.parties:
-            out += [
-                p(Style.SIGNATURE),
-                p(Style.SIGNATURE, r(f"{words.for_party} {party.legal_name}", bold=True)),
-                p(Style.SIGNATURE, r(f"{words.signature}: ____________________")),
-                p(Style.SIGNATURE, r(f"{words.name}: {party.representative_name}")),
-                p(Style.SIGNATURE, r(f"{words.title}: {party.representative_title}")),
-                p(Style.SIGNATURE, r(dated)),
-            ]
+    out += [p(Style.SIGNATURE, r(text, bold=bold) if text else "") for text, bold in wording.signature_lines(agreement)]
     return "".join(out)
 
 
@@ -301,19 +275,23 @@ def custom_properties(agreement: Agreement) -> dict[str, str]:
     }
 
 
-def provenance(agreement: Agreement, ids: Mapping[str, str] | None = None) -> dict[str, Any]:
-    """What the provenance part records; `ids` (bookmark -> stable id), if the body is already built."""
-    return {
+def provenance(agreement: Agreement, ids: Mapping[str, str] | None = None, body_sha256: str | None = None) -> dict[str, Any]:
+    """What the provenance part records; `ids` (bookmark -> stable id) and the body's fingerprint, if the body is built."""
+    record = {
         "custom_properties": custom_properties(agreement),
         "choices": agreement.choices,
         "spec": agreement.resolved_spec,
         "paragraph_ids": dict(ids if ids is not None else paragraph_ids(agreement)),
     }
+    if body_sha256 is not None:
+        # What the body said when written (docx_body.py): verify tells from it whether the text was edited since.
+        record["body_sha256"] = body_sha256
+    return record
 
 
-def _custom_xml(agreement: Agreement, ids: Mapping[str, str]) -> str:
+def _custom_xml(agreement: Agreement, ids: Mapping[str, str], body_sha256: str) -> str:
     # Compact: json's C encoder runs only without indent, and other tools parse it anyway.
-    data = json.dumps(provenance(agreement, ids), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    data = json.dumps(provenance(agreement, ids, body_sha256), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return ox.root(ox.el("provenance", {"xmlns": PROVENANCE_NS, "format": "json"}, text=data))
 
 
@@ -332,9 +310,9 @@ _APP = ox.app_properties().encode("utf-8")
 # --- the package --------------------------------------------------------------------
 
 
-def template_context(agreement: Agreement, body: _Body | None = None) -> dict[str, Any]:
+def template_context(agreement: Agreement, body: Body | None = None) -> dict[str, Any]:
     """What the base template's docxtpl tags are filled with."""
-    body = body if body is not None else _Body()
+    body = body if body is not None else Body()
     return {
         "title": agreement.title,
         "preamble": agreement.preamble,
@@ -347,7 +325,7 @@ def template_context(agreement: Agreement, body: _Body | None = None) -> dict[st
     }
 
 
-def _document_xml(agreement: Agreement, body: _Body) -> str:
+def _document_xml(agreement: Agreement, body: Body) -> str:
     tpl = _template(agreement.language)
     try:
         context = template_context(agreement, body)
@@ -362,9 +340,9 @@ def _document_xml(agreement: Agreement, body: _Body) -> str:
 _P, _T = f"{_W}p", f"{_W}t"
 
 
-def document_text(document_xml: str | bytes) -> str:
-    """Text of every paragraph (body and tables), one per line, as a reader sees it."""
-    root = etree.fromstring(document_xml.encode("utf-8") if isinstance(document_xml, str) else document_xml)
+def document_text(document: str | bytes | Any) -> str:
+    """Text of every paragraph (body and tables), one per line, as a reader sees it; of XML text or a parsed root."""
+    root = parse_document(document) if isinstance(document, (str, bytes)) else document
     # One walk over paragraphs and texts in document order (no paragraph holds another):
     # half the time of a walk per paragraph.
     lines: list[list[str]] = []
@@ -478,23 +456,48 @@ def summary_docx(summary: Summary) -> bytes:
     return _zip(own, _shared_summary_zip(lang))
 
 
+def agreement_document(agreement: Agreement) -> tuple[str, Body]:
+    """The agreement's word/document.xml, and what its body holds besides text (bookmarks, stable ids, lists)."""
+    body = Body()
+    return _document_xml(agreement, body), body
+
+
 def package(agreement: Agreement) -> tuple[bytes, str]:
     """The DOCX bytes and the document's text (for the check that every value is there)."""
-    tpl = _template(agreement.language)
-    body = _Body()
-    document_xml = _document_xml(agreement, body)
+    document_xml, body = agreement_document(agreement)
+    root = parse_document(document_xml)
+    return package_document(agreement, document_xml, body, root), document_text(root)
+
+
+def parse_document(document_xml: str | bytes) -> Any:
+    """A document.xml ipclauses has just written, parsed; not for files from elsewhere (see docx_read)."""
     try:
-        text = document_text(document_xml)
+        return etree.fromstring(document_xml.encode("utf-8") if isinstance(document_xml, str) else document_xml)
     except etree.XMLSyntaxError as exc:
         raise RenderError(f"the rendered document is not well-formed XML ({exc}); this is a bug in ipclauses") from None
+
+
+def package_document(agreement: Agreement, document_xml: str, body: Body, root: Any = None) -> bytes:
+    """An agreement's DOCX around a document.xml already built: properties, numbering, provenance.
+
+    `root` is document_xml parsed, if the caller has it.
+    """
+    tpl = _template(agreement.language)
+    body_sha256 = document_fingerprint(root if root is not None else parse_document(document_xml))
     own = {
         "docProps/core.xml": _core(agreement).encode("utf-8"),
         "word/document.xml": document_xml.encode("utf-8"),
         "word/numbering.xml": tpl.numbering.with_children(*body.lists.nodes()),
         "docProps/custom.xml": ox.custom_properties(custom_properties(agreement)).encode("utf-8"),
-        "customXml/item1.xml": _custom_xml(agreement, body.ids).encode("utf-8"),
+        "customXml/item1.xml": _custom_xml(agreement, body.ids, body_sha256).encode("utf-8"),
     }
-    return _zip(own, _shared_agreement_zip(agreement.language)), text
+    return _zip(own, _shared_agreement_zip(agreement.language))
+
+
+def document_with_body(lang: str, body_xml: str) -> str:
+    """The base template's document.xml with `body_xml` as its content (its section properties kept)."""
+    raw = _template(lang).parts["word/document.xml"].decode("utf-8")
+    return raw[: raw.index("<w:body>") + len("<w:body>")] + body_xml + raw[raw.index("<w:sectPr"):]
 
 
 def render_docx(agreement: Agreement, target: str | os.PathLike[str] | IO[bytes]) -> None:
@@ -508,374 +511,3 @@ def render_docx(agreement: Agreement, target: str | os.PathLike[str] | IO[bytes]
     else:
         with open(target, "wb") as fh:
             fh.write(data)
-
-
-# --- reading back -------------------------------------------------------------------
-#
-# inspect reads files that anyone may have made or edited, so it trusts none of them:
-# the file, the zip's own claims about its members, the XML and the JSON are all
-# bounded and checked before use, and every failure is a DocumentError, never a traceback.
-
-# An ipclauses DOCX is well under 1 MB; 50 MB leaves room for images added in Word.
-MAX_DOCX_BYTES = 50 * 1024 * 1024
-# Entries in the zip's central directory: a DOCX has a few dozen. zipfile builds an
-# object per entry on opening, so a 50 MB file of empty entries would cost ~600 MB.
-MAX_ZIP_MEMBERS = 5000
-MAX_XML_PART_BYTES = 4 * 1024 * 1024  # docProps/core.xml, docProps/custom.xml
-MAX_PROVENANCE_BYTES = 8 * 1024 * 1024  # a 2 MB spec, escaped as XML text
-# word/document.xml, read only for the stable ids' bookmarks and parsed as a stream: an
-# agreement's is a few hundred KB; a long one edited in Word, some MB.
-MAX_DOCUMENT_BYTES = 16 * 1024 * 1024
-MAX_TOTAL_READ_BYTES = 28 * 1024 * 1024  # all parts read together
-MAX_JSON_DEPTH = 64  # a spec is at most 32 deep; nothing deeper reaches a recursive encoder
-_CHUNK = 64 * 1024
-
-CORE_PART = "docProps/core.xml"
-DOCUMENT_PART = "word/document.xml"
-CUSTOM_PART = "docProps/custom.xml"
-PROVENANCE_PART = "customXml/item1.xml"
-_CUSTOM_PROPS_NS = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
-# A central directory entry starts with this signature; zipfile refuses an entry without it.
-_CENTRAL_DIR_SIGNATURE = b"PK\x01\x02"
-# Errors the zip module and zlib raise on damaged archives (bad CRC, bad deflate data,
-# truncated or malformed headers, undecodable names, unsupported features).
-_ZIP_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, ValueError, struct.error, OSError)
-
-NOTICE = (
-    "inspect reports what this file records about how it was built. Provenance is a record, not a signature: "
-    "whoever can edit the file can edit the record too, and inspect does not compare the agreement's text "
-    "(word/document.xml) with the recorded spec."
-)
-
-
-class Disagreement(TypedDict):
-    """A custom property whose value in docProps/custom.xml differs from the provenance part's copy."""
-
-    key: str
-    custom_xml: str | None  # None: the property is missing there
-    provenance: str | None
-
-
-class Integrity(TypedDict):
-    spec_sha256_computed: str  # of the embedded spec, as assemble.spec_sha256 computes it
-    spec_hash_matches: bool  # the spec_sha256 recorded in both places equals the computed one
-    disagreements: list[Disagreement]
-
-
-class Inspection(TypedDict):
-    """What `inspect_docx` returns: the file's record, and where the record contradicts itself."""
-
-    notice: str
-    core_properties: dict[str, str]  # from docProps/core.xml
-    custom_properties: dict[str, str]  # from docProps/custom.xml
-    choices: list[dict[str, str | int]]  # from the provenance part
-    spec: dict[str, Any]  # from the provenance part
-    # The stable id ("nda.purpose/p2/i1") of every article, paragraph and item whose bookmark
-    # is in word/document.xml, in document order; empty for a file from before ids were recorded.
-    paragraph_ids: list[str]
-    integrity: Integrity
-    problems: list[str]  # one sentence per integrity problem; empty when the record is consistent
-
-
-def _read_source(source: str | os.PathLike[str] | IO[bytes], name: str) -> bytes:
-    """The file's bytes, at most MAX_DOCX_BYTES; devices, pipes and folders are refused unread."""
-    too_large = f"{name}: larger than {MAX_DOCX_BYTES // (1024 * 1024)} MB, too large to be an agreement; not read"
-    if isinstance(source, (str, os.PathLike)):
-        path = os.fspath(source)
-        try:
-            info = os.stat(path)
-            if stat.S_ISDIR(info.st_mode):
-                raise DocumentError(f"{name}: is a folder, not a DOCX file")
-            if not stat.S_ISREG(info.st_mode):
-                raise DocumentError(f"{name}: is not a regular file (a device, pipe or socket); not read")
-            if info.st_size > MAX_DOCX_BYTES:
-                raise DocumentError(too_large)
-            # Opened without blocking and checked again: a file swapped for a pipe cannot hang it.
-            data = read_regular_file(path, MAX_DOCX_BYTES)
-        except NotARegularFile:
-            raise DocumentError(f"{name}: is not a regular file (a device, pipe or socket); not read") from None
-        except FileNotFoundError:
-            raise DocumentError(f"{name}: file not found") from None
-        except OSError as exc:
-            raise DocumentError(f"{name}: cannot be read ({exc.strerror or exc})") from None
-    else:
-        chunks: list[bytes] = []
-        total = 0
-        while total <= MAX_DOCX_BYTES:  # a stream may return less than asked: read on to the limit
-            chunk = source.read(MAX_DOCX_BYTES + 1 - total)
-            if not chunk:
-                break
-            chunks.append(chunk)
-            total += len(chunk)
-        data = b"".join(chunks)
-    if len(data) > MAX_DOCX_BYTES:
-        raise DocumentError(too_large)
-    return data
-
-
-class _Parts:
-    """Reads named members of a zip, each within its own limit and all within a total."""
-
-    def __init__(self, zf: zipfile.ZipFile, name: str):
-        self.zf = zf
-        self.name = name
-        self.budget = MAX_TOTAL_READ_BYTES
-        self.names = zf.namelist()
-
-    def has(self, part: str) -> bool:
-        count = self.names.count(part)
-        if count > 1:  # which copy a reader takes is up to the reader: refuse rather than guess
-            raise DocumentError(f"{self.name}: holds {part} {count} times; a DOCX holds each part once")
-        return count == 1
-
-    def read(self, part: str, limit: int) -> bytes:
-        info = self.zf.getinfo(part)
-        if info.flag_bits & 0x1:
-            raise DocumentError(f"{self.name}: {part} is encrypted; an ipclauses DOCX is not")
-        # bzip2 and lzma decompress without an output bound per call; a DOCX uses only these two.
-        if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
-            raise DocumentError(f"{self.name}: {part} uses zip compression method {info.compress_type}, which a DOCX never uses")
-        limit = min(limit, self.budget)
-        too_large = f"{self.name}: {part} is larger than {limit:,} bytes uncompressed, too large for an ipclauses DOCX; not read"
-        if info.file_size > limit:  # an honest header lets us refuse at once; a lying one is caught below
-            raise DocumentError(too_large)
-        chunks: list[bytes] = []
-        total = 0
-        with self.zf.open(info) as fh:
-            while chunk := fh.read(_CHUNK):
-                total += len(chunk)
-                if total > limit:
-                    raise DocumentError(too_large)
-                chunks.append(chunk)
-        self.budget -= total
-        return b"".join(chunks)
-
-
-def _read_parts(data: bytes, name: str) -> tuple[bytes, bytes, bytes, bytes | None]:
-    """core.xml, custom.xml, the provenance part and document.xml (if any), read within bounds."""
-    if data.count(_CENTRAL_DIR_SIGNATURE) > MAX_ZIP_MEMBERS:
-        raise DocumentError(f"{name}: the zip lists more than {MAX_ZIP_MEMBERS:,} members, far more than a DOCX holds; not read")
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as zf:
-            parts = _Parts(zf, name)
-            if not (parts.has(PROVENANCE_PART) and parts.has(CUSTOM_PART)):
-                raise DocumentError(f"{name}: holds no ipclauses provenance (was it written by ipclauses?)")
-            if not parts.has(CORE_PART):
-                raise DocumentError(f"{name}: has no {CORE_PART} (the document properties); it is not a complete DOCX")
-            return (
-                parts.read(CORE_PART, MAX_XML_PART_BYTES),
-                parts.read(CUSTOM_PART, MAX_XML_PART_BYTES),
-                parts.read(PROVENANCE_PART, MAX_PROVENANCE_BYTES),
-                parts.read(DOCUMENT_PART, MAX_DOCUMENT_BYTES) if parts.has(DOCUMENT_PART) else None,
-            )
-    except zipfile.BadZipFile as exc:
-        if not data.startswith(b"PK"):
-            raise DocumentError(f"{name}: not a DOCX file ({exc})") from None
-        raise DocumentError(f"{name}: the DOCX (a zip) is damaged ({exc})") from None
-    except _ZIP_ERRORS as exc:
-        raise DocumentError(f"{name}: the DOCX (a zip) is damaged ({type(exc).__name__}: {exc})") from None
-
-
-def _parse_xml(data: bytes, name: str, part: str) -> Any:
-    # No entity expansion, no network, no DTD loading; a DOCTYPE is refused outright, as Word does.
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
-    try:
-        root = etree.fromstring(data, parser)
-    except etree.XMLSyntaxError as exc:
-        raise DocumentError(f"{name}: {part} is not well-formed XML ({exc})") from None
-    docinfo = root.getroottree().docinfo
-    if docinfo.doctype or docinfo.internalDTD is not None or docinfo.externalDTD is not None:
-        raise DocumentError(f"{name}: {part} declares a DOCTYPE, which a DOCX part never has; not read")
-    return root
-
-
-def _core_properties(data: bytes, name: str) -> dict[str, str]:
-    root = _parse_xml(data, name, CORE_PART)
-    return {etree.QName(el).localname: el.text or "" for el in root.iterchildren(tag=etree.Element)}
-
-
-def _custom_properties(data: bytes, name: str) -> tuple[dict[str, str], list[str]]:
-    """Properties by name, and a problem for each name given more than once."""
-    root = _parse_xml(data, name, CUSTOM_PART)
-    if root.tag != f"{{{_CUSTOM_PROPS_NS}}}Properties":
-        raise DocumentError(f"{name}: {CUSTOM_PART} is not a custom-properties part")
-    props: dict[str, str] = {}
-    problems: list[str] = []
-    for prop in root.iterchildren(f"{{{_CUSTOM_PROPS_NS}}}property"):
-        key = prop.get("name")
-        if key is None:
-            continue
-        value_el = next(prop.iterchildren(tag=etree.Element), None)
-        value = (value_el.text or "") if value_el is not None else ""
-        if key in props:
-            problems.append(f"{CUSTOM_PART} gives the property {key} more than once")
-        props[key] = value
-    return props, problems
-
-
-def _json_type(value: object) -> str:
-    names = {dict: "an object", list: "an array", str: "a string", bool: "true or false", type(None): "null"}
-    return names.get(type(value), "a number")
-
-
-def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    out = dict(pairs)
-    if len(out) != len(pairs):  # readers disagree on which copy wins, so refuse
-        raise ValueError("an object gives the same key twice")
-    return out
-
-
-def _refuse_constant(text: str) -> Any:
-    raise ValueError(f"{text} is not a JSON number")
-
-
-def _check_json_values(value: object, name: str) -> None:
-    """Refuse nesting beyond MAX_JSON_DEPTH and text that is not Unicode (lone surrogates), without recursion."""
-    stack: list[tuple[object, int]] = [(value, 1)]
-    while stack:
-        item, depth = stack.pop()
-        if depth > MAX_JSON_DEPTH:
-            raise DocumentError(f"{name}: provenance is nested more than {MAX_JSON_DEPTH} levels deep; not read")
-        if isinstance(item, dict):
-            stack.extend((k, depth) for k in item)
-            stack.extend((v, depth + 1) for v in item.values())
-        elif isinstance(item, list):
-            stack.extend((v, depth + 1) for v in item)
-        elif isinstance(item, str):
-            try:
-                item.encode("utf-8")
-            except UnicodeEncodeError:
-                raise DocumentError(f"{name}: provenance holds text that is not valid Unicode (a lone surrogate)") from None
-
-
-def _is_choice(value: object) -> bool:
-    return (
-        isinstance(value, dict)
-        and isinstance(value.get("clause"), str)
-        and isinstance(value.get("variant"), str)
-        and type(value.get("article")) is int  # not bool
-    )
-
-
-def _provenance(
-    data: bytes, name: str,
-) -> tuple[dict[str, str], list[dict[str, str | int]], dict[str, Any], dict[str, str]]:
-    """The provenance part's custom properties, choices, spec and paragraph ids, each of the right type."""
-    root = _parse_xml(data, name, PROVENANCE_PART)
-    if root.tag != f"{{{PROVENANCE_NS}}}provenance" or len(root):
-        raise DocumentError(f"{name}: holds no ipclauses provenance ({PROVENANCE_PART} is something else)")
-    try:
-        recorded = json.loads(root.text or "", object_pairs_hook=_no_duplicate_keys, parse_constant=_refuse_constant)
-    except RecursionError:
-        raise DocumentError(f"{name}: provenance is damaged (its JSON is nested too deeply)") from None
-    except ValueError as exc:  # JSONDecodeError, and numbers of more than 4300 digits
-        raise DocumentError(f"{name}: provenance is damaged ({exc})") from None
-    _check_json_values(recorded, name)
-    if not isinstance(recorded, dict):
-        raise DocumentError(f"{name}: provenance is damaged (it is {_json_type(recorded)}, not an object)")
-    missing = [key for key in ("custom_properties", "choices", "spec") if key not in recorded]
-    if missing:
-        raise DocumentError(f"{name}: provenance is damaged (it lacks {', '.join(missing)})")
-    props, choices, spec = recorded["custom_properties"], recorded["choices"], recorded["spec"]
-    if not isinstance(props, dict) or not all(isinstance(v, str) for v in props.values()):
-        raise DocumentError(f"{name}: provenance is damaged (custom_properties is not an object of strings)")
-    if not isinstance(choices, list) or not all(_is_choice(c) for c in choices):
-        raise DocumentError(f"{name}: provenance is damaged (choices is not a list of objects with clause, variant and article)")
-    if not isinstance(spec, dict):
-        raise DocumentError(f"{name}: provenance is damaged (spec is {_json_type(spec)}, not an object)")
-    ids = recorded.get("paragraph_ids", {})  # files from before ids were recorded have none
-    if not isinstance(ids, dict) or not all(isinstance(v, str) for v in ids.values()):
-        raise DocumentError(f"{name}: provenance is damaged (paragraph_ids is not an object of strings)")
-    choices = [{"clause": c["clause"], "variant": c["variant"], "article": c["article"]} for c in choices]
-    return props, choices, spec, ids
-
-
-def _bookmark_names(data: bytes, name: str) -> list[str]:
-    """The names of word/document.xml's bookmarks, in document order.
-
-    Parsed as a stream, each element dropped once read, so a large document costs time
-    but no memory; no entities expanded, no DTD or network access, a DOCTYPE refused.
-    """
-    start = f"{_W}bookmarkStart"
-    names = []
-    events = etree.iterparse(
-        io.BytesIO(data), events=("end",), resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False,
-    )
-    try:
-        for _, element in events:
-            if element.tag == start:
-                names.append(element.get(f"{_W}name") or "")
-            element.clear()
-            while element.getprevious() is not None:
-                del element.getparent()[0]
-    except etree.XMLSyntaxError as exc:
-        raise DocumentError(f"{name}: {DOCUMENT_PART} is not well-formed XML ({exc})") from None
-    docinfo = events.root.getroottree().docinfo
-    if docinfo.doctype or docinfo.internalDTD is not None or docinfo.externalDTD is not None:
-        raise DocumentError(f"{name}: {DOCUMENT_PART} declares a DOCTYPE, which a DOCX part never has; not read")
-    return names
-
-
-def inspect_docx(source: str | os.PathLike[str] | IO[bytes]) -> Inspection:
-    """What an ipclauses DOCX records about its build, and where that record contradicts itself.
-
-    Core properties come from docProps/core.xml and custom properties from
-    docProps/custom.xml; choices and spec from the provenance part; paragraph_ids from
-    the bookmarks in word/document.xml, named through the provenance part's map. `integrity` and
-    `problems` report a spec whose SHA-256 differs from the recorded spec_sha256, and
-    every custom property whose two copies disagree. The record is not a signature:
-    a consistent record proves nothing about who made the file or its text.
-
-    Raises `DocumentError` for a file that is not a readable ipclauses DOCX (or is
-    too large or malformed to read safely).
-    """
-    name = os.fspath(source) if isinstance(source, (str, os.PathLike)) else str(getattr(source, "name", "<stream>"))
-    core_xml, custom_xml, provenance_xml, document_xml = _read_parts(_read_source(source, name), name)
-    core = _core_properties(core_xml, name)
-    custom, problems = _custom_properties(custom_xml, name)
-    recorded, choices, spec, ids = _provenance(provenance_xml, name)
-    # The bookmarks say where each paragraph is now (after any edits), the map what it is.
-    bookmarks = _bookmark_names(document_xml, name) if ids and document_xml is not None else []
-    found = [ids[mark] for mark in bookmarks if mark in ids]
-
-    # A property a user added in Word is not part of the record; one ipclauses writes must agree in both places.
-    keys = sorted(recorded.keys() | (custom.keys() & set(PROPERTY_NAMES)))
-    disagreements = [
-        Disagreement(key=key, custom_xml=custom.get(key), provenance=recorded.get(key))
-        for key in keys
-        if custom.get(key) != recorded.get(key)
-    ]
-    for d in disagreements:
-        problems.append(
-            f"the property {d['key']} is {_shown(d['custom_xml'])} in {CUSTOM_PART} "
-            f"but {_shown(d['provenance'])} in the provenance part ({PROVENANCE_PART})"
-        )
-
-    computed = json_sha256(spec)
-    stated = {where: props.get("spec_sha256") for where, props in ((CUSTOM_PART, custom), (PROVENANCE_PART, recorded))}
-    for where, value in stated.items():
-        if value is None:
-            problems.append(f"{where} records no spec_sha256, so the embedded spec cannot be checked against it")
-        elif value != computed:
-            problems.append(
-                f"the embedded spec's SHA-256 is {computed}, but {where} records spec_sha256 {_shown(value)}: "
-                "the spec or its hash was changed after the build"
-            )
-    return Inspection(
-        notice=NOTICE,
-        core_properties=core,
-        custom_properties=custom,
-        choices=choices,
-        spec=spec,
-        paragraph_ids=found,
-        integrity=Integrity(
-            spec_sha256_computed=computed,
-            spec_hash_matches=all(value == computed for value in stated.values()),
-            disagreements=disagreements,
-        ),
-        problems=problems,
-    )
-
-
-def _shown(value: str | None) -> str:
-    return "missing" if value is None else json.dumps(value, ensure_ascii=False)

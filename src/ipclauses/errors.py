@@ -58,4 +58,4 @@ class OutputError(IpclausesError):
 
 
 class DocumentError(IpclausesError):
-    """Raised by `inspect` when a file is not a DOCX written by ipclauses."""
+    """Raised when a DOCX to read (inspect, verify, redline) is not a readable ipclauses DOCX, or is unsafe to read."""

@@ -10,7 +10,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from .locales import Locale
+from .agreement import Agreement
+from .locales import Locale, get_locale
 from .spec import AnySpec, CommonSpec, OwnershipRule, Party, Results, UsageScope, term_end
 
 
@@ -145,3 +146,26 @@ def labels(locale: Locale) -> dict[str, str]:
         "signature_date_blank": words.signature.date_blank, "seal": words.signature.seal, "name": words.signature.name,
         "title": words.signature.title, "signature": words.signature.signature, "for": words.signature.for_party,
     }
+
+
+def signature_lines(agreement: Agreement) -> list[tuple[str, bool]]:
+    """The signature block's lines after its introduction, as (text, bold), in the locale's layout."""
+    locale = get_locale(agreement.language)
+    words = locale.words.signature
+    dated = agreement.signing_date if agreement.signing_date == words.date_blank else words.dated.format(date=agreement.signing_date)
+    lines: list[tuple[str, bool]] = []
+    if locale.signature_layout == "name_and_seal":
+        lines.append((dated, False))
+        for party in agreement.parties:
+            lines += [
+                ("", False), (party.address, False), (party.legal_name, False),
+                (f"{party.representative_title}　{party.representative_name}　　{words.seal}", False),
+            ]
+    else:
+        for party in agreement.parties:
+            lines += [
+                ("", False), (f"{words.for_party} {party.legal_name}", True), (f"{words.signature}: ____________________", False),
+                (f"{words.name}: {party.representative_name}", False), (f"{words.title}: {party.representative_title}", False),
+                (dated, False),
+            ]
+    return lines

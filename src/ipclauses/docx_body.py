@@ -1,0 +1,232 @@
+"""The body of a DOCX as paragraphs of text: what `verify` compares, and what a build fingerprints.
+
+A draft that comes back has been opened and saved in Word or LibreOffice. Neither
+changes what it says, but both change how it is written: runs split and merged,
+paragraph ids (w14:paraId) and revision ids added, fields updated, quotes made
+"smart". So a paragraph is read as its text only, normalised:
+
+- a field (a REF to an article, say) counts as its instruction, "{REF _Ref_x}", not
+  its result: the result is what Word last computed, and updating fields is no edit;
+- curly quotes count as straight ones, and no-break and other fixed-width spaces as
+  spaces; runs of spaces and tabs count as one space, and the ends of a paragraph
+  are trimmed;
+- empty paragraphs are left out.
+
+Tracked changes are read apart from the text: a paragraph's `text` is what it said
+before them (deletions kept, insertions left out), `accepted` what it says once they
+are accepted, and `changes` lists each. The fingerprint is the SHA-256 of every
+paragraph's text, one per line, changes accepted: a build records it in the
+provenance (a redline's is its NEW agreement's), and `verify` tells from it whether
+the text is still what the build wrote.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from lxml import etree  # type: ignore[import-untyped]  # no stubs in the project's dependencies
+
+from .ooxml import W_NS
+
+_W = f"{{{W_NS}}}"
+_P, _T, _DEL_TEXT = f"{_W}p", f"{_W}t", f"{_W}delText"
+_INSTR, _DEL_INSTR, _FLD_CHAR, _FLD_SIMPLE = f"{_W}instrText", f"{_W}delInstrText", f"{_W}fldChar", f"{_W}fldSimple"
+_TAB, _BR, _CR, _NO_BREAK_HYPHEN = f"{_W}tab", f"{_W}br", f"{_W}cr", f"{_W}noBreakHyphen"
+_INS, _DEL, _MOVE_TO, _MOVE_FROM = f"{_W}ins", f"{_W}del", f"{_W}moveTo", f"{_W}moveFrom"
+_PPR, _RPR, _STYLE, _BOOKMARK = f"{_W}pPr", f"{_W}rPr", f"{_W}pStyle", f"{_W}bookmarkStart"
+_COMMENT_START, _COMMENT_REF = f"{_W}commentRangeStart", f"{_W}commentReference"
+_VAL, _NAME, _ID, _AUTHOR, _DATE = f"{_W}val", f"{_W}name", f"{_W}id", f"{_W}author", f"{_W}date"
+_INSERTED = (_INS, _MOVE_TO)
+_DELETED = (_DEL, _MOVE_FROM)
+
+_QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "‟": '"', "‘": "'", "’": "'", "‚": "'", "‛": "'",
+                         "\u00a0": " ", "\u2007": " ", "\u202f": " "})
+_SPACES = re.compile(r"[ \t]+")
+_TO_NORMALISE = re.compile("[“”„‟‘’‚‛\u00a0\u2007\u202f\t]|  ")
+_FIELD_INSTRUCTION = re.compile(r"\s+")
+
+
+def normalised(text: str) -> str:
+    """Text as verify compares it: NFC, straight quotes, one space for a run of spaces, trimmed."""
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    if _TO_NORMALISE.search(text):  # most paragraphs have nothing to change: translate only those that do
+        text = _SPACES.sub(" ", text.translate(_QUOTES))
+    return text.strip()
+
+
+@dataclass(frozen=True)
+class TrackedChange:
+    """A tracked insertion or deletion in a paragraph."""
+
+    kind: Literal["insertion", "deletion"]
+    text: str
+    author: str
+    date: str | None
+
+
+@dataclass(frozen=True)
+class BodyParagraph:
+    style: str
+    bookmarks: tuple[str, ...]  # names of the bookmarks that start in it
+    text: str  # normalised, as it stood before its tracked changes, fields as "{REF _Ref_x}"
+    accepted: str  # the same, with its tracked changes accepted
+    mark: Literal["inserted", "deleted"] | None  # a tracked change of its paragraph mark
+    changes: tuple[TrackedChange, ...]  # its tracked insertions and deletions, paragraph mark included
+    comments: tuple[str, ...]  # ids of the comments anchored in it
+
+
+def _field(instruction: str) -> str:
+    return "{" + _FIELD_INSTRUCTION.sub(" ", instruction).strip() + "}"
+
+
+_TEXT_TAGS = (_P, _T, _DEL_TEXT, _INSTR, _DEL_INSTR, _FLD_CHAR, _FLD_SIMPLE, _TAB, _BR, _CR, _NO_BREAK_HYPHEN)
+_MARKS = {_TAB: "\t", _BR: "\n", _CR: "\n", _NO_BREAK_HYPHEN: "-"}
+
+
+def paragraph_texts(root: Any, accepted: bool = False) -> list[tuple[str, bool]]:
+    """Each paragraph of `root` (a document, or one w:p) as its normalised text, and whether it runs on.
+
+    The text as it stood before its tracked changes, or with them all `accepted`. A
+    paragraph runs on into the next when this view leaves its mark out (an inserted
+    mark before the changes, a deleted one after): `joined` joins them, as Word does.
+    One walk over the elements that carry text, in document order: a build
+    fingerprints every document it writes, so this is on its hot path.
+    """
+    hidden_changes = list(root.iter(*(_DELETED if accepted else _INSERTED)))  # none in a fresh build
+    hidden = {el for change in hidden_changes for el in change.iter(*_TEXT_TAGS)}
+    runs_on = {  # paragraphs whose mark this view leaves out: w:p / w:pPr / w:rPr / the change
+        change.getparent().getparent().getparent() for change in hidden_changes
+        if change.getparent() is not None and change.getparent().tag == _RPR
+        and change.getparent().getparent() is not None and change.getparent().getparent().tag == _PPR
+    }
+    texts: list[tuple[str, bool]] = []
+    line: list[str] | None = None
+    paragraph = None
+    fields: list[list[str]] = []  # the instruction of each open complex field
+    in_result: list[bool] = []  # whether each open field is past its separator (showing its result)
+    showing_result = False  # in the innermost open field's result: what Word last computed, not what the text says
+    for element in root.iter(*_TEXT_TAGS):
+        tag = element.tag
+        if tag == _T:  # most elements: plain text
+            if line is not None and not showing_result and not (hidden and element in hidden):
+                line.append(element.text or "")
+        elif tag == _P:
+            if line is not None:
+                texts.append((normalised("".join(line)), paragraph in runs_on))
+            line, paragraph, fields, in_result, showing_result = [], element, [], [], False
+        elif line is None or (hidden and element in hidden):
+            continue
+        elif tag == _FLD_CHAR:
+            kind = element.get(f"{_W}fldCharType")
+            if kind == "begin":
+                fields.append([])
+                in_result.append(False)
+            elif fields and (kind == "separate" or (kind == "end" and not in_result[-1])):
+                line.append(_field("".join(fields[-1])))
+                if kind == "separate":
+                    in_result[-1] = True
+            if kind == "end" and fields:
+                fields.pop()
+                in_result.pop()
+            showing_result = bool(in_result) and in_result[-1]
+        elif tag in (_INSTR, _DEL_INSTR):
+            if fields and not in_result[-1]:
+                fields[-1].append(element.text or "")
+        elif tag == _FLD_SIMPLE:
+            line.append(_field(element.get(f"{_W}instr") or ""))
+        elif not showing_result and not (accepted and tag == _DEL_TEXT):
+            line.append(_MARKS.get(tag) or element.text or "")
+    if line is not None:
+        texts.append((normalised("".join(line)), paragraph in runs_on))
+    return texts
+
+
+def joined(paragraphs: Iterable[tuple[str, bool]]) -> list[str]:
+    """Paragraph texts with those that run on joined to the next (see `paragraph_texts`)."""
+    out: list[str] = []
+    carried = ""
+    for text, runs_on in paragraphs:
+        if runs_on:
+            carried += text
+        else:
+            out.append(normalised(carried + text) if carried else text)
+            carried = ""
+    if carried:
+        out.append(normalised(carried))
+    return out
+
+
+def _changes(paragraph: Any) -> tuple[TrackedChange, ...]:
+    out = []
+    for element in paragraph.iter(*_INSERTED, *_DELETED):
+        parent = element.getparent()
+        if parent is not None and parent.tag == _RPR and parent.getparent() is not None and parent.getparent().tag != _PPR:
+            continue  # a run's formatting change, not a change of text
+        pieces = [
+            _MARKS.get(el.tag) or el.text or ""
+            for el in element.iter(_T, _DEL_TEXT, _TAB, _BR, _CR, _NO_BREAK_HYPHEN)
+        ]
+        kind: Literal["insertion", "deletion"] = "insertion" if element.tag in _INSERTED else "deletion"
+        out.append(TrackedChange(kind, normalised("".join(pieces)) or "¶", element.get(_AUTHOR) or "", element.get(_DATE)))
+    return tuple(out)
+
+
+def read_paragraph(paragraph: Any) -> BodyParagraph:
+    """One w:p element as text, bookmarks, tracked changes and comment anchors."""
+    props = paragraph.find(_PPR)
+    style_el = props.find(_STYLE) if props is not None else None
+    # The first: a text box's paragraphs inside this one come after it, and are left out.
+    (text, mark_inserted), (accepted, mark_deleted) = paragraph_texts(paragraph)[0], paragraph_texts(paragraph, accepted=True)[0]
+    comments: list[str] = []
+    for element in paragraph.iter(_COMMENT_START, _COMMENT_REF):
+        if (element.get(_ID) or "") not in comments:
+            comments.append(element.get(_ID) or "")
+    return BodyParagraph(
+        style=(style_el.get(_VAL) or "") if style_el is not None else "",
+        bookmarks=tuple(mark.get(_NAME) or "" for mark in paragraph.iter(_BOOKMARK)),
+        text=text,
+        accepted=accepted,
+        mark="inserted" if mark_inserted else "deleted" if mark_deleted else None,
+        changes=_changes(paragraph),
+        comments=tuple(comments),
+    )
+
+
+def read_paragraphs(paragraphs: Iterable[Any]) -> Iterator[BodyParagraph]:
+    """Every paragraph that says something, or holds a bookmark or a change, in document order."""
+    for element in paragraphs:
+        paragraph = read_paragraph(element)
+        if paragraph.text or paragraph.accepted or paragraph.changes or paragraph.comments or paragraph.bookmarks:
+            yield paragraph
+
+
+def view_fingerprints(paragraphs: Sequence[BodyParagraph]) -> tuple[str, str]:
+    """The fingerprints of paragraphs read one by one: before their tracked changes, and with them accepted."""
+    before = joined((p.text, p.mark == "inserted") for p in paragraphs)
+    after = joined((p.accepted, p.mark == "deleted") for p in paragraphs)
+    return texts_fingerprint(before), texts_fingerprint(after)
+
+
+def texts_fingerprint(texts: Iterable[str]) -> str:
+    """SHA-256 of the body's text, one normalised paragraph per line (empty ones left out)."""
+    return hashlib.sha256("".join(text + "\n" for text in texts if text).encode("utf-8")).hexdigest()
+
+
+def document_fingerprint(root: Any) -> str:
+    """The fingerprint of a parsed word/document.xml (every paragraph in it, tables included), its changes accepted.
+
+    Accepted: a build writes no tracked changes but a redline's, and a redline's text is
+    its NEW agreement's once they are accepted.
+    """
+    return texts_fingerprint(joined(paragraph_texts(root, accepted=True)))
+
+
+def parse(document_xml: str | bytes) -> Any:
+    """Our own document.xml, parsed (for what ipclauses wrote itself, not a file from elsewhere)."""
+    return etree.fromstring(document_xml.encode("utf-8") if isinstance(document_xml, str) else document_xml)
