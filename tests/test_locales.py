@@ -28,7 +28,7 @@ from ipclauses.assemble import given_strings
 from ipclauses.draft import make_draft
 from ipclauses.drafting import drafting_findings
 from ipclauses.locales import Locale, UnknownLocaleError, codes, get_locale, locales, register, unregister
-from ipclauses.renderers.summary_markdown import _md
+from ipclauses.renderers.summary_markdown import md_escape
 from ipclauses.spec import (
     SPEC_TYPES,
     Deliverable,
@@ -324,7 +324,7 @@ def _check_summary(markdown: str, spec, agreement: Agreement, lang: str | None =
     exempt += [p.text for p in projected.points()] + [row.what for row in projected.results]
     # Findings' texts are the locale's words; the values filled into them are the spec's.
     exempt += [x for f in check(spec) for x in (f.id, f.path, *map(str, f.params.values()))]
-    exempt += [_md(x) for x in exempt]
+    exempt += [md_escape(x) for x in exempt]
     headings = [line for line in markdown.split("\n") if line.startswith(("## ", "**"))]
     assert len(headings) >= 8 and all(OPEN in h for h in headings), headings
     for line in markdown.split("\n"):

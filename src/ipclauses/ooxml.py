@@ -506,6 +506,51 @@ class Bookmarks:
         return f'<w:bookmarkStart w:id="{mark}" w:name="{name}"/>{content}<w:bookmarkEnd w:id="{mark}"/>'
 
 
+# --- tracked changes ------------------------------------------------------------------
+#
+# A tracked insertion (w:ins) or deletion (w:del) carries an id unique among the
+# document's annotations, an author and, if given, a date. Deleted text is w:delText. A
+# paragraph inserted or deleted whole also marks its paragraph mark (w:ins or w:del in
+# the rPr of its pPr, which comes after the style and numbering), so that accepting a
+# deletion removes the paragraph, not only its words, and rejecting an insertion does too.
+# A table row marks its trPr the same way.
+
+
+def revision_attributes(rev_id: int, author: str, date: str | None) -> str:
+    """The attributes of one tracked change: w:id, w:author and (if given) w:date."""
+    attrs = f'w:id="{rev_id}" w:author="{escape(author)}"'
+    return f'{attrs} w:date="{escape(date)}"' if date else attrs
+
+
+def inserted(content: str, attributes: str) -> str:
+    """Already built runs (text, fields) as a tracked insertion."""
+    return f"<w:ins {attributes}>{content}</w:ins>"
+
+
+def deleted(text: str, attributes: str, bold: bool = False) -> str:
+    """Text as a tracked deletion."""
+    return f'<w:del {attributes}><w:r>{_BOLD if bold else ""}<w:delText xml:space="preserve">{escape(text)}</w:delText></w:r></w:del>'
+
+
+def tracked_paragraph(style_id: str, content: str, mark: str = "", num_id: int | None = None, level: int = 0) -> str:
+    """A paragraph whose paragraph mark is tracked: `mark` is "<w:ins .../>" or "<w:del .../>" (or "")."""
+    props = paragraph_properties(style_id, num_id, level)
+    if mark:
+        props = f"{props[:-len('</w:pPr>')]}<w:rPr>{mark}</w:rPr></w:pPr>"
+    return f"<w:p>{props}{content}</w:p>"
+
+
+def revision_mark(tag: str, attributes: str) -> str:
+    """An empty w:ins or w:del, marking a paragraph mark or a table row."""
+    assert tag in ("w:ins", "w:del")
+    return f"<{tag} {attributes}/>"
+
+
+def tracked_row(cells: Iterable[str], mark: str = "") -> str:
+    """A table row, inserted or deleted whole when `mark` is given."""
+    return f"<w:tr><w:trPr>{mark}</w:trPr>{''.join(cells)}</w:tr>" if mark else row(cells)
+
+
 # --- tables ---------------------------------------------------------------------------
 
 

@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>&|~])")
 
 
-def _md(text: str) -> str:
+def md_escape(text: str) -> str:
     """Text as CommonMark shows it literally: no emphasis, links, autolinks, raw HTML or entities.
 
     Spec values reach the summary (party names, purpose, free text), and a Markdown viewer
@@ -27,7 +27,7 @@ def to_markdown(s: Summary) -> str:
     from ..summary import with_article
 
     locale, h = s.locale, s.locale.words.summary.headings
-    m = _md
+    m = md_escape
     out = [f"# {m(s.title)}", "", f"> {m(s.disclaimer)}", "", f"## {h.overview}", "", m(s.locale.sentence_joiner.join(s.overview)), ""]
     table = s.results_table
     if table:
