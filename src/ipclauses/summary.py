@@ -238,7 +238,7 @@ def _balance(spec: AnySpec, agreement: Agreement, library: Library, locale: Loca
     rows = []
     for art in agreement.articles:
         favours = library.vocabulary["balance"].get(art.balance, {}).get("favours", "")
-        party = _favoured(spec, favours)
+        party = favoured_party(spec, favours)
         if party is None:
             continue
         score[party.id] += 1
@@ -260,7 +260,7 @@ def _balance(spec: AnySpec, agreement: Agreement, library: Library, locale: Loca
     return rows, verdict + words.counts.format(counts=counts, total=total)
 
 
-def _favoured(spec: AnySpec, favours: str) -> Party | None:
+def favoured_party(spec: AnySpec, favours: str) -> Party | None:
     """The party a balance label favours in this deal, or None when it favours neither."""
     if not favours:
         return None

@@ -263,6 +263,54 @@ class SummaryWords:
 
 
 @dataclass(frozen=True, kw_only=True)
+class RedlineWords:
+    """A redline as text (md, html): where each change is, and what it is."""
+
+    heading: str  # the report's title: {old} and {new} name the two versions
+    title: str  # the places outside the articles
+    preamble: str
+    signature: str
+    inserted: str
+    deleted: str
+    changed: str
+    counts: str  # {changed}, {inserted}, {deleted}: articles
+    no_changes: str
+    legend: str  # how deletions and insertions are marked in Markdown
+
+
+@dataclass(frozen=True, kw_only=True)
+class ChangesWords:
+    """What changed in a deal between two versions, in plain words (`ipclauses changes`)."""
+
+    title: str  # {old} {new}: the two versions' names
+    intro: str
+    no_changes: str
+    heading: str  # above the list of changes
+    changed: str  # {topic} {was} {now}
+    added: str  # a new point of a summary section: {topic} {text}
+    removed: str  # {topic} {text}
+    added_point: str  # something a party now may, must or cannot do: {topic} ("Daiwa may") {text}
+    removed_point: str  # {topic} {text}
+    added_article: str  # {title} {text} (the article's plain summary)
+    removed_article: str  # {title} {text}
+    party_topic: str  # {party} {kind}
+    party_kinds: Mapping[str, str]  # "may", "must", "cannot" as party_topic says them
+    sections: Mapping[str, str]  # "confidentiality", "money", "ending": a section's topic
+    now_favours: str  # an article's balance after the change: {party}
+    now_balanced: str
+    no_longer_favours: str  # a removed article that favoured a party: {party}
+    with_balance: str  # a change, its article and the balance shift there: {text} {article} {balance}
+    balance: str  # the whole deal's balance (a topic and a heading)
+    findings_new: str
+    findings_resolved: str
+    finding_new: str  # under the change it concerns: {severity} {message}
+    finding_resolved: str  # {severity} {message}
+    values: str  # heading: the spec values that changed
+    value: str  # {path} {was} {now}
+    not_set: str  # a spec value one version does not have
+
+
+@dataclass(frozen=True, kw_only=True)
 class Words:
     """Every fixed word a reader sees outside clause text."""
 
@@ -274,6 +322,8 @@ class Words:
     phrases: PhraseWords
     schedule: ScheduleWords
     summary: SummaryWords
+    redline: RedlineWords
+    changes: ChangesWords
     # The deal-check findings, by finding id or "id#variant" (a variant where the sentence itself differs):
     # (message, why, fix) templates, given the finding's `params` (the fields the comment beside each names).
     findings: Mapping[str, tuple[str, str, str]]
