@@ -4,6 +4,13 @@
     agreement = ipclauses.assemble(spec)
     ipclauses.render_docx(agreement, "nda.docx")
 
+Two versions of a deal (specs or built DOCX files):
+
+    result = ipclauses.redline("v1.docx", "v2.json")   # aligned by article; result.changed
+    open("redline.docx", "wb").write(ipclauses.redline_docx(result))
+    ipclauses.changes("v1.docx", "v2.json")            # what moved in the deal, in plain words
+    ipclauses.verify("returned.docx")                  # is it still what its recorded spec produces?
+
 Errors are subclasses of `IpclausesError`; `SpecError.errors` lists (path, message) pairs.
 """
 
@@ -13,15 +20,20 @@ from importlib.metadata import version as _version
 from .agreement import Agreement
 from .assemble import assemble
 from .build import build
+from .changes import Change, DealChanges, changes
 from .checks import Finding
 from .checks import run_checks as check
-from .docx_render import inspect_docx, render_docx
+from .docx_read import inspect_docx
+from .docx_render import render_docx
 from .errors import DocumentError, IpclausesError, LibraryError, OutputError, RenderError, SpecError
 from .library import Library, load_library
 from .loading import load_spec
+from .redline import Redline, redline
+from .redline_docx import redline_docx
 from .schema import deal_spec_schema
 from .spec import DealSpec
 from .summary import summarize
+from .verify import Verification, verify
 
 try:
     __version__ = _version("ipclauses")
@@ -30,6 +42,8 @@ except PackageNotFoundError:  # running from a source checkout
 
 __all__ = [
     "Agreement",
+    "Change",
+    "DealChanges",
     "DealSpec",
     "DocumentError",
     "Finding",
@@ -37,16 +51,22 @@ __all__ = [
     "Library",
     "LibraryError",
     "OutputError",
+    "Redline",
     "RenderError",
     "SpecError",
+    "Verification",
     "__version__",
     "assemble",
     "build",
+    "changes",
     "check",
     "deal_spec_schema",
     "inspect_docx",
     "load_library",
     "load_spec",
+    "redline",
+    "redline_docx",
     "render_docx",
     "summarize",
+    "verify",
 ]

@@ -5,9 +5,11 @@ Exit codes: 0 success; 1 bad input or a build that could not be done; 2 usage er
 
 from __future__ import annotations
 
+import io
 import json
 import re
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -15,19 +17,22 @@ import click
 
 from . import __version__
 from .agreement_types import names as agreement_type_names
-from .errors import IpclausesError, LibraryError, SpecError
+from .errors import DocumentError, IpclausesError, LibraryError, SpecError
 from .locales import codes as locale_codes
 from .locales import locales
 from .renderers import formats as renderer_formats
 
 if TYPE_CHECKING:
     from .checks import Finding
+    from .compare import Piece
     from .spec import AnySpec
+    from .verify import Verification
 
 # Clause files hold text in these languages; a locale may borrow another's clause text.
 _CLAUSE_LANGUAGES = sorted({locale.clause_text_language for locale in locales()})
 
 EXIT_INPUT = 1
+EXIT_USAGE = 2  # as click exits on a bad option
 
 
 def _library_version() -> str:
@@ -374,16 +379,22 @@ def _build_single(spec: str, output: Path | None, force: bool, no_summary: bool,
 @library_option
 def summary(spec: str, output: Path | None, fmt: str, lang: str | None, force: bool, library: Path | None) -> None:
     """Write the plain-language summary of a deal for people who are not lawyers."""
-    from .build import write_atomic
     from .summary import summarize
 
     loaded = _load(spec)
     from .library import load_library
 
     result = summarize(loaded, lang=lang, format=fmt, library=load_library(library))
+    _emit(result, output, force)
+
+
+def _emit(result: str | bytes, output: Path | None, force: bool) -> None:
+    """Text or a DOCX to standard output (text only, on a terminal) or to a file, never overwritten without --force."""
+    from .build import write_atomic
+
     data = result if isinstance(result, bytes) else result.encode("utf-8")
     if output is None or str(output) == "-":
-        if fmt == "docx" and sys.stdout.isatty():
+        if isinstance(result, bytes) and sys.stdout.isatty():
             raise click.UsageError("refusing to write a DOCX file to a terminal; use -o FILE")
         stream = sys.stdout.buffer  # click.get_binary_stream is deprecated from click 8.5
         stream.write(data)
@@ -391,6 +402,80 @@ def summary(spec: str, output: Path | None, fmt: str, lang: str | None, force: b
         return
     write_atomic(output, data, force=force)
     _echo(f"wrote {output}", err=True)
+
+
+def _revision_date(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    from .redline import revision_date
+
+    try:
+        return None if value is None else revision_date(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from None
+
+
+@main.command()
+@click.argument("old", type=click.Path(dir_okay=False))
+@click.argument("new", type=click.Path(dir_okay=False))
+@click.option("-o", "--output", type=click.Path(allow_dash=True, path_type=Path), default=None,
+              help="Write to this file (needed for docx; default: standard output for md, html and json).")
+@click.option("--format", "fmt", type=click.Choice(["docx", "md", "html", "json"]), default="docx", show_default=True,
+              help="docx: NEW's agreement with tracked changes; md, html, json: the changed passages as text.")
+@click.option("--author", default="ipclauses", show_default=True, help="The author Word shows for every tracked change.")
+@click.option("--date", callback=_revision_date, default=None, metavar="DATE",
+              help="Date the tracked changes: YYYY-MM-DD, an ISO date-time, or 'now' (default: no date, so the same "
+                   "versions give the same file).")
+@click.option("--force", is_flag=True, help="Replace the output file if it exists.")
+@library_option
+def redline(old: str, new: str, output: Path | None, fmt: str, author: str, date: str | None, force: bool,
+            library: Path | None) -> None:
+    """Compare two versions of a deal (specs or ipclauses DOCX files), article by article.
+
+    The DOCX is NEW's agreement with Word tracked changes against OLD: accept them all
+    and it is NEW's agreement, reject them all and it is OLD's. Articles are matched by
+    the clause they come from, so a renumbered article is no change; words are compared
+    word by word in English and by runs of one script (kanji, kana, ...) in Japanese.
+    """
+    from .library import load_library
+    from .redline import redline as compare_versions
+    from .unicode_safety import unsafe_character
+
+    if not author.strip() or unsafe_character(author) is not None or not author.isprintable():
+        raise click.BadParameter("give a plain name, without control or invisible characters", param_hint="--author")
+    if fmt == "docx" and output is None:
+        raise click.UsageError("a DOCX redline needs -o FILE (or --format md, html or json to print it)")
+    result = compare_versions(old, new, library=load_library(library), author=author, date=date)
+    if fmt == "docx":
+        from .redline_docx import redline_docx
+
+        _emit(redline_docx(result), output, force)
+    else:
+        from .redline_text import FORMATS
+
+        _emit(FORMATS[fmt](result), output, force)
+
+
+@main.command("changes")
+@click.argument("old", type=click.Path(dir_okay=False))
+@click.argument("new", type=click.Path(dir_okay=False))
+@click.option("-o", "--output", type=click.Path(allow_dash=True, path_type=Path), default=None,
+              help="Write to this file (default: standard output).")
+@click.option("--format", "fmt", type=click.Choice(["md", "html", "json"]), default="md", show_default=True)
+@click.option("--lang", type=click.Choice(locale_codes()), default=None, help="Report language (default: NEW's).")
+@click.option("--force", is_flag=True, help="Replace the output file if it exists.")
+@library_option
+def changes_command(old: str, new: str, output: Path | None, fmt: str, lang: str | None, force: bool,
+                    library: Path | None) -> None:
+    """Say in plain words what changed in the deal between two versions (specs or ipclauses DOCX files).
+
+    Works from the two specs and the clause options they choose, not the wording: who owns
+    what, what each side may, must and cannot do, secrecy, money and ending, each with its
+    article and the balance shift there, and the deal-check findings that are new or resolved.
+    """
+    from .changes import changes
+    from .changes_render import render_changes
+    from .library import load_library
+
+    _emit(render_changes(changes(old, new, library=load_library(library), lang=lang), fmt), output, force)
 
 
 @main.command("check")
@@ -432,18 +517,21 @@ def check_command(specs: tuple[str, ...], as_json: bool, fail_on: str, drafting:
 
 
 @main.command()
-@click.argument("docx", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("docx", type=click.Path(dir_okay=False, path_type=Path, allow_dash=True))
 @click.option("--json", "as_json", is_flag=True, help="Print everything as JSON, with any integrity problems.")
 def inspect(docx: Path, as_json: bool) -> None:
     """Show what an ipclauses DOCX records: versions, spec hash and chosen clauses.
+
+    DOCX may be - to read the file from standard input (within the same limits).
 
     Checks that the record agrees with itself (the embedded spec against its recorded
     hash, the document properties against the provenance part) and exits 1 when it
     does not. The record is not a signature, and the agreement's text is not compared.
     """
-    from .docx_render import inspect_docx
+    from .docx_read import inspect_docx
 
-    info = inspect_docx(docx)  # every line goes out through _echo, which spells out control and bidi characters
+    info = inspect_docx(sys.stdin.buffer, name="<stdin>") if str(docx) == "-" else inspect_docx(docx)
+    # Every line goes out through _echo, which spells out control and bidi characters.
     if as_json:
         _echo(json.dumps(info, ensure_ascii=False, indent=2, sort_keys=True))
     else:
@@ -466,6 +554,75 @@ def inspect(docx: Path, as_json: bool) -> None:
         _echo(f"warning: {problem}", err=True)
     if info["problems"]:
         sys.exit(EXIT_INPUT)
+
+
+def _marked(pieces: Iterable[Piece]) -> str:
+    return "".join(p.text if p.op == "equal" else f"[-{p.text}-]" if p.op == "delete" else f"{{+{p.text}+}}" for p in pieces)
+
+
+def _show_verification(result: Verification) -> None:
+    lines = [f"verify: {result.file}"]
+    versions = f"clause library {result.recorded_library_version}"
+    if result.library_changed:
+        versions += (f", but {result.installed_library_version} is installed (or its files differ): "
+                     "differences below may come from the library, not from edits")
+    lines.append(f"built with: {versions}")
+    if result.text_matches_record is None:
+        lines.append("text: the file records no fingerprint of its text (built before ipclauses recorded one)")
+    else:
+        lines.append("text: as ipclauses wrote it" if result.text_matches_record else "text: edited since ipclauses wrote it")
+    if not result.record_matches_spec:
+        lines.append("record: the recorded spec does not produce the recorded text: the provenance was changed, "
+                     "or left over from another build (forged or stale)")
+    for drift in result.edited:
+        lines.append(f"edited: {drift.article}")
+        lines += [f"  {change.status}: {_marked(change.pieces)}" for change in drift.changes]
+    lines += [f"added: {label}" for label in result.added]
+    lines += [f"removed: {label}" for label in result.removed]
+    for change in result.tracked_changes:
+        when = f", {change.date}" if change.date else ""
+        lines.append(f"tracked {change.kind}: {change.article} (by {change.author or 'unknown'}{when}): {change.text}")
+    for comment in result.comments:
+        lines.append(f"comment: {comment.article} (by {comment.author or 'unknown'}): {comment.text}")
+    lines += [f"problem: {problem}" for problem in result.problems]
+    lines.append("result: exactly what its recorded spec produces" if result.exact else "result: differs from what its recorded spec produces")
+    for line in lines:
+        _echo(line)
+
+
+@main.command("verify")
+@click.argument("docx", type=click.Path(dir_okay=False, allow_dash=True))
+@click.option("--json", "as_json", is_flag=True, help="Print the result as JSON, for tools.")
+@library_option
+def verify_command(docx: str, as_json: bool, library: Path | None) -> None:
+    """Check a draft that came back: is it exactly what its recorded spec produces?
+
+    Rebuilds the agreement from the spec the file records and compares it article by
+    article: articles edited, added or removed outside ipclauses, tracked changes and
+    comments, and a changed clause library. Opening and saving in Word or LibreOffice
+    is not a change. Exit code 0 when the file is exactly what its spec produces, 1
+    when it differs, 2 when it cannot be verified (not an ipclauses DOCX, bad options).
+    """
+    import dataclasses
+
+    from .library import load_library
+    from .verify import verify
+
+    try:
+        if docx == "-":
+            from .docx_read import read_source
+
+            result = verify(io.BytesIO(read_source(sys.stdin.buffer, "<stdin>")), library=load_library(library), name="<stdin>")
+        else:
+            result = verify(docx, library=load_library(library))
+    except DocumentError as exc:
+        _echo(f"error: {exc}", err=True)
+        sys.exit(EXIT_USAGE)
+    if as_json:
+        _echo(json.dumps(dataclasses.asdict(result), ensure_ascii=False, indent=2, sort_keys=True))
+    else:
+        _show_verification(result)
+    sys.exit(0 if result.exact else EXIT_INPUT)
 
 
 if __name__ == "__main__":  # pragma: no cover
