@@ -241,3 +241,20 @@ def test_the_readme_round_trip(tmp_path, monkeypatch):
     pending = runner.invoke(main, ["verify", "redline.docx"])
     assert pending.exit_code == 1 and "tracked insertion" in pending.output
     assert "edited:" not in pending.output  # NEW's text once its changes are accepted: nothing else differs
+
+
+def test_an_old_file_edited_after_its_build_is_named_in_a_warning(tmp_path):
+    import docx
+
+    v1 = tmp_path / "v1.docx"
+    ipclauses.build("examples/poc-ai-en.json", v1)
+    document = docx.Document(str(v1))
+    paragraph = next(p for p in document.paragraphs if "transfer" in p.text or "pay" in p.text)
+    paragraph.runs[0].text = "Edited by hand. " + paragraph.runs[0].text
+    document.save(str(v1))
+    v2 = _write(tmp_path, "v2.json", example_with("poc-ai-en", poc__acceptance_days=15))
+    result = redline(v1, v2)
+    [warning] = result.warnings
+    assert warning.startswith("v1.docx: its text is not what its recorded spec produces") and "verify v1.docx" in warning
+    assert json.loads(to_json(result))["warnings"] == [warning]
+    assert redline(_write(tmp_path, "v1.json", example_with("poc-ai-en")), v2).warnings == ()

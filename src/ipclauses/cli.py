@@ -444,6 +444,8 @@ def redline(old: str, new: str, output: Path | None, fmt: str, author: str, date
     if fmt == "docx" and output is None:
         raise click.UsageError("a DOCX redline needs -o FILE (or --format md, html or json to print it)")
     result = compare_versions(old, new, library=load_library(library), author=author, date=date)
+    for warning in result.warnings:
+        _echo(f"warning: {warning}", err=True)
     if fmt == "docx":
         from .redline_docx import redline_docx
 

@@ -23,7 +23,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
 from pathlib import Path
 from typing import Literal
@@ -33,7 +33,7 @@ from .compare import Piece, diff, same, similarity
 from .errors import RenderError
 from .library import Library
 from .locales import get_locale
-from .versions import VersionSource, load_version
+from .versions import VersionSource, read_version
 from .wording import signature_lines
 
 Status = Literal["same", "changed", "inserted", "deleted"]
@@ -114,6 +114,7 @@ class Redline:
     new_name: str
     author: str
     date: str | None  # an ISO 8601 date-time for every tracked change, or None (no date recorded)
+    warnings: tuple[str, ...] = ()  # a DOCX version whose text its recorded spec no longer produces
 
     @property
     def changed(self) -> list[Entry]:
@@ -318,16 +319,32 @@ def redline(
     from .library import load_library
 
     lib = library if isinstance(library, Library) or library is None else load_library(Path(library))
+    warnings: list[str] = []
 
-    def agreement(source: VersionSource | Agreement) -> Agreement:
+    def agreement(source: VersionSource | Agreement) -> tuple[Agreement, str | None]:
         if isinstance(source, Agreement):
-            return source
-        return make_draft(load_version(source), lib).agreement
+            return source, None
+        version = read_version(source)
+        built = make_draft(version.spec, lib).agreement
+        if version.text is not None and text_fingerprint(built) not in version.text:
+            warnings.append(
+                f"{version.name}: its text is not what its recorded spec produces with this clause library "
+                "(edited after it was built, or built with another library version): the redline compares "
+                f"against the text rebuilt from its spec; run `ipclauses verify {version.name}` to see the differences"
+            )
+        return built, version.name
 
-    def name(source: VersionSource | Agreement) -> str | None:
-        return os.path.basename(os.fspath(source)) if isinstance(source, (str, os.PathLike)) else None
+    (old_agreement, old_name), (new_agreement, new_name) = agreement(old), agreement(new)
+    result = compare_agreements(old_agreement, new_agreement, old_name=old_name, new_name=new_name, author=author, date=date)
+    return replace(result, warnings=tuple(warnings))
 
-    return compare_agreements(agreement(old), agreement(new), old_name=name(old), new_name=name(new), author=author, date=date)
+
+def text_fingerprint(agreement: Agreement) -> str:
+    """The fingerprint a build of this agreement records of its text (docx_body.py)."""
+    from .docx_body import document_fingerprint
+    from .docx_render import agreement_document, parse_document
+
+    return document_fingerprint(parse_document(agreement_document(agreement)[0]))
 
 
 def revision_date(value: str, now: dt.datetime | None = None) -> str:

@@ -22,7 +22,7 @@ _CSS = """
 body{font-family:"Hiragino Mincho ProN","Yu Mincho","IPAexMincho",Georgia,serif;max-width:48em;margin:2em auto;padding:0 1em;line-height:1.7;color:#222}
 h1{font-size:1.4em;border-bottom:2px solid #333}h2{font-size:1.15em;margin-top:1.5em;border-bottom:1px solid #ccc}
 del{color:#b00020;text-decoration:line-through}ins{color:#0b5394;text-decoration:underline}
-.status{font-family:system-ui,sans-serif;font-size:.8em;color:#555;margin-right:.5em}p{margin:.4em 0}
+.warning{background:#fff4d6;border-left:4px solid #e0a800;padding:.4em .8em}.status{font-family:system-ui,sans-serif;font-size:.8em;color:#555;margin-right:.5em}p{margin:.4em 0}
 """
 
 
@@ -64,6 +64,7 @@ def to_markdown(redline: Redline) -> str:
     locale = _locale(redline)
     words = locale.words.redline
     out = [f"# {md_escape(words.heading.format(old=redline.old_name, new=redline.new_name))}", ""]
+    out += [f"> {md_escape(warning)}\n" for warning in redline.warnings]
     groups = _groups(redline)
     if not groups:
         return "\n".join([*out, words.no_changes, ""])
@@ -88,6 +89,7 @@ def to_html(redline: Redline) -> str:
     title = words.heading.format(old=redline.old_name, new=redline.new_name)
     out = [f'<!DOCTYPE html><html lang="{e(redline.new.language)}"><head><meta charset="utf-8"><title>{e(title)}</title>'
            f"<style>{_CSS}</style></head><body>", f"<h1>{e(title)}</h1>"]
+    out += [f'<p class="warning">{e(warning)}</p>' for warning in redline.warnings]
     groups = _groups(redline)
     if not groups:
         out.append(f"<p>{e(words.no_changes)}</p>")
@@ -125,7 +127,7 @@ def to_json(redline: Redline) -> str:
     changes = [_entry_json(e) for _, entries in _groups(redline) for e in entries]
     data = {
         "old": redline.old_name, "new": redline.new_name, "language": redline.new.language,
-        "articles": redline.counts(), "changes": changes,
+        "articles": redline.counts(), "changes": changes, "warnings": list(redline.warnings),
     }
     return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 

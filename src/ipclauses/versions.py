@@ -8,6 +8,7 @@ so both are accepted wherever a version is asked for.
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
 from pathlib import Path
 
 from .spec import AnySpec
@@ -26,20 +27,38 @@ def is_docx(path: str | os.PathLike[str]) -> bool:
         return False  # loading the spec says what is wrong with the path
 
 
-def load_version(source: VersionSource) -> AnySpec:
-    """The validated spec of a version: a spec (path or model) or the spec a DOCX embeds.
+@dataclass(frozen=True)
+class Version:
+    spec: AnySpec
+    name: str | None  # the file's name, for reports
+    # A DOCX's text as it is now, as fingerprints (docx_body.py) before and after its tracked changes; None for a spec.
+    text: tuple[str, str] | None
+
+
+def read_version(source: VersionSource) -> Version:
+    """A version of a deal: a spec (path or model) or an ipclauses DOCX, with what the DOCX records of its text.
 
     Raises SpecError for a spec that does not validate (an embedded one is named
     "<file> (embedded spec)"), and DocumentError for a DOCX that is not a readable
     ipclauses agreement.
     """
     if not isinstance(source, (str, os.PathLike)):
-        return source
+        return Version(source, None, None)
     from .loading import load_spec
 
+    name = os.path.basename(os.fspath(source))
     if is_docx(source):
-        from .docx_read import inspect_docx
+        from .docx_body import read_paragraphs, view_fingerprints
+        from .docx_read import DOCUMENT_PART, MAX_DOCUMENT_BYTES, W, open_docx, read_provenance
 
-        embedded = inspect_docx(source)["spec"]
-        return load_spec(embedded, origin=f"{os.fspath(source)} (embedded spec)")
-    return load_spec(Path(source))
+        with open_docx(source) as package:
+            record = read_provenance(package)
+            paragraphs = list(read_paragraphs(package.iter_elements(DOCUMENT_PART, MAX_DOCUMENT_BYTES, f"{W}p")))
+        spec = load_spec(record["spec"], origin=f"{os.fspath(source)} (embedded spec)")
+        return Version(spec, name, view_fingerprints(paragraphs))
+    return Version(load_spec(Path(source)), name, None)
+
+
+def load_version(source: VersionSource) -> AnySpec:
+    """The validated spec of a version (see `read_version`)."""
+    return read_version(source).spec
