@@ -7,9 +7,9 @@ from click.testing import CliRunner
 
 import ipclauses
 from conftest import example_with
-from ipclauses.changes import DealChanges
-from ipclauses.changes_render import render_changes, to_html, to_json, to_markdown
 from ipclauses.cli import main
+from ipclauses.deal_changes import DealChanges
+from ipclauses.deal_changes_render import render_changes, to_html, to_json, to_markdown
 
 
 def _spec(name, lang=None, **changes):

@@ -9,9 +9,9 @@ import pytest
 import ipclauses
 from conftest import EXAMPLES, example_ids, example_with
 from ipclauses.build import document_bytes
-from ipclauses.redline import redline, revision_date
 from ipclauses.redline_docx import redline_docx
-from ipclauses.verify import verify
+from ipclauses.redline_model import redline, revision_date
+from ipclauses.verification import verify
 from real_clients import require_uno, run_uno
 
 # One pair per agreement type, each a different kind of change.

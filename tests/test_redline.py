@@ -13,8 +13,8 @@ import ipclauses
 from conftest import example_with
 from ipclauses.cli import main
 from ipclauses.compare import diff, tokens
-from ipclauses.redline import redline, revision_date
 from ipclauses.redline_docx import redline_docx
+from ipclauses.redline_model import redline, revision_date
 from ipclauses.redline_text import to_html, to_json, to_markdown
 
 

@@ -10,9 +10,9 @@ import ipclauses
 from conftest import EXAMPLES, example_ids, example_with
 from ipclauses.cli import main
 from ipclauses.library import load_library
-from ipclauses.redline import redline, revision_date
 from ipclauses.redline_docx import redline_docx
-from ipclauses.verify import verify
+from ipclauses.redline_model import redline, revision_date
+from ipclauses.verification import verify
 from test_inspect_security import PROVENANCE_PART, provenance_xml, recorded, rewrite
 from test_summary import FREE_ASSIGNMENT
 

@@ -14,13 +14,14 @@ Two versions of a deal (specs or built DOCX files):
 Errors are subclasses of `IpclausesError`; `SpecError.errors` lists (path, message) pairs.
 """
 
+from importlib import import_module
 from importlib.metadata import PackageNotFoundError
 from importlib.metadata import version as _version
+from typing import TYPE_CHECKING, Any
 
 from .agreement import Agreement
 from .assemble import assemble
 from .build import build
-from .changes import Change, DealChanges, changes
 from .checks import Finding
 from .checks import run_checks as check
 from .docx_read import inspect_docx
@@ -28,12 +29,32 @@ from .docx_render import render_docx
 from .errors import DocumentError, IpclausesError, LibraryError, OutputError, RenderError, SpecError
 from .library import Library, load_library
 from .loading import load_spec
-from .redline import Redline, redline
-from .redline_docx import redline_docx
 from .schema import deal_spec_schema
 from .spec import DealSpec
 from .summary import summarize
-from .verify import Verification, verify
+
+if TYPE_CHECKING:
+    from .deal_changes import Change, DealChanges, changes
+    from .redline_docx import redline_docx
+    from .redline_model import Redline, redline
+    from .verification import Verification, verify
+
+# Negotiation (redline, changes, verify) loads on first use: a build does not need it,
+# and every CLI start would pay for importing it.
+_LAZY = {
+    "Change": "deal_changes", "DealChanges": "deal_changes", "changes": "deal_changes",
+    "Redline": "redline_model", "redline": "redline_model", "redline_docx": "redline_docx",
+    "Verification": "verification", "verify": "verification",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        value = getattr(import_module(f".{_LAZY[name]}", __name__), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 try:
     __version__ = _version("ipclauses")

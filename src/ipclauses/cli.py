@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from .checks import Finding
     from .compare import Piece
     from .spec import AnySpec
-    from .verify import Verification
+    from .verification import Verification
 
 # Clause files hold text in these languages; a locale may borrow another's clause text.
 _CLAUSE_LANGUAGES = sorted({locale.clause_text_language for locale in locales()})
@@ -405,7 +405,7 @@ def _emit(result: str | bytes, output: Path | None, force: bool) -> None:
 
 
 def _revision_date(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
-    from .redline import revision_date
+    from .redline_model import revision_date
 
     try:
         return None if value is None else revision_date(value)
@@ -436,7 +436,7 @@ def redline(old: str, new: str, output: Path | None, fmt: str, author: str, date
     word by word in English and by runs of one script (kanji, kana, ...) in Japanese.
     """
     from .library import load_library
-    from .redline import redline as compare_versions
+    from .redline_model import redline as compare_versions
     from .unicode_safety import unsafe_character
 
     if not author.strip() or unsafe_character(author) is not None or not author.isprintable():
@@ -473,8 +473,8 @@ def changes_command(old: str, new: str, output: Path | None, fmt: str, lang: str
     what, what each side may, must and cannot do, secrecy, money and ending, each with its
     article and the balance shift there, and the deal-check findings that are new or resolved.
     """
-    from .changes import changes
-    from .changes_render import render_changes
+    from .deal_changes import changes
+    from .deal_changes_render import render_changes
     from .library import load_library
 
     _emit(render_changes(changes(old, new, library=load_library(library), lang=lang), fmt), output, force)
@@ -608,7 +608,7 @@ def verify_command(docx: str, as_json: bool, library: Path | None) -> None:
     import dataclasses
 
     from .library import load_library
-    from .verify import verify
+    from .verification import verify
 
     try:
         if docx == "-":

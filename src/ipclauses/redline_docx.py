@@ -20,7 +20,7 @@ from .agreement import Ref, Segment
 from .compare import ending_in_deletion
 from .docx_render import Body, clause_bookmark, document_with_body, package_document, segment_runs
 from .ooxml import Style
-from .redline import Entry, Redline
+from .redline_model import Entry, Redline
 
 _KEY_TERMS_WIDTHS = (2400, 6400)  # as the base template's key-terms table
 _SCHEDULE_WIDTHS = (2800, 6000)

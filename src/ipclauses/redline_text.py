@@ -15,7 +15,7 @@ from typing import Any
 
 from .compare import Piece
 from .locales import Locale, get_locale
-from .redline import Entry, Redline
+from .redline_model import Entry, Redline
 from .renderers.summary_markdown import md_escape
 
 _CSS = """

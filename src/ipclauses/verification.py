@@ -47,7 +47,7 @@ from .errors import DocumentError, SpecError
 from .library import Library
 from .locales import Locale, get_locale
 from .ooxml import Style
-from .redline import compare_paragraphs
+from .redline_model import compare_paragraphs
 
 COMMENTS_PART = "word/comments.xml"
 _FIELD = re.compile(r"\{REF [^{}]*\}")

@@ -1,6 +1,6 @@
 """What changed in a deal, as text for people (Markdown, one HTML page) and for tools (JSON).
 
-Every word comes from the DealChanges (changes.py) and its locale; these functions only
+Every word comes from the DealChanges (deal_changes.py) and its locale; these functions only
 lay it out: the changes in article order, the whole deal's balance, the deal-check
 findings that are new or resolved, and the spec values behind it all for legal staff.
 """
@@ -13,8 +13,8 @@ from collections.abc import Callable
 from dataclasses import fields
 from typing import Any
 
-from .changes import Change, DealChanges, ValueChange
 from .checks import Finding
+from .deal_changes import Change, DealChanges, ValueChange
 from .renderers.summary_markdown import md_escape
 
 _CSS = """
