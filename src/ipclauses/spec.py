@@ -28,7 +28,6 @@ PARTY_ID_PATTERN = r"^[a-z][a-z0-9_-]{0,31}$"
 PartyId = Annotated[
     str,
     StringConstraints(pattern=PARTY_ID_PATTERN),
-    Field(description="A party's id as given in parties[].id, e.g. \"acme\"."),
 ]
 PositiveDays = Annotated[int, Field(gt=0, le=3650)]
 PositiveMonths = Annotated[int, Field(gt=0, le=1200)]
@@ -72,26 +71,20 @@ DueDate = Date | AfterStart
 
 
 class Representative(SpecModel):
-    name: Name = Field(description="Name of the person who signs for the party.")
-    title: Name = Field(description="Their title, e.g. \"代表取締役\" or \"Chief Executive Officer\".")
+    name: Name
+    title: Name
 
 
 class Party(SpecModel):
-    id: PartyId = Field(description="Short id other fields use to point at this party.")
-    legal_name: Name = Field(description="Full registered name, e.g. \"株式会社山田製作所\".")
-    short_name: Name = Field(description="Name used as the defined term in the agreement, e.g. \"Yamada\".")
+    id: PartyId
+    legal_name: Name
+    short_name: Name
     kind: Literal["large_company", "startup", "university", "other"]
     address: Name
     representative: Representative
     role: Literal[
         "party", "discloser", "recipient", "provider", "customer", "licensor", "licensee"
-    ] = Field(
-        "party",
-        description=(
-            "Role in this deal: one-way NDA discloser/recipient; PoC provider/customer; "
-            "licence licensor/licensee; otherwise party."
-        ),
-    )
+    ] = "party"
 
 
 # --- common terms --------------------------------------------------------
@@ -101,18 +94,14 @@ Currency = Literal["JPY", "USD", "EUR", "GBP"]
 
 
 class Money(SpecModel):
-    amount: int = Field(ge=0, le=10**13, description="Whole currency units, e.g. 3000000.")
+    amount: int = Field(ge=0, le=10**13)
     currency: Currency = "JPY"
 
 
 class Purpose(SpecModel):
-    description: Text = Field(
-        description="What the parties are working together on, specific enough to limit use of information."
-    )
+    description: Text
     project_name: Name | None = None
-    limited_to_evaluation: bool = Field(
-        True, description="Narrow the purpose to evaluating the joint project (the models' recommendation)."
-    )
+    limited_to_evaluation: bool = True
 
 
 class PartyTasks(SpecModel):
@@ -144,9 +133,7 @@ class EarlierNda(SpecModel):
 class Confidentiality(SpecModel):
     direction: Literal["mutual", "one_way"] = "mutual"
     definition: Literal["all_disclosed", "marked", "marked_or_confirmed"] = "marked_or_confirmed"
-    confirmation_days: PositiveDays = Field(
-        14, description="Days to confirm oral or visual disclosures in writing (marked_or_confirmed)."
-    )
+    confirmation_days: PositiveDays = 14
     exclusions_proved_by: Literal["recipient", "discloser"] = "recipient"
     permitted_recipients: PermittedRecipients = Field(default_factory=PermittedRecipients)
     announcement: Literal["none", "either_may_announce", "agreed_text"] = "none"
@@ -158,9 +145,7 @@ class Confidentiality(SpecModel):
     survival_years: Annotated[int, Field(ge=0, le=100)] = 3
     trade_secrets_survive: bool = True
     supersedes_nda: EarlierNda | None = None
-    derived_ip_to_discloser: bool = Field(
-        False, description="NDA add-on: IP arising from the disclosed information belongs to the discloser."
-    )
+    derived_ip_to_discloser: bool = False
 
 
 class PersonalData(SpecModel):
@@ -168,31 +153,10 @@ class PersonalData(SpecModel):
     (個人情報の保護に関する法律) requires: the agreement then has an article on security measures,
     subcontractors, re-identification, leaks, transfers abroad and return or deletion."""
 
-    provided_by: list[PartyId] = Field(
-        max_length=MAX_PARTIES,
-        description='The parties that give personal information to the other party, e.g. ["tokai"]; list both '
-        "parties when each gives the other some. The other party is the one that receives and protects it. "
-        "An empty list [] records that no personal information is exchanged: the agreement then has no article on it.",
-    )
-    sensitive: bool = Field(
-        False,
-        description="It includes sensitive personal information (要配慮個人情報), such as medical records, health "
-        "data, genetic data or criminal records: the provider confirms the people's prior consent the APPI requires, "
-        "and the recipient limits access to named staff, logs access and encrypts the data.",
-    )
-    cross_border: bool = Field(
-        False,
-        description="The recipient may need to send the personal information abroad or handle it outside Japan "
-        "(越境移転), e.g. on a foreign cloud: the article then sets the conditions (the provider's prior written "
-        "consent, and the APPI's conditions for transfers abroad). When false, it may not leave Japan without the "
-        "provider's written consent.",
-    )
-    leak_notice_hours: Annotated[int, Field(ge=1, le=720)] = Field(
-        24,
-        description="Hours within which the recipient must tell the provider of a leak, loss or damage of the "
-        "personal information, or a risk of one, after learning of it. Keep it short: the provider may have to "
-        "report to the Personal Information Protection Commission (PPC) and tell the people concerned promptly.",
-    )
+    provided_by: list[PartyId] = Field(max_length=MAX_PARTIES)
+    sensitive: bool = False
+    cross_border: bool = False
+    leak_notice_hours: Annotated[int, Field(ge=1, le=720)] = 24
 
 
 class Renewal(SpecModel):
@@ -202,7 +166,7 @@ class Renewal(SpecModel):
 
 
 class Term(SpecModel):
-    months: PositiveMonths = Field(description="Length of the agreement from the effective date.")
+    months: PositiveMonths
     renewal: Renewal = Field(default_factory=Renewal)
 
 
@@ -215,45 +179,28 @@ class Termination(SpecModel):
 class LiabilityCap(SpecModel):
     kind: Literal["none", "amount", "fees_paid"] = "fees_paid"
     amount: Money | None = None
-    floor: Money | None = Field(
-        None,
-        description='With kind "fees_paid": the least the cap can be. The cap is then the greater of all amounts '
-        "payable between the parties under the agreement and this floor; without it the cap is those amounts alone, "
-        "which is zero when the deal pays nothing.",
-    )
+    floor: Money | None = None
 
 
 class Liability(SpecModel):
     cap: LiabilityCap = Field(default_factory=LiabilityCap)
     cap_applies_to: Literal["both", "only"] = "both"
-    capped_party: PartyId | None = Field(None, description="With cap_applies_to = only: whose liability is capped.")
+    capped_party: PartyId | None = None
     exclude_wilful_or_gross: bool = True
     indirect_damages_excluded: bool = True
-    carve_outs: bool = Field(
-        True,
-        description="With a cap (fees or a fixed amount): keep outside the cap and the exclusion of indirect loss "
-        "any breach of confidentiality and any use of the other party's information or rights beyond the Purpose "
-        "or a licence under the agreement, and never cap amounts owed as fees, royalties or other payments.",
-    )
+    carve_outs: bool = True
 
 
 class Arbitration(SpecModel):
     institution: Literal["JCAA", "ICC", "SIAC", "LCIA"] = "JCAA"
-    seat: Name = Field("Tokyo", description="Seat of arbitration; 東京 in Japanese agreements.")
+    seat: Name = "Tokyo"
 
 
 class Disputes(SpecModel):
     governing_law: Literal["japan", "england_wales", "new_york", "singapore"] = "japan"
     forum: Literal["court", "ip_mediation_then_court", "arbitration"] = "court"
-    mediation_months: Annotated[int, Field(gt=0, le=24)] = Field(
-        3,
-        description="Forum ip_mediation_then_court: months after the request for mediation after which, without a "
-        "settlement, either party may go to court.",
-    )
-    court: Name | None = Field(
-        "Tokyo District Court",
-        description="Court with exclusive jurisdiction (court and mediation forums); 東京地方裁判所 in Japanese agreements.",
-    )
+    mediation_months: Annotated[int, Field(gt=0, le=24)] = 3
+    court: Name | None = "Tokyo District Court"
     arbitration: Arbitration | None = None
 
 
@@ -263,23 +210,16 @@ class Signing(SpecModel):
 
 
 class Remedies(SpecModel):
-    penalty: Money | None = Field(None, description="Optional fixed penalty per breach, on top of damages.")
+    penalty: Money | None = None
     injunction: bool = True
 
 
 class NextStep(SpecModel):
-    decision_months: PositiveMonths = Field(
-        description="Months within which the decider says whether a next-stage agreement follows."
-    )
-    decider: PartyId | None = Field(
-        None,
-        description="The party that decides and tells the other whether a next agreement follows. Leave out for the "
-        "usual one: in a PoC the customer; in an NDA the recipient of a one-way NDA, or both parties together in a "
-        "mutual one. With fee_if_none only the customer may decide.",
-    )
+    decision_months: PositiveMonths
+    decider: PartyId | None = None
     next_agreement: Literal["poc", "jrd", "license"] = "jrd"
-    fee_if_none: Money | None = Field(None, description="PoC: extra fee payable if no next agreement follows.")
-    discount_if_follows: Percent | None = Field(None, description="PoC: discount on the next stage if it follows.")
+    fee_if_none: Money | None = None
+    discount_if_follows: Percent | None = None
 
 
 # --- results, ownership and usage scope ----------------------------------
@@ -289,13 +229,7 @@ class Deliverable(SpecModel):
     name: Name
     kind: Literal["report", "software", "data_set", "model", "invention", "design", "documents"]
     created_by: PartyId
-    delivered: bool = Field(
-        True,
-        description="PoC: whether the provider hands this result over to the customer with the Report (false: it is "
-        "still a result, owned as results.ownership says, but stays with the party that created it). An entry of kind "
-        "report is the Report itself and is always delivered; an entry the customer creates is never delivered by the "
-        "provider, so set false. Other agreement types ignore it.",
-    )
+    delivered: bool = True
 
 
 class SoleOwnership(SpecModel):
@@ -337,20 +271,13 @@ class JointRules(SpecModel):
     each_may_practise: bool = True
     third_party_licensing: Literal["consent_required", "consent_given"] = "consent_required"
     cost_sharing: Literal["by_share", "equal"] = "by_share"
-    non_practice_compensation_percent: Percent | None = Field(
-        None,
-        description="JRD: compensation for not practising (不実施補償): a co-owner that practises a jointly owned result "
-        "pays each co-owner that did not practise it that calendar year, such as a university, this percentage of its "
-        "net sales of products using it. Leave out for none.",
-    )
+    non_practice_compensation_percent: Percent | None = None
 
 
 class Results(SpecModel):
     deliverables: list[Deliverable] = Field(default_factory=list, max_length=200)
-    ownership: OwnershipRule = Field(description="Who owns inventions, patents and know-how in the results.")
-    copyright_ownership: OwnershipRule | None = Field(
-        None, description="Copyright (software, documents, data sets, models) if it follows another rule."
-    )
+    ownership: OwnershipRule
+    copyright_ownership: OwnershipRule | None = None
     joint_rules: JointRules = Field(default_factory=JointRules)
     no_moral_rights: bool = True
 
@@ -363,18 +290,13 @@ class Milestone(SpecModel):
 class Royalty(SpecModel):
     kind: Literal["free", "paid"]
     upfront: Money | None = None
-    running_percent: Percent | None = Field(None, description="Running royalty as a percentage of Net Sales.")
+    running_percent: Percent | None = None
     milestones: list[Milestone] = Field(default_factory=list, max_length=50)
     minimum_annual: Money | None = None
     report_frequency: Literal["quarterly", "half_yearly", "yearly"] = "half_yearly"
     payment_days: PositiveDays = 60
     audit: bool = True
-    currency: Currency | None = Field(
-        None,
-        description="Currency in which the running royalty is calculated and paid. Leave out: a licence agreement then "
-        "uses the currency of the minimum annual royalty, else of the upfront payment, else of the first milestone, "
-        "else JPY; a PoC or joint R&D states none. Needs a running royalty.",
-    )
+    currency: Currency | None = None
 
 
 class LicenceTerm(SpecModel):
@@ -390,36 +312,18 @@ def _default_subject() -> list[IpKind]:
 
 
 class UsageScope(SpecModel):
-    licensor: PartyId | None = Field(None, description="Who grants (JRD: defaults to the owner of the results).")
-    licensee: PartyId | None = Field(None, description="Who receives (JRD: defaults to the other party).")
+    licensor: PartyId | None = None
+    licensee: PartyId | None = None
     subject: list[IpKind] = Field(default_factory=_default_subject, min_length=1)
-    field: Name | None = Field(None, description="Field of use; leave out for every field.")
+    field: Name | None = None
     products: Name | None = None
-    territory: list[Name] = Field(
-        default_factory=lambda: ["worldwide"], min_length=1, description="[\"worldwide\"] or a list of countries."
-    )
+    territory: list[Name] = Field(default_factory=lambda: ["worldwide"], min_length=1)
     exclusivity: Literal["non_exclusive", "exclusive_then_non_exclusive", "exclusive"] = "non_exclusive"
-    exclusive_months: PositiveMonths | None = Field(
-        None, description="Months of exclusivity (exclusive_then_non_exclusive, or a time-limited exclusive), counted "
-        "from when exclusivity starts (exclusive_from)."
-    )
-    exclusive_perpetual: bool = Field(False, description="Exclusive for the whole licence term, said on purpose.")
-    exclusive_from: Date | Literal["start", "report_acceptance"] = Field(
-        "start",
-        description='When exclusivity starts: "start" (when the licence starts), a date, or, in a PoC, '
-        '"report_acceptance" (when the customer accepts the Report).',
-    )
-    registered_exclusive: bool = Field(
-        False,
-        description="Licence agreement under Japanese law, exclusivity exclusive: grant a registered exclusive licence "
-        "(専用実施権, Patent Act art. 77) on the licensed patents instead of an exclusive non-registered licence "
-        "(独占的通常実施権). It covers the Japanese patents only, takes effect on registration at the JPO, and the "
-        "licensor may then not practise them itself. Needs Japanese law, exclusivity \"exclusive\", no "
-        "non_use_fallback_months, and a diligence consequence of \"terminate\" if any.",
-    )
-    non_use_fallback_months: PositiveMonths | None = Field(
-        None, description="Exclusivity ends if the licensee does not use the licence for this many months."
-    )
+    exclusive_months: PositiveMonths | None = None
+    exclusive_perpetual: bool = False
+    exclusive_from: Date | Literal["start", "report_acceptance"] = "start"
+    registered_exclusive: bool = False
+    non_use_fallback_months: PositiveMonths | None = None
     sublicensing: Literal["none", "affiliates", "named", "free"] = "none"
     sublicensees: list[Name] = Field(default_factory=list, max_length=50)
     term: LicenceTerm = Field(default_factory=LicenceTerm)
@@ -430,9 +334,7 @@ class OptionRight(SpecModel):
     kind: Literal["exclusive_licence", "assignment"]
     holder: PartyId
     exercise_months: PositiveMonths = 6
-    fee: Money | None = Field(
-        None, description="Option fee the holder pays for keeping the option open, due within 30 days of the effective date."
-    )
+    fee: Money | None = None
 
 
 class BackgroundItem(SpecModel):
@@ -446,12 +348,7 @@ class BackgroundIp(SpecModel):
     licence_for_exploitation: Literal["none", "negotiate", "non_exclusive_reasonable", "non_exclusive_free"] = (
         "negotiate"
     )
-    royalty_percent: Percent | None = Field(
-        None,
-        description="With non_exclusive_reasonable: the running royalty for the licence to exploit the results, as a "
-        "percentage of the net sales of products using the background IP (e.g. 3). Leave out to agree a reasonable "
-        "royalty later.",
-    )
+    royalty_percent: Percent | None = None
 
 
 class Filing(SpecModel):
@@ -463,32 +360,20 @@ class Filing(SpecModel):
 
 class Improvements(SpecModel):
     owner: Literal["improver", "original_owner"] = "improver"
-    grant_back: Literal["none", "non_exclusive_free", "non_exclusive_sublicensable", "exclusive"] = Field(
-        "non_exclusive_free",
-        description="With owner improver: the licence the improver gives back. \"exclusive\" and "
-        "\"non_exclusive_sublicensable\" are warned of (JFTC IP guidelines); in a joint R&D \"exclusive\" is refused "
-        "together with owner original_owner.",
-    )
+    grant_back: Literal["none", "non_exclusive_free", "non_exclusive_sublicensable", "exclusive"] = "non_exclusive_free"
     notice_days: PositiveDays = 30
 
 
 class Publication(SpecModel):
     notice_days: PositiveDays = 60
     delay_days: Annotated[int, Field(ge=0, le=3650)] = 90
-    academic_freedom: bool = Field(
-        False, description="A university keeps the right to publish results and use them for research and teaching."
-    )
+    academic_freedom: bool = False
 
 
 class NonCompete(SpecModel):
     scope: Name
     months: PositiveMonths
-    after_term: Literal["third_parties_only", "own_and_third_parties"] = Field(
-        "third_parties_only",
-        description="What stays restricted during the months after the agreement ends: only research with or for "
-        "third parties (third_parties_only, what the JFTC joint R&D guidelines accept), or also each party's own "
-        "research (own_and_third_parties, in principle an unfair trade practice).",
-    )
+    after_term: Literal["third_parties_only", "own_and_third_parties"] = "third_parties_only"
 
 
 class SteeringCommittee(SpecModel):
@@ -500,32 +385,25 @@ class Costs(SpecModel):
     rule: Literal["each_bears_own", "one_party_pays"] = "each_bears_own"
     payer: PartyId | None = None
     amount: Money | None = None
-    payment_days: PositiveDays = Field(30, description="one_party_pays: days after the invoice within which the payer pays.")
+    payment_days: PositiveDays = 30
 
 
 class Schedule(SpecModel):
     milestone: Name
-    due: DueDate = Field(description='A date ("2027-03-31") or a period after the effective date ({"months": 4}).')
+    due: DueDate
 
 
 class PocWork(SpecModel):
-    verification: Text = Field(description="The technical verification to be carried out.")
-    report_deadline: DueDate = Field(
-        description='When the Report is due: a date ("2027-03-31") or a period after the effective date ({"weeks": 12}).'
-    )
+    verification: Text
+    report_deadline: DueDate
     acceptance_days: PositiveDays = 10
     fee: Money
     payment_days: PositiveDays = 30
-    materials: Text | None = Field(None, description="Materials or data the customer supplies.")
+    materials: Text | None = None
     report_use: Literal["purpose_only", "internal_business"] = "purpose_only"
     notice_of_filing: bool = False
-    filing_notice_days: PositiveDays = Field(
-        30, description="notice_of_filing: days before filing by which a party tells the other of an application."
-    )
-    filing_comment_days: PositiveDays = Field(
-        14, description="notice_of_filing: days after that notice within which the other party may comment; shorter "
-        "than filing_notice_days, so the comments arrive before the filing."
-    )
+    filing_notice_days: PositiveDays = 30
+    filing_comment_days: PositiveDays = 14
     feedback_free_use: bool = False
     subcontracting_allowed: bool = False
 
@@ -556,42 +434,25 @@ class LicensedRights(SpecModel):
 
 
 class CommonSpec(SpecModel):
-    schema_url: str | None = Field(
-        None, alias="$schema", description="Path or URL of the JSON Schema, for editor completion."
-    )
+    schema_url: str | None = Field(None, alias="$schema")
     language: Literal["ja", "en"]
-    title: Name | None = Field(None, description="Agreement title; leave out for the standard one.")
-    parties: list[Party] = Field(
-        min_length=2,
-        max_length=MAX_PARTIES,
-        description="The parties, each with its role in the deal.",
-    )
+    title: Name | None = None
+    parties: list[Party] = Field(min_length=2, max_length=MAX_PARTIES)
     effective_date: Date
-    signing_date: Date | None = Field(None, description="Leave out to leave the date blank for signature.")
+    signing_date: Date | None = None
     purpose: Purpose
     project: ProjectContext = Field(default_factory=ProjectContext)
     confidentiality: Confidentiality = Field(default_factory=Confidentiality)
-    personal_data: PersonalData | None = Field(
-        None,
-        description="Personal information exchanged under the agreement (Japan's APPI): say who provides it to add "
-        'the article on handling it, or give "provided_by": [] to record that none is exchanged. Leave it out only '
-        'while nobody has checked (the check "personal_data.unstated" asks when the deal shares data).',
-    )
+    personal_data: PersonalData | None = None
     term: Term
     termination: Termination = Field(default_factory=Termination)
     liability: Liability = Field(default_factory=Liability)
     disputes: Disputes = Field(default_factory=Disputes)
     signing: Signing = Field(default_factory=Signing)
-    key_terms_table: bool = Field(True, description="Print a key-terms table on the first page.")
-    late_interest_percent: Annotated[float, Field(gt=0, le=30)] | None = Field(
-        None,
-        description="Yearly interest on late payments, e.g. 3 or 14.6, stated in every clause that charges it. Leave "
-        "out for each clause's usual rate: 3% a year on PoC fees, the statutory rate under Japanese law (an agreed 3% "
-        "under another law) on royalties in a PoC or joint R&D, and 14.6% a year on licence payments; JRD research "
-        "costs, option fees and non-practice compensation then carry no interest clause. Not for an NDA.",
-    )
+    key_terms_table: bool = True
+    late_interest_percent: Annotated[float, Field(gt=0, le=30)] | None = None
     # Last, so that in each type's model `type` comes after the common fields, as it always has.
-    type: str = Field(description="The agreement type; each type's model narrows it to its name, e.g. \"nda\".")
+    type: str
 
     def party(self, party_id: str | None) -> Party | None:
         """The party with this id, or None."""
