@@ -1,8 +1,15 @@
 import copy
 import json
+import os
 from pathlib import Path
 
 import pytest
+
+# Messages follow the user's locale (LC_ALL, LC_MESSAGES, LANG): the tests expect English unless they
+# set one, whatever the machine running them uses.
+for _variable in ("LC_ALL", "LC_MESSAGES"):
+    os.environ.pop(_variable, None)
+os.environ["LANG"] = "C.UTF-8"
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = sorted((ROOT / "examples").glob("*.json"))

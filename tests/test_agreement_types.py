@@ -254,12 +254,12 @@ def test_the_schema_and_the_type_tag_follow_the_registry():
         assert (parties["minItems"], parties["maxItems"]) == (3, 3)
         with pytest.raises(SpecError) as info:
             load_spec({**data, "type": "mou"})
-        assert '"mou" is not allowed (allowed: "nda", "poc", "jrd", "license", "memorandum")' in str(info.value)
+        assert '"mou" is not allowed (allowed: "nda", "poc", "jrd", "license" or "memorandum")' in str(info.value)
     assert names() == SHIPPED
     assert schema_text() == (ROOT / "schema" / "deal-spec.schema.json").read_text(encoding="utf-8")
     with pytest.raises(SpecError) as info:
         load_spec(data)
-    assert '"memorandum" is not allowed (allowed: "nda", "poc", "jrd", "license")' in str(info.value)
+    assert '"memorandum" is not allowed (allowed: "nda", "poc", "jrd" or "license")' in str(info.value)
 
 
 # --- only a type's module asks which type a spec is -----------------------------------------

@@ -239,7 +239,10 @@ CASES = [
     ),
     Case("string-for-integer", "nda", set_at("term.months", "twelve"), "/term/months", '"twelve" is not a whole number'),
     Case("fraction-for-integer", "nda", set_at("term.months", 12.5), "/term/months", "12.5 is not a whole number"),
-    Case("object-expected", "nda", set_at("purpose", "Evaluating a resin"), "/purpose", "must be an object {...}"),
+    Case(
+        "object-expected", "nda", set_at("purpose", "Evaluating a resin"), "/purpose",
+        'must be an object, e.g. {"description": ', ('not "Evaluating a resin"',),
+    ),
     Case(
         "bad-date", "nda", set_at("effective_date", "2026-02-30"), "/effective_date",
         '"2026-02-30" is not a valid date', ("YYYY-MM-DD",),

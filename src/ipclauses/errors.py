@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+
+from .locales import Locale, get_locale, reference_locale
+from .messages import Message
 
 
 class IpclausesError(Exception):
@@ -12,10 +15,25 @@ class IpclausesError(Exception):
 
 @dataclass(frozen=True)
 class Problem:
-    """One thing wrong with an input, located by a JSON pointer (spec) or a key (clause file)."""
+    """One thing wrong with an input, located by a JSON pointer (spec) or a key (clause file).
+
+    `message` is in English. A problem made with `Problem.of` from a catalogue message also
+    keeps its message `id` and `params`, so `text(locale)` gives it in any language; one made
+    with its text alone (the clause library's) reads the same in all.
+    """
 
     path: str
     message: str
+    id: str = field(default="", compare=False)
+    params: Mapping[str, object] = field(default_factory=dict, compare=False, repr=False)
+
+    @classmethod
+    def of(cls, path: str, message: Message) -> Problem:
+        return cls(path, message.render(reference_locale()), message.id, message.params)
+
+    def text(self, locale: Locale) -> str:
+        """The message in `locale`'s words."""
+        return Message(self.id, self.params).render(locale) if self.id else self.message
 
     def __iter__(self) -> Iterator[str]:  # lets callers unpack `for path, message in err.errors`
         return iter((self.path, self.message))
@@ -26,6 +44,7 @@ class SpecError(IpclausesError):
 
     `.errors` lists every problem found, each a `Problem(path, message)` where `path`
     is a JSON pointer such as `/parties/0/kind`; `.source` names the file or "<stdin>".
+    `str()` is in English; `render(lang)` gives the same lines in another language.
     """
 
     def __init__(self, source: str, errors: list[Problem]):
@@ -33,8 +52,10 @@ class SpecError(IpclausesError):
         self.errors = list(errors)
         super().__init__(self.render())
 
-    def render(self) -> str:
-        return "\n".join(f"{self.source}: {p.path or '/'}: {p.message}" for p in self.errors)
+    def render(self, lang: str | None = None) -> str:
+        """One line per problem, `source: /pointer: message`, in the language `lang` (a locale code; default English)."""
+        locale = reference_locale() if lang is None else get_locale(lang)
+        return "\n".join(f"{self.source}: {p.path or '/'}: {p.text(locale)}" for p in self.errors)
 
 
 class LibraryError(IpclausesError):
@@ -59,3 +80,7 @@ class OutputError(IpclausesError):
 
 class DocumentError(IpclausesError):
     """Raised when a DOCX to read (inspect, verify, redline) is not a readable ipclauses DOCX, or is unsafe to read."""
+
+
+class PdfError(IpclausesError):
+    """Raised when a PDF cannot be made: LibreOffice or the fonts it needs are missing, or its conversion failed."""

@@ -10,6 +10,9 @@ Stages, each adding problems to one list so the user sees everything at once:
 
 The models and the rules come from the registered agreement types (agreement_types/),
 so a registered type is validated like the shipped ones.
+
+Every problem is a catalogue message (`messages.message`: an id and its values), never
+English text, so `SpecError.render(lang)` reads in any locale's words.
 """
 
 from __future__ import annotations
@@ -20,17 +23,23 @@ import errno
 import json
 import os
 import re
+import typing
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import IO, Any
 
 from pydantic import BaseModel, ValidationError
+from pydantic.fields import FieldInfo
 
 from . import agreement_types
 from .agreement_types import AnyAgreementType, Problems, Roles
 from .errors import Problem, SpecError
+from .locales import Locale, reference_locale
+from .messages import AgreementName, Choices, Count, Message, Names, as_json, message
 from .safe_read import NotARegularFile, read_regular_file
-from .spec import AnySpec, CommonSpec, given, language_defaults
+from .schema_text import field_text
+from .spec import AfterStart, AnySpec, CommonSpec, given, language_defaults
 from .spec import term_end as term_end  # where wording, summary and conditions look for it
 from .unicode_safety import XML_FORBIDDEN, UnsafeCharacter, look_alike, unsafe_character
 
@@ -69,67 +78,64 @@ def _describe_char(ch: str) -> str:
     return f"U+{ord(ch):04X}"
 
 
-def _unsafe_message(unsafe: UnsafeCharacter) -> str:
-    return (
-        f"holds {unsafe.code_point} ({unsafe.name}) at position {unsafe.position}, {unsafe.reason}; "
-        "an agreement must show exactly what it says (remove it: it is often pasted in invisibly)"
-    )
+# unicode_safety gives its reasons in English words; each has its message here.
+_UNSAFE_REASONS = {
+    "a C1 control character": "unsafe.c1_control",
+    "a bidirectional control, which can make text display in another order than it reads": "unsafe.bidi_control",
+    "an invisible character": "unsafe.invisible",
+    "a variation selector with no character to vary": "unsafe.lone_variation_selector",
+    "an invisible format character": "unsafe.invisible_format",
+}
+
+
+def _unsafe_message(unsafe: UnsafeCharacter, *, in_key: bool = False) -> Message:
+    reason_id = _UNSAFE_REASONS.get(unsafe.reason)
+    reason: object = message(reason_id) if reason_id else unsafe.reason
+    return message("value.key_unsafe_character" if in_key else "value.unsafe_character", code_point=unsafe.code_point,
+                   name=unsafe.name, position=unsafe.position, reason=reason)
 
 
 def _walk(value: Any, path: list[str | int], problems: list[Problem], depth: int = 0) -> None:
     """Find duplicate keys, forbidden characters and excessive nesting."""
+    def add(where: list[str | int], what: Message) -> None:
+        problems.append(Problem.of(pointer(where), what))
+
     if depth > MAX_DEPTH:
-        problems.append(Problem(pointer(path), f"nested more than {MAX_DEPTH} levels deep (a deal spec is never this deep)"))
+        add(path, message("value.too_deep", limit=MAX_DEPTH))
         return
     if isinstance(value, dict):
         for key in getattr(value, "duplicates", []):
-            problems.append(
-                Problem(pointer(path + [key]), f'key "{key}" appears more than once in this object (keep one)')
-            )
+            add(path + [key], message("value.duplicate_key", key=key))
         for key, item in value.items():
             bad = XML_FORBIDDEN.search(key)
             if bad:
-                problems.append(Problem(pointer(path), f"a key holds the control character {_describe_char(bad.group())}"))
+                add(path, message("value.key_control_character", char=_describe_char(bad.group())))
             elif (unsafe := unsafe_character(key)) is not None:
-                problems.append(Problem(pointer(path), f"a key {_unsafe_message(unsafe)}"))
+                add(path, _unsafe_message(unsafe, in_key=True))
             _walk(item, path + [key], problems, depth + 1)
     elif isinstance(value, list):
         for i, item in enumerate(value):
             _walk(item, path + [i], problems, depth + 1)
     elif isinstance(value, int) and not isinstance(value, bool) and abs(value) >= 10**MAX_INTEGER_DIGITS:
-        problems.append(Problem(pointer(path), f"is a number with more than {MAX_INTEGER_DIGITS} digits; no deal needs one "
-                                "(check the value)"))
+        add(path, message("value.integer_too_long", digits=MAX_INTEGER_DIGITS))
     elif isinstance(value, _LongNumber):
-        problems.append(Problem(pointer(path), f"is a number with {len(value):,} characters; no deal needs more than "
-                                f"{MAX_SIGNIFICANT_DIGITS} significant digits (check the value)"))
+        add(path, message("value.number_too_long", length=len(value), digits=MAX_SIGNIFICANT_DIGITS))
     elif isinstance(value, (Decimal, float)) and not isinstance(value, bool):
         problem = _number_problem(value)
         if problem:
-            problems.append(Problem(pointer(path), problem))
+            add(path, problem)
     elif isinstance(value, str):
         bad = XML_FORBIDDEN.search(value)
         if bad:
-            at = bad.start()
-            problems.append(
-                Problem(
-                    pointer(path),
-                    f"holds the character {_describe_char(bad.group())} at position {at + 1}, which a Word "
-                    "document cannot contain (remove it; it is often pasted in invisibly)",
-                )
-            )
+            add(path, message("value.control_character", char=_describe_char(bad.group()), position=bad.start() + 1))
         elif value and not value.strip():
-            problems.append(Problem(pointer(path), "is blank (write a value, or leave the field out)"))
+            add(path, message("value.blank"))
         elif _LINE_BREAKS.search(value):
-            problems.append(
-                Problem(
-                    pointer(path),
-                    "holds a line break or tab; write the value on one line (the agreement sets the layout)",
-                )
-            )
+            add(path, message("value.line_break"))
         else:
             unsafe = unsafe_character(value)
             if unsafe is not None:
-                problems.append(Problem(pointer(path), _unsafe_message(unsafe)))
+                add(path, _unsafe_message(unsafe))
 
 
 class _LongNumber(str):
@@ -146,22 +152,25 @@ def _parse_float(text: str) -> Decimal | _LongNumber:
     return Decimal(text) if len(text) <= 40 else _LongNumber(text)
 
 
-_NUMBER_MARKERS = ("(check the value)", "never rounded)", "never prints a rounded number)", "(write digits, e.g. 2.5)")
+# Problems after which the models are not worth running: the spec is not one a person wrote.
+_NOT_WORTH_VALIDATING = frozenset({
+    "value.too_deep", "value.integer_too_long", "value.number_too_long", "value.not_finite", "value.too_large",
+    "value.too_many_digits", "value.too_small",
+})
 
 
-def _number_problem(value: Decimal | float) -> str | None:
+def _number_problem(value: Decimal | float) -> Message | None:
     """Why a number cannot be written into an agreement exactly as given, or None."""
     exact = value if isinstance(value, Decimal) else Decimal(repr(value))
     if not exact.is_finite():
-        return "is not a finite number (write digits, e.g. 2.5)"
+        return message("value.not_finite")
     if exact.adjusted() >= MAX_INTEGER_DIGITS:
-        return f"{exact} is far too large to be a value in a deal (check the value)"
+        return message("value.too_large", value=str(exact))
     digits = len(exact.normalize().as_tuple().digits)
     if digits > MAX_SIGNIFICANT_DIGITS:
-        return (f"{exact} has {digits} significant digits; at most {MAX_SIGNIFICANT_DIGITS} can be kept exactly "
-                "(shorten it: the agreement prints the number exactly as given, never rounded)")
+        return message("value.too_many_digits", value=str(exact), digits=digits, limit=MAX_SIGNIFICANT_DIGITS)
     if Decimal(repr(float(exact))) != exact:
-        return f"{exact} is too small to be kept exactly (the agreement never prints a rounded number)"
+        return message("value.too_small", value=str(exact))
     return None
 
 
@@ -176,32 +185,43 @@ def _plain_numbers(value: Any) -> Any:
     return value
 
 
+def _error(source: str, what: Message) -> SpecError:
+    """A spec that cannot be read at all: one problem, about the whole input."""
+    return SpecError(source, [Problem.of("", what)])
+
+
 def parse_json(text: str, source: str) -> Any:
     """Parse JSON text, refusing duplicate keys and reporting line and column on syntax errors."""
     try:
         data = json.loads(text, object_pairs_hook=_pairs, parse_int=_parse_int, parse_float=_parse_float)
     except json.JSONDecodeError as exc:
-        msg = f"not valid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}{_json_hint(text, exc)}"
-        raise SpecError(source, [Problem("", msg)]) from None
+        raise _error(source, message("spec.invalid_json", line=exc.lineno, column=exc.colno, reason=_json_reason(exc.msg),
+                                     hint=_json_hint(text, exc))) from None
     except RecursionError:
-        raise SpecError(source, [Problem("", f"nested too deeply to be a deal spec (at most {MAX_DEPTH} levels)")]) from None
+        raise _error(source, message("spec.too_deep_json", limit=MAX_DEPTH)) from None
     return data
 
 
-def _json_hint(text: str, exc: json.JSONDecodeError) -> str:
+def _json_reason(msg: str) -> object:
+    """What the JSON decoder says, as the catalogue's message whose English is its words (else its words as they are)."""
+    templates = reference_locale().words.messages.templates
+    return next((message(id) for id, text in templates.items() if id.startswith("json.") and text == msg), msg)
+
+
+def _json_hint(text: str, exc: json.JSONDecodeError) -> object:
     """The usual cause of a syntax error, in words: the decoder only says what it expected."""
     before = text[: exc.pos].rstrip()
     prev = before[-1:] if before else ""
     prev_line = before.count("\n") + 1
     here = text[exc.pos : exc.pos + 2]
     if exc.msg.startswith("Expecting ',' delimiter") and prev_line < exc.lineno:
-        return f" (a comma is probably missing at the end of line {prev_line})"
+        return message("json_hint.missing_comma", line=prev_line)
     if here.startswith("'"):
-        return " (JSON needs double quotes \"...\", not single quotes)"
+        return message("json_hint.single_quotes")
     if here in ("//", "/*") or here.startswith("#"):
-        return " (JSON has no comments; remove it)"
+        return message("json_hint.comment")
     if prev == "," and exc.msg.startswith(("Expecting property name", "Expecting value", "Illegal trailing comma")):
-        return f" (remove the comma at the end of line {prev_line}: JSON allows no comma after the last item)"
+        return message("json_hint.trailing_comma", line=prev_line)
     return ""
 
 
@@ -215,8 +235,16 @@ def _read(source: str | os.PathLike[str] | bytes | dict[str, Any], origin: str |
         return decode(source, origin or "<bytes>"), origin or "<bytes>"
     name = origin or "<text>"
     if len(source.encode("utf-8", "surrogatepass")) > MAX_SPEC_BYTES:
-        raise SpecError(name, [Problem("", f"text is larger than {MAX_SPEC_BYTES:,} bytes, too large to be a deal spec")])
+        raise _error(name, message("spec.too_large_text", limit=MAX_SPEC_BYTES))
     return parse_json(source, name), name
+
+
+# safe_read names what a path is in English words; each has its message here.
+_FILE_KINDS = {
+    "a named pipe (FIFO)": "file_kind.fifo", "a character device": "file_kind.character_device",
+    "a block device": "file_kind.block_device", "a socket": "file_kind.socket", "a directory": "file_kind.directory",
+    "a special file": "file_kind.special",
+}
 
 
 def read_spec_file(path: str | os.PathLike[str], name: str) -> bytes:
@@ -224,16 +252,17 @@ def read_spec_file(path: str | os.PathLike[str], name: str) -> bytes:
     try:
         raw = read_regular_file(path, MAX_SPEC_BYTES)
     except FileNotFoundError:
-        raise SpecError(name, [Problem("", "file not found (check the path)")]) from None
+        raise _error(name, message("spec.file_not_found")) from None
     except IsADirectoryError:
-        raise SpecError(name, [Problem("", "is a directory, not a spec file")]) from None
+        raise _error(name, message("spec.is_directory")) from None
     except PermissionError:
-        raise SpecError(name, [Problem("", "cannot be read (permission denied)")]) from None
+        raise _error(name, message("spec.permission_denied")) from None
     except NotARegularFile as exc:
-        raise SpecError(name, [Problem("", f"is {exc.kind}, not a spec file (give the path of a .json file, or - for standard input)")]) from None
+        kind_id = _FILE_KINDS.get(exc.kind)
+        raise _error(name, message("spec.not_regular_file", kind=message(kind_id) if kind_id else exc.kind)) from None
     except OSError as exc:
-        reason = "a symbolic link that leads round in a loop" if exc.errno == errno.ELOOP else exc.strerror or str(exc)
-        raise SpecError(name, [Problem("", f"cannot be read: {reason} (give the path of a .json file)")]) from None
+        reason: object = message("spec.symlink_loop") if exc.errno == errno.ELOOP else exc.strerror or str(exc)
+        raise _error(name, message("spec.unreadable", reason=reason)) from None
     return _within_limit(raw, name)
 
 
@@ -244,21 +273,20 @@ def read_bounded(stream: IO[bytes], name: str) -> bytes:
 
 def _within_limit(raw: bytes, name: str) -> bytes:
     if len(raw) > MAX_SPEC_BYTES:
-        raise SpecError(name, [Problem("", f"is too large: a deal spec is at most {MAX_SPEC_BYTES:,} bytes")])
+        raise _error(name, message("spec.too_large_file", limit=MAX_SPEC_BYTES))
     return raw
 
 
 def decode(raw: bytes, name: str) -> Any:
     """Bytes to JSON value, for files and stdin."""
     if len(raw) > MAX_SPEC_BYTES:
-        raise SpecError(name, [Problem("", f"input is {len(raw):,} bytes; a deal spec is at most {MAX_SPEC_BYTES:,} bytes")])
+        raise _error(name, message("spec.too_large_input", size=len(raw), limit=MAX_SPEC_BYTES))
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise SpecError(name, [Problem("", f"not UTF-8 text (bad byte at line {line}); save the file as UTF-8")]) from None
+        raise _error(name, message("spec.not_utf8", line=raw[: exc.start].count(b"\n") + 1)) from None
     return parse_json(text, name)
 
 
@@ -273,12 +301,11 @@ def load_spec(source: str | os.PathLike[str] | bytes | dict[str, Any], *, origin
 
 def validate_data(data: Any, name: str = "<dict>") -> AnySpec:
     if not isinstance(data, dict):
-        kind = type(data).__name__ if data is not None else "null"
-        raise SpecError(name, [Problem("", f"the spec must be a JSON object {{...}}, not {_json_kind(kind)}")])
+        raise _error(name, message("spec.not_object", kind=_json_kind(data)))
     problems: list[Problem] = []
     _walk(data, [], problems)
-    if any(p.message.startswith("nested more than") or p.message.endswith(_NUMBER_MARKERS) for p in problems):
-        raise SpecError(name, problems)  # not worth validating further
+    if any(p.id in _NOT_WORTH_VALIDATING for p in problems):
+        raise SpecError(name, problems)
     data = _plain_numbers(data)
     # Characters and duplicate keys do not stop the models from checking the rest:
     # the user sees every problem at once. Cross-field rules need a valid model.
@@ -290,7 +317,7 @@ def validate_data(data: Any, name: str = "<dict>") -> AnySpec:
     except ValidationError as exc:
         raise SpecError(name, problems + _explain(exc, data)) from None
     except RecursionError:
-        raise SpecError(name, problems + [Problem("", "nested too deeply to be a deal spec")]) from None
+        raise SpecError(name, problems + [Problem.of("", message("spec.too_deep"))]) from None
     problems += cross_check(spec)
     if problems:
         raise SpecError(name, problems)
@@ -308,10 +335,11 @@ def _sanitised(value: Any) -> Any:
     return value
 
 
-def _json_kind(pyname: str) -> str:
-    return {"list": "an array", "str": "a string", "int": "a number", "float": "a number", "bool": "true/false"}.get(
-        pyname, pyname
-    )
+def _json_kind(value: Any) -> object:
+    """What a JSON value is, in words: "an array", "a string", ..."""
+    kind = {list: "array", str: "string", int: "number", float: "number", Decimal: "number", _LongNumber: "number",
+            bool: "boolean", type(None): "null"}.get(type(value))
+    return message(f"json_kind.{kind}") if kind else type(value).__name__
 
 
 # --- pydantic errors in words for people ---------------------------------
@@ -337,8 +365,6 @@ def _model_at(data: dict[str, Any], loc: tuple[str | int, ...]) -> type[BaseMode
 
 
 def _inner_model(annotation: Any, value: Any) -> Any:
-    import typing
-
     args = typing.get_args(annotation)
     origin = typing.get_origin(annotation)
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
@@ -364,6 +390,13 @@ def _field_names(model: type[BaseModel]) -> list[str]:
     return [f.alias or name for name, f in model.model_fields.items()]
 
 
+def _field(model: type[BaseModel] | None, name: str | int) -> FieldInfo | None:
+    """A model's field by its name in a spec file (its alias, or its Python name)."""
+    if model is None:
+        return None
+    return next((f for n, f in model.model_fields.items() if name in (n, f.alias)), None)
+
+
 def _clean_loc(loc: tuple[str | int, ...], data: dict[str, Any]) -> tuple[str | int, ...]:
     """Drop the discriminator tags pydantic inserts into locations ('nda', 'sole', ...)."""
     out: list[str | int] = []
@@ -377,6 +410,56 @@ def _clean_loc(loc: tuple[str | int, ...], data: dict[str, Any]) -> tuple[str | 
 
 
 _RULE_TAGS = {"sole", "joint", "inventor", "by_field", "decide_later"}
+# How pydantic labels the scalar members of a union in a location ("date", "literal['start','report_acceptance']").
+_SCALAR_LABELS = frozenset({"date", "datetime", "int", "float", "str", "bool", "none", "literal", "list"})
+
+
+def _union_label(part: str | int, model: type[BaseModel] | None) -> bool:
+    """Whether a location part is pydantic's label for a member of a union, not a field."""
+    if not isinstance(part, str) or (model is not None and part in _field_names(model)):
+        return False
+    return "[" in part or part[:1].isupper() or part in _SCALAR_LABELS
+
+
+@dataclass(frozen=True)
+class _Located:
+    """One pydantic error at its location in the spec, with the union member it was tried against, if any."""
+
+    error: Any
+    loc: tuple[str | int, ...]
+    union_at: tuple[str | int, ...] | None = None
+    label: str = ""
+
+    @property
+    def scalar(self) -> bool:
+        return self.label.split("[")[0] in _SCALAR_LABELS
+
+
+def _locate(err: Any, data: dict[str, Any]) -> _Located:
+    loc = _clean_loc(tuple(err["loc"]), data)
+    if err["type"] in ("union_tag_invalid", "union_tag_not_found"):  # the tag's own field is the one to change
+        loc += (_tag_name(err),)
+    out: list[str | int] = []
+    for i, part in enumerate(loc):
+        unknown_field = i == len(loc) - 1 and err["type"] == "extra_forbidden"
+        if not unknown_field and _union_label(part, _model_at(data, tuple(out))):
+            return _Located(err, tuple(out) + loc[i + 1 :], tuple(out), str(part))
+        out.append(part)
+    return _Located(err, loc)
+
+
+def _tag_name(err: Any) -> str:
+    """The field that tells a discriminated union's members apart: "type", or "rule" of an ownership rule."""
+    return str((err.get("ctx") or {}).get("discriminator", "type")).strip("'")
+
+
+def _value_at(data: Any, loc: tuple[str | int, ...]) -> Any:
+    for part in loc:
+        if isinstance(part, int):
+            data = data[part] if isinstance(data, list) and part < len(data) else None
+        else:
+            data = data.get(part) if isinstance(data, dict) else None
+    return data
 
 
 def _num(value: object) -> str:
@@ -386,112 +469,210 @@ def _num(value: object) -> str:
     return str(value)
 
 
-def _fmt_expected(ctx: dict[str, Any] | None) -> str:
-    if not ctx or "expected" not in ctx:
-        return ""
-    return str(ctx["expected"]).replace("'", '"')
+def _expected(ctx: dict[str, Any]) -> object:
+    """The values pydantic lists as expected ("'a', 'b' or 'c'"), as choices each language lists its own way."""
+    expected = str(ctx.get("expected", ""))
+    values = re.findall(r"'((?:[^'\\]|\\.)*)'", expected)
+    return Choices(tuple(values)) if values else expected
+
+
+# --- a one-line example of an object -------------------------------------
+
+_EXAMPLE_WIDTH = 80
+
+
+def _one_line(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(", ", ": "), default=str)
+
+
+def _given_example(owner: type[BaseModel] | None, name: str | None, lang: str) -> Any:
+    """The example the schema text gives for a field, or None."""
+    if owner is None or name is None:
+        return None
+    try:
+        return field_text(owner, name, lang).example
+    except (LookupError, ValueError):  # no text for this field or language
+        return None
+
+
+def _made_example(model: type[BaseModel], lang: str) -> dict[str, Any]:
+    """An example object made from a model: its required fields (or its first), each with its own example."""
+    fields = [(f.alias or n, f) for n, f in model.model_fields.items()]
+    chosen = [(n, f) for n, f in fields if f.is_required()] or fields[:1]
+    made: dict[str, Any] = {}
+    for name, info in chosen[:3]:
+        example = _given_example(model, name, lang)
+        if example is None:
+            choices = [v for v in typing.get_args(info.annotation) if isinstance(v, str)]
+            example = choices[0] if choices else "..."
+        made[name] = "..." if isinstance(example, (str, dict, list)) and len(_one_line(example)) > _EXAMPLE_WIDTH // 3 else example
+    return made
+
+
+@dataclass(frozen=True)
+class _ObjectExample:
+    """The object a field takes, in one line: the field's example in the schema text, else one made from its model."""
+
+    owner: type[BaseModel] | None  # the model that declares the field
+    name: str | None  # the field's name in a spec file
+    model: type[BaseModel] | None  # the model of the object the field takes
+
+    def render(self, locale: Locale) -> str:
+        for lang in dict.fromkeys((locale.code, reference_locale().code)):
+            example = _given_example(self.owner, self.name, lang)
+            if isinstance(example, list) and example:
+                example = example[0]
+            if isinstance(example, dict) and len(_one_line(example)) <= _EXAMPLE_WIDTH:
+                return _one_line(example)
+        if self.model is None:
+            return "{...}"
+        for lang in dict.fromkeys((locale.code, reference_locale().code)):
+            try:
+                return _one_line(_made_example(self.model, lang))
+            except (LookupError, ValueError):
+                continue
+        return "{...}"
+
+
+def _object_example(data: dict[str, Any], loc: tuple[str | int, ...]) -> _ObjectExample | None:
+    """The example for the object expected at loc (a field, or an item of a list field), or None if no model is known."""
+    field_loc = loc[:-1] if loc and isinstance(loc[-1], int) else loc
+    if not field_loc or not isinstance(field_loc[-1], str):
+        return None
+    owner = _model_at(data, field_loc[:-1])
+    info = _field(owner, field_loc[-1])
+    model = _inner_model(info.annotation, None) if info is not None else None
+    if owner is None or not (isinstance(model, type) and issubclass(model, BaseModel)):
+        return None
+    return _ObjectExample(owner, field_loc[-1], model)
+
+
+# --- pydantic's errors, one by one ---------------------------------------
+
+_BOUNDS = {"greater_than": ("field.more_than", "gt"), "greater_than_equal": ("field.at_least", "ge"),
+           "less_than": ("field.less_than", "lt"), "less_than_equal": ("field.at_most", "le")}
 
 
 def _explain(exc: ValidationError, data: dict[str, Any]) -> list[Problem]:
     problems: list[Problem] = []
     seen = set()
-    for err in exc.errors(include_url=False):
-        loc = _clean_loc(tuple(err["loc"]), data)
-        kind = err["type"]
-        ctx = err.get("ctx") or {}
-        got = err.get("input")
-        if kind == "missing":
-            msg = f'required field "{loc[-1]}" is missing (add it)' if loc else "a required field is missing"
-            path = pointer(loc)
-        elif kind == "extra_forbidden":
-            name = str(loc[-1])
-            model = _model_at(data, loc[:-1])
-            hint = ""
-            if model is not None:
-                close = difflib.get_close_matches(name, _field_names(model), n=1, cutoff=0.6)
-                if close:
-                    hint = f' (did you mean "{close[0]}"?)'
-                else:
-                    hint = " (allowed here: " + ", ".join(f'"{n}"' for n in _field_names(model)) + ")"
-            msg = f'unknown field "{name}"{hint}'
-            path = pointer(loc)
-        elif kind in ("literal_error", "enum"):
-            msg = f"{json.dumps(got, ensure_ascii=False)} is not allowed (allowed: {_fmt_expected(ctx)})"
-            path = pointer(loc)
-        elif kind in ("union_tag_invalid", "union_tag_not_found"):
-            tag = ctx.get("discriminator", "type").strip("'")
-            tags = agreement_types.names() if tag == "type" else sorted(_RULE_TAGS)
-            allowed = ", ".join(f'"{t}"' for t in tags)
-            if kind == "union_tag_not_found":
-                msg = f'required field "{tag}" is missing (allowed: {allowed})'
-                path = pointer(loc + (tag,))
-            else:
-                msg = f'{json.dumps(ctx.get("tag"), ensure_ascii=False)} is not allowed (allowed: {allowed})'
-                path = pointer(loc + (tag,))
-        elif kind.startswith("date_") or kind == "date_type":
-            msg = f"{json.dumps(got, ensure_ascii=False)} is not a valid date (write YYYY-MM-DD, e.g. 2026-04-01)"
-            path = pointer(loc)
-        elif kind in ("greater_than", "greater_than_equal", "less_than", "less_than_equal"):
-            bound = {"greater_than": ("more than", "gt"), "greater_than_equal": ("at least", "ge"),
-                     "less_than": ("less than", "lt"), "less_than_equal": ("at most", "le")}[kind]
-            msg = f"{_num(got)} is out of range (must be {bound[0]} {_num(ctx.get(bound[1]))})"
-            path = pointer(loc)
-        elif kind in ("too_short", "too_long"):
-            n = ctx.get("min_length") if kind == "too_short" else ctx.get("max_length")
-            what = "at least" if kind == "too_short" else "at most"
-            actual = ctx.get("actual_length", len(got) if hasattr(got, "__len__") else "?")
-            unit = ("item" if actual == 1 else "items") if isinstance(got, list) else "characters"
-            msg = f"has {actual} {unit} (must have {what} {n})"
-            path = pointer(loc)
-        elif kind == "string_too_short":
-            msg = "is empty (write a value)"
-            path = pointer(loc)
-        elif kind == "string_too_long":
-            msg = f"is longer than {ctx.get('max_length')} characters (shorten it)"
-            path = pointer(loc)
-        elif kind == "string_pattern_mismatch":
-            msg = (
-                f"{json.dumps(got, ensure_ascii=False)} is not a valid party id (lower-case letters, digits, "
-                "'-' or '_', starting with a letter, at most 32 characters)"
-            )
-            path = pointer(loc)
-        elif kind in ("int_type", "int_parsing", "int_from_float"):
-            msg = f"{json.dumps(got, ensure_ascii=False)} is not a whole number (write digits, e.g. 30)"
-            path = pointer(loc)
-        elif kind in ("float_type", "float_parsing"):
-            msg = f"{json.dumps(got, ensure_ascii=False)} is not a number"
-            path = pointer(loc)
-        elif kind in ("bool_type", "bool_parsing"):
-            msg = f"{json.dumps(got, ensure_ascii=False)} is not true or false"
-            path = pointer(loc)
-        elif kind in ("string_type",):
-            msg = f"{json.dumps(got, ensure_ascii=False)} is not text (put it in double quotes)"
-            path = pointer(loc)
-        elif kind in ("model_type", "model_attributes_type", "dict_type"):
-            msg = f"must be an object {{...}}, not {json.dumps(got, ensure_ascii=False)[:60]}"
-            path = pointer(loc)
-        elif kind == "list_type":
-            msg = f"must be an array [...], not {json.dumps(got, ensure_ascii=False)[:60]}"
-            path = pointer(loc)
-        else:
-            msg = err["msg"]
-            path = pointer(loc)
-        key = (path, msg)
-        if key not in seen:
-            seen.add(key)
-            problems.append(Problem(path, msg))
+    for path, what in _union_messages([_locate(err, data) for err in exc.errors(include_url=False)], data):
+        problem = Problem.of(path, what)
+        if (problem.path, problem.message) not in seen:
+            seen.add((problem.path, problem.message))
+            problems.append(problem)
     return problems
+
+
+def _union_messages(located: list[_Located], data: dict[str, Any]) -> Iterable[tuple[str, Message]]:
+    """Each error as (JSON pointer, message); the errors of a union's members told as the one the user meant.
+
+    An object was meant for the union's object member (a period {"weeks": 3}); anything else for its
+    scalar members (a date, a keyword), which are then named together.
+    """
+    done: set[tuple[str | int, ...]] = set()
+    for item in located:
+        if item.union_at is None:
+            yield pointer(item.loc), _message(item, data)
+            continue
+        if item.union_at in done:
+            continue
+        done.add(item.union_at)
+        members = [m for m in located if m.union_at == item.union_at]
+        got = _value_at(data, item.union_at)
+        if isinstance(got, dict):
+            meant = [m for m in members if not m.scalar] or members
+            for m in meant:
+                yield pointer(m.loc), _message(m, data)
+            continue
+        scalars = [m for m in members if m.scalar]
+        yield pointer(item.union_at), _scalar_union_message(scalars or members, members, data, got)
+
+
+def _scalar_union_message(scalars: list[_Located], members: list[_Located], data: dict[str, Any], got: Any) -> Message:
+    dates = [m for m in scalars if m.label == "date"]
+    choices = [m for m in scalars if m.label.startswith("literal")]
+    objects = [m for m in members if not m.scalar]
+    value = as_json(got)
+    if dates and isinstance(got, str) and got[:1].isdigit():  # a date written wrongly
+        return _message(dates[0], data)
+    if dates and choices:
+        return message("field.date_or_choice", value=value, allowed=_expected(choices[0].error.get("ctx") or {}))
+    if dates and objects:
+        example = _object_example(data, dates[0].union_at or ())
+        return message("field.date_or_period", value=value, example=example or "{...}")
+    return _message(scalars[0], data)
+
+
+def _message(item: _Located, data: dict[str, Any]) -> Message:
+    """One pydantic error in words."""
+    err, loc = item.error, item.loc
+    kind = err["type"]
+    ctx = err.get("ctx") or {}
+    got = err.get("input")
+    value = as_json(got)
+    if kind == "missing":
+        return message("field.missing", name=loc[-1]) if loc else message("field.missing_somewhere")
+    if kind == "extra_forbidden":
+        return message("field.unknown", name=loc[-1], hint=_unknown_field_hint(str(loc[-1]), _model_at(data, loc[:-1])))
+    if kind in ("literal_error", "enum"):
+        return message("field.not_allowed", value=value, allowed=_expected(ctx))
+    if kind in ("union_tag_invalid", "union_tag_not_found"):
+        tag = _tag_name(err)
+        tags = Choices(tuple(agreement_types.names() if tag == "type" else sorted(_RULE_TAGS)))
+        if kind == "union_tag_not_found":
+            return message("field.tag_missing", name=tag, allowed=tags)
+        return message("field.not_allowed", value=as_json(ctx.get("tag")), allowed=tags)
+    if kind.startswith("date_"):
+        return message("field.invalid_date", value=value)
+    if kind in _BOUNDS:
+        id, bound = _BOUNDS[kind]
+        return message(id, value=_num(got), limit=_num(ctx.get(bound)))
+    if kind in ("too_short", "too_long"):
+        limit = ctx.get("min_length") if kind == "too_short" else ctx.get("max_length")
+        actual = ctx.get("actual_length", len(got) if hasattr(got, "__len__") else "?")
+        unit = ("unit.item" if actual == 1 else "unit.items") if isinstance(got, list) else "unit.characters"
+        return message("field.too_few" if kind == "too_short" else "field.too_many", actual=actual, unit=message(unit),
+                       limit=limit)
+    if kind == "string_too_short":
+        return message("field.empty")
+    if kind == "string_too_long":
+        return message("field.text_too_long", limit=ctx.get("max_length"))
+    if kind == "string_pattern_mismatch":
+        return message("field.bad_party_id", value=value)
+    if kind in ("int_type", "int_parsing", "int_from_float"):
+        return message("field.not_whole_number", value=value)
+    if kind in ("float_type", "float_parsing"):
+        return message("field.not_number", value=value)
+    if kind in ("bool_type", "bool_parsing"):
+        return message("field.not_true_or_false", value=value)
+    if kind == "string_type":
+        return message("field.not_text", value=value)
+    if kind in ("model_type", "model_attributes_type", "dict_type"):
+        example = _object_example(data, loc)
+        shown = value[:60]
+        return message("field.not_object", example=example, value=shown) if example else message(
+            "field.not_object_plain", value=shown)
+    if kind == "list_type":
+        return message("field.not_array", value=value[:60])
+    if kind == "value_error" and _model_at(data, loc) is AfterStart:
+        return message("field.one_period")
+    return message("field.other", detail=err["msg"])
+
+
+def _unknown_field_hint(name: str, model: type[BaseModel] | None) -> object:
+    if model is None:
+        return ""
+    close = difflib.get_close_matches(name, _field_names(model), n=1, cutoff=0.6)
+    if close:
+        return message("field.did_you_mean", name=close[0])
+    return message("field.allowed_here", names=Names(tuple(_field_names(model))))
 
 
 # --- cross-field rules -----------------------------------------------------
 
 
-_Add = Callable[[str, str], None]
-_COUNTS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
-
-
-def _count(n: int) -> str:
-    return _COUNTS[n] if n < len(_COUNTS) else str(n)
+_Add = Callable[[str, Message], None]
 
 
 def cross_check(spec: CommonSpec) -> list[Problem]:
@@ -507,7 +688,7 @@ def cross_check(spec: CommonSpec) -> list[Problem]:
     ids = [p.id for p in spec.parties]
     for i, party in enumerate(spec.parties):
         if ids.count(party.id) > 1 and ids.index(party.id) != i:
-            add(f"/parties/{i}/id", f'"{party.id}" is used by another party (give each party its own id)')
+            add(f"/parties/{i}/id", message("rule.party_id_taken", id=party.id))
     _check_look_alike_parties(spec, add)
     if _check_party_count(spec, kind, add):
         _check_roles(spec, kind.roles_for(spec), add)
@@ -515,44 +696,42 @@ def cross_check(spec: CommonSpec) -> list[Problem]:
     for i, tasks in enumerate(spec.project.roles):
         out.party_ref(tasks.party, f"/project/roles/{i}/party")
     if spec.signing_date is not None and spec.signing_date > spec.effective_date + dt.timedelta(days=366):
-        add("/signing_date", "is more than a year after the effective date (check both dates)")
+        add("/signing_date", message("rule.signing_date_late"))
     conf = spec.confidentiality
     if conf.announcement == "agreed_text" and not conf.announcement_text:
-        add("/confidentiality/announcement_text", 'is missing: "agreed_text" needs the text of the announcement')
+        add("/confidentiality/announcement_text", message("rule.announcement_text_missing"))
     if conf.announcement != "agreed_text" and conf.announcement_text:
-        add("/confidentiality/announcement_text", 'is only used with "announcement": "agreed_text" (remove it or change announcement)')
+        add("/confidentiality/announcement_text", message("rule.announcement_text_unused"))
     if conf.supersedes_nda and conf.supersedes_nda.date > spec.effective_date:
-        add("/confidentiality/supersedes_nda/date", "is after this agreement's effective date (an earlier NDA must be earlier)")
+        add("/confidentiality/supersedes_nda/date", message("rule.earlier_nda_later"))
     _check_personal_data(spec, out)
 
     liab = spec.liability
     if liab.cap.kind == "amount" and liab.cap.amount is None:
-        add("/liability/cap/amount", 'is missing: a cap of kind "amount" needs the amount')
+        add("/liability/cap/amount", message("rule.cap_amount_missing"))
     if liab.cap.kind != "amount" and liab.cap.amount is not None:
-        add("/liability/cap/amount", f'is only used with "kind": "amount" (the cap is "{liab.cap.kind}")')
+        add("/liability/cap/amount", message("rule.cap_amount_unused", kind=liab.cap.kind))
     if liab.cap.kind != "fees_paid" and liab.cap.floor is not None:
-        add("/liability/cap/floor", f'is only used with "kind": "fees_paid" (the cap is "{liab.cap.kind}"); remove it, '
-            'or cap at the fees with this floor')
+        add("/liability/cap/floor", message("rule.cap_floor_unused", kind=liab.cap.kind))
     if liab.cap_applies_to == "only":
         if liab.capped_party is None:
-            add("/liability/capped_party", 'is missing: "cap_applies_to": "only" needs the party whose liability is capped')
+            add("/liability/capped_party", message("rule.capped_party_missing"))
         out.party_ref(liab.capped_party, "/liability/capped_party")
     elif liab.capped_party is not None:
-        add("/liability/capped_party", 'is only used with "cap_applies_to": "only"')
+        add("/liability/capped_party", message("rule.capped_party_unused"))
 
     disp = spec.disputes
     if disp.forum == "arbitration":
         if disp.arbitration is None:
-            add("/disputes/arbitration", 'is missing: arbitration needs {"institution": ..., "seat": ...}')
+            add("/disputes/arbitration", message("rule.arbitration_missing"))
     elif disp.court is None:
-        add("/disputes/court", "is missing: name the court with exclusive jurisdiction")
+        add("/disputes/court", message("rule.court_missing"))
     if disp.forum == "arbitration" and given(disp, "court") and disp.court is not None:
-        add("/disputes/court", 'is only used when "forum" is "court" or "ip_mediation_then_court" (remove it)')
+        add("/disputes/court", message("rule.court_unused"))
     if disp.forum != "arbitration" and disp.arbitration is not None:
-        add("/disputes/arbitration", f'is only used when "forum" is "arbitration" (forum is "{disp.forum}")')
+        add("/disputes/arbitration", message("rule.arbitration_unused", forum=disp.forum))
     if disp.forum != "ip_mediation_then_court" and given(disp, "mediation_months"):
-        add("/disputes/mediation_months", f'is only used when "forum" is "ip_mediation_then_court" (forum is '
-            f'"{disp.forum}"): remove it, or set "forum" to "ip_mediation_then_court"')
+        add("/disputes/mediation_months", message("rule.mediation_months_unused", forum=disp.forum))
 
     out.extend(kind.problems(spec))
     return out.found
@@ -566,28 +745,27 @@ def _check_personal_data(spec: CommonSpec, out: Problems) -> None:
     for i, party_id in enumerate(data.provided_by):
         out.party_ref(party_id, f"/personal_data/provided_by/{i}")
         if party_id in data.provided_by[:i]:
-            out.add(f"/personal_data/provided_by/{i}", f'lists "{party_id}" twice (name each party once)')
+            out.add(f"/personal_data/provided_by/{i}", message("rule.listed_twice", party=party_id))
     if not data.provided_by:
         for name in ("sensitive", "cross_border", "leak_notice_hours"):
             if given(data, name):
-                out.add(f"/personal_data/{name}", 'is only used when a party provides personal information (name it '
-                        'in "provided_by", or remove this field: "provided_by": [] says none is exchanged)')
+                out.add(f"/personal_data/{name}", message("rule.personal_data_unused"))
     elif len(spec.parties) > 2 and len(set(data.provided_by)) < len(spec.parties):
-        out.add("/personal_data/provided_by", "with more than two parties, list every party: the article on personal "
-                "information is drafted for one party giving it to the other, or for every party giving and receiving it")
+        out.add("/personal_data/provided_by", message("rule.personal_data_every_party"))
 
 
 def _check_party_count(spec: CommonSpec, kind: AnyAgreementType, add: _Add) -> bool:
     """Whether the deal has as many parties as its type allows; if not, says so at the first one too many."""
     n, low, high = len(spec.parties), kind.min_parties, kind.max_parties
-    how_many = f"exactly {_count(low)}" if low == high else f"at least {_count(low)}" if high is None else (
-        f"{_count(low)} to {_count(high)}")
+    how_many = (message("count.exactly", n=Count(low)) if low == high else message("count.at_least", n=Count(low))
+                if high is None else message("count.between", low=Count(low), high=Count(high)))
+    agreement = AgreementName(kind.name, kind.described_as)
     if high is not None and n > high:
-        extra = "this one" if n == high + 1 else "this one and those after it"
-        add(f"/parties/{high}", f"{kind.described_as} has {how_many} parties; remove {extra} (found {n})")
+        extra = message("rule.remove_this_party" if n == high + 1 else "rule.remove_these_parties")
+        add(f"/parties/{high}", message("rule.too_many_parties", agreement=agreement, how_many=how_many, extra=extra, n=n))
         return False
     if n < low:
-        add("/parties", f"{kind.described_as} has {how_many} parties; add {low - n} more (found {n})")
+        add("/parties", message("rule.too_few_parties", agreement=agreement, how_many=how_many, more=low - n, n=n))
         return False
     return True
 
@@ -603,23 +781,22 @@ def _check_roles(spec: CommonSpec, rules: Roles, add: _Add) -> None:
             continue
         settled = False
         others = [i for i, r in enumerate(roles) if r not in required]
-        msg = f'needs exactly one party with "role": "{role}" ({rules.why}); found {len(found)}'
+        needed = {"role": role, "why": rules.why, "found": len(found)}
         if not found and len(others) == 1:
             # Point at the one party that could take the missing role.
             i = others[0]
-            add(f"/parties/{i}/role", f'{msg} (this party has "{roles[i]}"; set "{role}" here)')
+            add(f"/parties/{i}/role", message("rule.role_needed_here", current=roles[i], **needed))
         elif len(found) > 1:
-            add(f"/parties/{found[1]}/role", f'{msg} (change this one)')
+            add(f"/parties/{found[1]}/role", message("rule.role_needed_change", **needed))
         else:
-            add("/parties", msg)
+            add("/parties", message("rule.role_needed", **needed))
     if not settled:
         return  # a party in the wrong role is named above; listing every other role would only repeat it
-    allowed = required + rules.allowed
-    names = ", ".join(f'"{r}"' for r in allowed)
-    hint = f"; {rules.hint}" if rules.hint else ""
+    allowed = Names(required + rules.allowed)
     for i, role in enumerate(roles):
-        if role not in allowed:
-            add(f"/parties/{i}/role", f'"{role}" does not fit this deal (allowed: {names}{hint})')
+        if role not in required + rules.allowed:
+            add(f"/parties/{i}/role", message("rule.role_not_fitting_hint", role=role, allowed=allowed, hint=rules.hint)
+                if rules.hint else message("rule.role_not_fitting", role=role, allowed=allowed))
 
 
 def _check_look_alike_parties(spec: CommonSpec, add: _Add) -> None:
@@ -631,10 +808,7 @@ def _check_look_alike_parties(spec: CommonSpec, add: _Add) -> None:
             if j >= i or i in reported:
                 continue
             if name == other or look_alike(name, other):
-                how = "is the same as" if name == other else "looks the same as"
-                whose = "short name" if other_key == "short_name" else "legal name"
-                add(f"/parties/{i}/{key}",
-                    f"{how} the {whose} of /parties/{j} ({other!r}) once look-alike letters, width and invisible "
-                    "characters are set aside; a reader could take one party for the other (give each party a "
-                    "name that differs in what it shows)")
+                add(f"/parties/{i}/{key}", message("rule.same_name" if name == other else "rule.look_alike_name",
+                                                   whose=message(f"name_kind.{other_key}"), other=f"/parties/{j}",
+                                                   name=repr(other)))
                 reported.add(i)

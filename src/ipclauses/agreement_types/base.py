@@ -8,8 +8,8 @@ validation (`loading`) and the deal checks (`checks.run_checks`) are built from 
 so registering a type extends them all. Only a type's module asks which type a
 spec is: the core asks the spec's `AgreementType`.
 
-Type modules import only `spec`, `errors`, `unicode_safety`, `locales`, `wording`, this
-module and `rules`, never `loading`, `checks` or `conditions`: those import the registry.
+Type modules import only `spec`, `errors`, `messages`, `unicode_safety`, `locales`, `wording`,
+this module and `rules`, never `loading`, `checks` or `conditions`: those import the registry.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from dataclasses import asdict, dataclass, field, replace
 from typing import TYPE_CHECKING, Any, Generic, TypeVar, get_args
 
 from ..errors import Problem
+from ..messages import Message, Names, message
 from ..spec import CommonSpec, Party
 
 if TYPE_CHECKING:
@@ -80,13 +81,14 @@ class Roles:
 
     Each role in `required` needs exactly one party (`why` says why, in the message);
     once they are settled, any party whose role is neither required nor in `allowed`
-    is refused, and `hint` says what else could fix it.
+    is refused, and `hint` says what else could fix it. Each is a catalogue message
+    (`messages.message`), or a text that reads the same in every language.
     """
 
     required: tuple[str, ...] = ()
-    why: str = ""
+    why: str | Message = ""
     allowed: tuple[str, ...] = ()
-    hint: str = ""
+    hint: str | Message = ""
 
     def __post_init__(self) -> None:
         if not self.required and not self.allowed:
@@ -98,11 +100,8 @@ class Roles:
 def confidentiality_roles(spec: CommonSpec) -> Roles:
     """The default: every party is a "party", unless a one-way duty needs a discloser and a recipient."""
     if spec.confidentiality.direction == "one_way":
-        return Roles(
-            required=("discloser", "recipient"),
-            why="a one-way confidentiality duty needs to know who discloses and who receives",
-        )
-    return Roles(allowed=("party",), hint='or set confidentiality.direction to "one_way"')
+        return Roles(required=("discloser", "recipient"), why=message("roles.one_way_nda"))
+    return Roles(allowed=("party",), hint=message("roles.or_one_way"))
 
 
 def _no_problems(spec: CommonSpec) -> list[Problem]:
@@ -145,8 +144,9 @@ class AgreementType(Generic[S]):
 
     `name` is the spec's "type" and the key in the clause library's `agreements`;
     `spec_model` must declare `type: Literal[name]`. `described_as` names the type in
-    validation messages ("an NDA"), which are in English like every message; the
-    names an agreement shows its reader are the Locale's (`words.agreement`).
+    English validation messages ("an NDA"); a locale names it in its own language in
+    `words.messages.agreement_types` (else messages use `described_as`). The names an
+    agreement shows its reader are the Locale's (`words.agreement`).
 
     `stage` orders the types wherever they are listed (messages, the schema): the
     order a collaboration goes through them, NDA first.
@@ -249,14 +249,14 @@ class Problems:
         self.found: list[Problem] = []
         self._ids = [p.id for p in spec.parties]
 
-    def add(self, path: str, message: str) -> None:
-        self.found.append(Problem(path, message))
+    def add(self, path: str, what: Message | str) -> None:
+        """A problem at `path`: a catalogue message, or (a plug-in type's) text that reads the same in every language."""
+        self.found.append(Problem.of(path, what) if isinstance(what, Message) else Problem(path, what))
 
     def party_ref(self, value: str | None, path: str) -> None:
         """A field that names a party must name one of the spec's parties."""
         if value is not None and value not in self._ids:
-            known = ", ".join(f'"{i}"' for i in self._ids)
-            self.add(path, f'"{value}" is not a party id (allowed: {known})')
+            self.add(path, message("rule.not_a_party", value=value, known=Names(tuple(self._ids))))
 
     def extend(self, problems: Iterable[Problem]) -> None:
         self.found.extend(problems)

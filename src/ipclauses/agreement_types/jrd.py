@@ -10,6 +10,7 @@ from pydantic import Field
 from ..agreement import ScheduleSection
 from ..errors import Problem
 from ..locales import Locale
+from ..messages import AgreementName, message
 from ..spec import (
     BackgroundIp,
     CommonSpec,
@@ -39,6 +40,7 @@ from .rules import (
 from .schedules import background_sections, licence_sections, results_sections
 
 DESCRIBED_AS = "a joint R&D agreement"
+NAMED = AgreementName("jrd", DESCRIBED_AS)
 
 
 class JrdSpec(CommonSpec):
@@ -47,7 +49,7 @@ class JrdSpec(CommonSpec):
     type: Literal["jrd"]
     jrd: JrdWork
     results: Results
-    licence: UsageScope | None = Field(None, description="Licence of the results to the party that does not own them.")
+    licence: UsageScope | None = None
     option: OptionRight | None = None
     background_ip: BackgroundIp = Field(default_factory=BackgroundIp)
     filing: Filing = Field(default_factory=Filing)
@@ -61,36 +63,35 @@ class JrdSpec(CommonSpec):
 def cross_check(spec: JrdSpec) -> list[Problem]:
     out = Problems(spec)
     add = out.add
-    mutual_confidentiality_only(spec, DESCRIBED_AS, out)
+    mutual_confidentiality_only(spec, NAMED, out)
     results_parties(spec.results, out)
     for i, tasks in enumerate(spec.jrd.roles):
         out.party_ref(tasks.party, f"/jrd/roles/{i}/party")
     for i, item in enumerate(spec.jrd.schedule):
         due = due_date(spec.effective_date, item.due)
         if due < spec.effective_date:
-            add(f"/jrd/schedule/{i}/due", "is before the effective date")
+            add(f"/jrd/schedule/{i}/due", message("jrd.milestone_before_start"))
         elif due > term_end(spec):
-            add(f"/jrd/schedule/{i}/due", f"falls on {due.isoformat()}, after the agreement ends on {term_end(spec).isoformat()}")
+            add(f"/jrd/schedule/{i}/due", message("jrd.milestone_after_end", due=due.isoformat(),
+                                                  end=term_end(spec).isoformat()))
     costs = spec.jrd.costs
     if costs.rule == "one_party_pays":
         if costs.payer is None:
-            add("/jrd/costs/payer", 'is missing: "one_party_pays" needs the paying party')
+            add("/jrd/costs/payer", message("jrd.payer_missing"))
         out.party_ref(costs.payer, "/jrd/costs/payer")
     elif costs.payer is not None or costs.amount is not None or given(costs, "payment_days"):
-        add("/jrd/costs", 'payer, amount and payment_days are only used with "rule": "one_party_pays"')
+        add("/jrd/costs", message("jrd.costs_unused"))
     if spec.option is not None:
         out.party_ref(spec.option.holder, "/option/holder")
     if spec.non_compete is not None and spec.non_compete.months > 60:
-        add("/non_compete/months", "is more than 60 months; competition law rarely allows a longer restriction")
+        add("/non_compete/months", message("jrd.non_compete_too_long"))
     background_parties(spec.background_ip, out)
     money_terms(spec, out)
     if spec.improvements.owner == "original_owner" and spec.improvements.grant_back == "exclusive":
-        add("/improvements/grant_back", 'is "exclusive", but with "owner": "original_owner" the improver assigns its '
-            "improvements and the grant-back is the licence back to it, which is never exclusive (choose \"none\", "
-            '"non_exclusive_free" or "non_exclusive_sublicensable", or set "owner": "improver")')
+        add("/improvements/grant_back", message("jrd.exclusive_grant_back_of_assigned"))
     if spec.licence is not None:
         usage_scope(spec.licence, spec.results, out)
-        licence_scope_terms(spec, spec.licence, out, described_as=DESCRIBED_AS)
+        licence_scope_terms(spec, spec.licence, out, described_as=NAMED)
     return out.found
 
 

@@ -9,11 +9,13 @@ from pydantic import Field
 
 from ..errors import Problem
 from ..locales import Locale
+from ..messages import AgreementName, message
 from ..spec import CommonSpec, Liability, LiabilityCap, NextStep, Remedies, add_months
 from .base import AgreementType, Deadline, Finding, Problems, finding
 from .rules import no_earlier_nda
 
 DESCRIBED_AS = "an NDA"
+NAMED = AgreementName("nda", DESCRIBED_AS)
 
 
 class NdaSpec(CommonSpec):
@@ -28,15 +30,15 @@ class NdaSpec(CommonSpec):
 
 def cross_check(spec: NdaSpec) -> list[Problem]:
     out = Problems(spec)
-    no_earlier_nda(spec, DESCRIBED_AS, out)
+    no_earlier_nda(spec, NAMED, out)
     if spec.liability.cap.kind == "fees_paid":
-        out.add("/liability/cap/kind", 'an NDA has no fees: use "none" or "amount"')
+        out.add("/liability/cap/kind", message("nda.no_fees_to_cap"))
     if spec.next_step is not None and (spec.next_step.fee_if_none or spec.next_step.discount_if_follows is not None):
-        out.add("/next_step", "fee_if_none and discount_if_follows belong in a PoC, not an NDA (remove them)")
+        out.add("/next_step", message("nda.next_step_fees"))
     if spec.next_step is not None:
         out.party_ref(spec.next_step.decider, "/next_step/decider")
     if spec.late_interest_percent is not None:
-        out.add("/late_interest_percent", "is set, but an NDA has no payments to charge interest on (remove it)")
+        out.add("/late_interest_percent", message("nda.late_interest"))
     return out.found
 
 

@@ -6,11 +6,10 @@ import datetime as dt
 from collections.abc import Iterator
 from typing import Literal
 
-from pydantic import Field
-
 from ..agreement import ScheduleSection
 from ..errors import Problem
 from ..locales import Locale
+from ..messages import AgreementName, message
 from ..spec import CommonSpec, NextStep, PocWork, Results, SoleOwnership, UsageScope, add_months, due_date, term_end
 from .base import AgreementType, Deadline, Finding, Problems, Roles, finding
 from .rules import (
@@ -24,6 +23,7 @@ from .rules import (
 from .schedules import licence_sections, results_sections
 
 DESCRIBED_AS = "a PoC agreement"
+NAMED = AgreementName("poc", DESCRIBED_AS)
 
 
 class PocSpec(CommonSpec):
@@ -32,35 +32,30 @@ class PocSpec(CommonSpec):
     type: Literal["poc"]
     poc: PocWork
     results: Results
-    licence: UsageScope | None = Field(
-        None, description="Licence of the results to the party that does not own them (e.g. the customer's use beyond the Report)."
-    )
+    licence: UsageScope | None = None
     next_step: NextStep | None = None
     warranties: Literal["none", "knowledge_qualified"] = "none"
 
 
 def cross_check(spec: PocSpec) -> list[Problem]:
     out = Problems(spec)
-    no_announcement(spec, DESCRIBED_AS, out)
-    mutual_confidentiality_only(spec, DESCRIBED_AS, out)
+    no_announcement(spec, NAMED, out)
+    mutual_confidentiality_only(spec, NAMED, out)
     report_due = report_due_date(spec)
     if report_due < spec.effective_date:
-        out.add("/poc/report_deadline", "is before the effective date (the Report cannot be due before work starts)")
+        out.add("/poc/report_deadline", message("poc.report_before_start"))
     elif report_due > term_end(spec):
-        out.add("/poc/report_deadline",
-                f"falls on {report_due.isoformat()}, after the agreement ends on {term_end(spec).isoformat()} "
-                "(lengthen term.months or move the deadline)")
+        out.add("/poc/report_deadline", message("poc.report_after_end", due=report_due.isoformat(),
+                                                end=term_end(spec).isoformat()))
     results_parties(spec.results, out)
     if spec.licence is not None:
         usage_scope(spec.licence, spec.results, out)
-        licence_scope_terms(spec, spec.licence, out, described_as=DESCRIBED_AS, report=True)
+        licence_scope_terms(spec, spec.licence, out, described_as=NAMED, report=True)
     _delivery(spec, out)
-    money_terms(spec, out, drafts_compensation=False, described_as=DESCRIBED_AS)
+    money_terms(spec, out, drafts_compensation=False, described_as=NAMED)
     if spec.poc.filing_comment_days >= spec.poc.filing_notice_days:
-        out.add("/poc/filing_comment_days",
-                f"is {spec.poc.filing_comment_days} days, not shorter than the {spec.poc.filing_notice_days} days' notice "
-                "before filing (poc.filing_notice_days): the filing party must have the comments before it files, so "
-                "shorten the comment period or lengthen the notice")
+        out.add("/poc/filing_comment_days", message("poc.comments_after_filing", comment=spec.poc.filing_comment_days,
+                                                    notice=spec.poc.filing_notice_days))
     _next_step(spec, out)
     return out.found
 
@@ -73,10 +68,8 @@ def _next_step(spec: PocSpec, out: Problems) -> None:
     out.party_ref(step.decider, "/next_step/decider")
     customers = spec.parties_with_role("customer")
     if step.fee_if_none is not None and customers and step.decider != customers[0].id and spec.party(step.decider):
-        out.add("/next_step/decider",
-                f'is "{step.decider}", but next_step.fee_if_none is what {customers[0].short_name} pays for deciding '
-                f'not to go on, so only {customers[0].short_name} (the customer) can be the decider with it: '
-                f'set "decider": "{customers[0].id}" or leave it out, or remove fee_if_none')
+        out.add("/next_step/decider", message("poc.decider_with_fee", decider=step.decider,
+                                              customer=customers[0].short_name, customer_id=customers[0].id))
 
 
 def report_due_date(spec: PocSpec) -> dt.date:
@@ -98,20 +91,19 @@ def _delivery(spec: PocSpec, out: Problems) -> None:
         path = f"/results/deliverables/{i}"
         if item.kind == "report":
             if item.created_by != provider.id:
-                out.add(f"{path}/created_by", f'"{item.name}" is of kind "report", but the Report is written by {provider.short_name} '
-                                              '(use kind "documents" for a written result the customer creates)')
+                out.add(f"{path}/created_by", message("poc.report_by_provider", name=item.name, provider=provider.short_name))
             elif not item.delivered:
-                out.add(f"{path}/delivered", f'"{item.name}" is of kind "report", and the Report is always delivered '
-                                             '(use kind "documents" for a written result that is kept)')
+                out.add(f"{path}/delivered", message("poc.report_always_delivered", name=item.name))
             continue
         if item.delivered and item.created_by != provider.id:
-            out.add(f"{path}/delivered", f'"{item.name}" is created by {names.get(item.created_by, item.created_by)}, and only what {provider.short_name} '
-                                         'creates is delivered with the Report: set "delivered": false')
+            out.add(f"{path}/delivered", message("poc.delivered_only_from_provider", name=item.name,
+                                                 creator=names.get(item.created_by, item.created_by),
+                                                 provider=provider.short_name))
             continue
         rule = spec.results.copyright_ownership if item.kind in COPYRIGHT_KINDS and spec.results.copyright_ownership else spec.results.ownership
         if not item.delivered and isinstance(rule, SoleOwnership) and rule.owner == customer.id:
-            out.add(f"{path}/delivered", f'"{item.name}" would belong to {customer.short_name} but never be handed over to it: '
-                                         f'set "delivered": true, or let {provider.short_name} own it')
+            out.add(f"{path}/delivered", message("poc.never_handed_over", name=item.name, customer=customer.short_name,
+                                                 provider=provider.short_name))
 
 
 def free_poc(spec: PocSpec) -> Iterator[Finding]:
@@ -166,7 +158,7 @@ AGREEMENT_TYPE = AgreementType(
     spec_model=PocSpec,
     described_as=DESCRIBED_AS,
     stage=2,
-    roles=Roles(required=("provider", "customer"), why="a PoC has a provider who verifies and a customer who asks for it"),
+    roles=Roles(required=("provider", "customer"), why=message("roles.poc")),
     cross_check=cross_check,
     checks=(free_poc, ownership_open),
     pays_nothing=lambda spec: spec.poc.fee.amount == 0,

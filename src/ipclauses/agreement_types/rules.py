@@ -3,33 +3,32 @@
 A type's `cross_check` calls the ones that apply to it: the results (PoC, joint
 R&D), a licence's usage scope (PoC, joint R&D, licence), background IP (joint R&D,
 licence), and the common terms only some types use. `described_as` names the type
-in the message ("an NDA"). The rules every type shares stay in `loading.cross_check`.
+in the message (an `AgreementName`: "an NDA"). The rules every type shares stay in
+`loading.cross_check`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
+from ..messages import AgreementName, message
 from ..spec import BackgroundIp, CommonSpec, Results, UsageScope, add_months, term_end
 from .base import Problems
 
 
-def mutual_confidentiality_only(spec: CommonSpec, described_as: str, out: Problems) -> None:
+def mutual_confidentiality_only(spec: CommonSpec, described_as: AgreementName, out: Problems) -> None:
     if spec.confidentiality.direction == "one_way":
-        out.add("/confidentiality/direction",
-                f'{described_as} protects both parties\' information: use "mutual" (one_way is for NDAs)')
+        out.add("/confidentiality/direction", message("rule.mutual_only", agreement=described_as))
 
 
-def no_announcement(spec: CommonSpec, described_as: str, out: Problems) -> None:
+def no_announcement(spec: CommonSpec, described_as: AgreementName, out: Problems) -> None:
     if spec.confidentiality.announcement != "none":
-        out.add("/confidentiality/announcement",
-                f'announcements are drafted for NDAs and joint R&D; {described_as} keeps "none"')
+        out.add("/confidentiality/announcement", message("rule.no_announcement", agreement=described_as))
 
 
-def no_earlier_nda(spec: CommonSpec, described_as: str, out: Problems) -> None:
+def no_earlier_nda(spec: CommonSpec, described_as: AgreementName, out: Problems) -> None:
     if spec.confidentiality.supersedes_nda:
-        out.add("/confidentiality/supersedes_nda",
-                f"applies to PoC and joint R&D agreements, not to {described_as} (remove it)")
+        out.add("/confidentiality/supersedes_nda", message("rule.no_earlier_nda", agreement=described_as))
 
 
 def results_parties(results: Results, out: Problems) -> None:
@@ -61,43 +60,39 @@ def usage_scope(lic: UsageScope, results: Results | None, out: Problems) -> None
     add = out.add
     if results is not None and results.ownership.rule != "sole" and (lic.licensor is None or lic.licensee is None):
         missing = "licensor" if lic.licensor is None else "licensee"
-        add(f"/licence/{missing}", f'is missing: with "{results.ownership.rule}" ownership, name who grants and who '
-            "receives the licence (licensor and licensee)")
+        add(f"/licence/{missing}", message("licence.parties_missing", rule=results.ownership.rule))
     out.party_ref(lic.licensor, "/licence/licensor")
     out.party_ref(lic.licensee, "/licence/licensee")
     if lic.licensor is not None and lic.licensor == lic.licensee:
-        add("/licence/licensee", "is the same party as the licensor")
+        add("/licence/licensee", message("licence.same_party"))
     if lic.exclusivity == "exclusive_then_non_exclusive" and lic.exclusive_months is None:
-        add("/licence/exclusive_months", 'is missing: "exclusive_then_non_exclusive" needs the months of exclusivity')
+        add("/licence/exclusive_months", message("licence.exclusive_months_missing"))
     if lic.exclusivity == "exclusive" and lic.exclusive_months is None and not lic.exclusive_perpetual:
-        add(
-            "/licence/exclusive_months",
-            'is missing: an exclusive licence needs a period, or "exclusive_perpetual": true to say it lasts the whole term',
-        )
+        add("/licence/exclusive_months", message("licence.exclusive_period_missing"))
     if lic.exclusivity == "non_exclusive" and (lic.exclusive_months or lic.exclusive_perpetual or lic.non_use_fallback_months):
-        add("/licence/exclusivity", "is non_exclusive but exclusivity terms are given (remove them or change exclusivity)")
+        add("/licence/exclusivity", message("licence.non_exclusive_with_terms"))
     if lic.exclusive_months is not None and lic.exclusive_perpetual:
-        add("/licence/exclusive_perpetual", "cannot be true together with exclusive_months (choose one)")
+        add("/licence/exclusive_perpetual", message("licence.perpetual_and_months"))
     if lic.sublicensing == "named" and not lic.sublicensees:
-        add("/licence/sublicensees", 'is empty: "named" sublicensing needs the names')
+        add("/licence/sublicensees", message("licence.sublicensees_missing"))
     if lic.sublicensing != "named" and lic.sublicensees:
-        add("/licence/sublicensees", 'is only used with "sublicensing": "named"')
+        add("/licence/sublicensees", message("licence.sublicensees_unused"))
     if lic.term.kind == "years" and lic.term.years is None:
-        add("/licence/term/years", 'is missing: a licence term of kind "years" needs the number of years')
+        add("/licence/term/years", message("licence.term_years_missing"))
     if lic.term.kind != "years" and lic.term.years is not None:
-        add("/licence/term/years", 'is only used with "kind": "years"')
+        add("/licence/term/years", message("licence.term_years_unused"))
     if "worldwide" in lic.territory and len(lic.territory) > 1:
-        add("/licence/territory", '"worldwide" cannot be combined with named countries')
+        add("/licence/territory", message("licence.worldwide_and_countries"))
     roy = lic.royalty
     if roy.kind == "paid" and not (roy.upfront or roy.running_percent or roy.milestones):
-        add("/licence/royalty", 'is "paid" but gives no upfront, running_percent or milestones (say what is paid)')
+        add("/licence/royalty", message("licence.paid_without_amounts"))
     if roy.kind == "free" and (roy.upfront or roy.running_percent or roy.milestones or roy.minimum_annual):
-        add("/licence/royalty/kind", 'is "free" but amounts are given (remove them or set "paid")')
+        add("/licence/royalty/kind", message("licence.free_with_amounts"))
     if roy.minimum_annual and not roy.running_percent:
-        add("/licence/royalty/minimum_annual", "a minimum annual royalty needs a running_percent to be a minimum of")
+        add("/licence/royalty/minimum_annual", message("licence.minimum_without_running"))
 
 
-def licence_scope_terms(spec: CommonSpec, lic: UsageScope, out: Problems, *, described_as: str,
+def licence_scope_terms(spec: CommonSpec, lic: UsageScope, out: Problems, *, described_as: AgreementName,
                         report: bool = False, listed_patents: bool | None = None) -> None:
     """When exclusivity starts (licence.exclusive_from) and whether it is registered (licence.registered_exclusive).
 
@@ -126,30 +121,28 @@ def exclusivity_start(spec: CommonSpec, lic: UsageScope, out: Problems, *, repor
     path = "/licence/exclusive_from"
     shown = f'"{start}"' if isinstance(start, str) else start.isoformat()
     if lic.exclusivity == "non_exclusive":
-        out.add(path, f'is {shown} but the licence is non-exclusive: a start of exclusivity needs "exclusivity": '
-                '"exclusive" or "exclusive_then_non_exclusive" (remove it or change exclusivity)')
+        out.add(path, message("licence.exclusive_from_non_exclusive", start=shown))
         return
     if isinstance(start, str):  # "report_acceptance"
         if not report:
-            out.add(path, '"report_acceptance" is only for a PoC, where the customer accepts a Report: give the date '
-                    'exclusivity starts, or "start"')
+            out.add(path, message("licence.report_acceptance_only_poc"))
         return
     if start < spec.effective_date:
-        out.add(path, f"is {start.isoformat()}, before the effective date {spec.effective_date.isoformat()} "
-                "(exclusivity cannot start before the agreement does)")
+        out.add(path, message("licence.exclusive_from_too_early", start=start.isoformat(),
+                              effective=spec.effective_date.isoformat()))
         return
     end = licence_end(spec, lic)
     if end is not None and start > end:
-        longer = "licence.term.years" if lic.term.kind == "years" else "term.months, or the licence term (licence.term)"
-        out.add(path, f"is {start.isoformat()}, after the licence ends on {end.isoformat()} "
-                f"(move it earlier, or lengthen {longer})")
+        longer = message("licence.lengthen_years" if lic.term.kind == "years" else "licence.lengthen_term")
+        out.add(path, message("licence.exclusive_from_too_late", start=start.isoformat(), end=end.isoformat(),
+                              longer=longer))
 
 
 # Territory names that mean Japan, where a registered exclusive licence (専用実施権) exists.
 _JAPAN = frozenset({"japan", "日本", "日本国", "jp", "jpn"})
 
 
-def registered_exclusive(spec: CommonSpec, lic: UsageScope, out: Problems, *, described_as: str,
+def registered_exclusive(spec: CommonSpec, lic: UsageScope, out: Problems, *, described_as: AgreementName,
                          listed_patents: bool | None) -> None:
     """licence.registered_exclusive: a 専用実施権 (Patent Act of Japan art. 77) over the listed patents.
 
@@ -162,32 +155,22 @@ def registered_exclusive(spec: CommonSpec, lic: UsageScope, out: Problems, *, de
         return
     path = "/licence/registered_exclusive"
     if listed_patents is None:
-        out.add(path, f"is only for licence agreements, which list the patents licensed; {described_as} licenses "
-                "its results by contract (remove it)")
+        out.add(path, message("licence.registered_only_licence", agreement=described_as))
         return
     if lic.exclusivity == "non_exclusive":
-        out.add(path, 'needs "exclusivity": "exclusive": a registered exclusive licence (senyo jisshiken) is '
-                "exclusive by nature (make the licence exclusive, or remove registered_exclusive)")
+        out.add(path, message("licence.registered_needs_exclusive"))
     elif lic.exclusivity == "exclusive_then_non_exclusive":
-        out.add(path, 'cannot be combined with "exclusive_then_non_exclusive": a registered exclusive licence '
-                "(senyo jisshiken) cannot turn non-exclusive without cancelling its registration; use "
-                '"exclusive" (with exclusive_months to limit the licence), or remove registered_exclusive for a '
-                "contractual exclusive licence")
+        out.add(path, message("licence.registered_then_non_exclusive"))
     if lic.non_use_fallback_months is not None:
-        out.add(path, "cannot be combined with non_use_fallback_months: a registered exclusive licence (senyo "
-                "jisshiken) cannot be made non-exclusive by notice without cancelling its registration; remove "
-                "non_use_fallback_months (a licensor can end the licence for non-use instead: diligence with "
-                '"consequence": "terminate"), or remove registered_exclusive')
+        out.add(path, message("licence.registered_non_use_fallback"))
     if spec.disputes.governing_law != "japan":
-        out.add(path, f'needs Japanese law: a senyo jisshiken is a right under the Patent Act of Japan, drafted here '
-                f'only under "disputes.governing_law": "japan" (not "{spec.disputes.governing_law}")')
+        out.add(path, message("licence.registered_needs_japanese_law", law=spec.disputes.governing_law))
     if "patents" not in lic.subject:
-        out.add(path, 'needs "patents" in licence.subject: a senyo jisshiken is a right in patents')
+        out.add(path, message("licence.registered_needs_patents"))
     elif not listed_patents:
-        out.add(path, "needs the patents listed in licensed.patents: the registration names each patent")
+        out.add(path, message("licence.registered_needs_listed_patents"))
     if "worldwide" not in lic.territory and not any(t.strip().casefold() in _JAPAN for t in lic.territory):
-        out.add(path, 'needs Japan in licence.territory (or "worldwide"): a senyo jisshiken exists only in '
-                "Japanese patents")
+        out.add(path, message("licence.registered_needs_japan"))
 
 
 # --- improvements (joint R&D, licence) ---------------------------------------------------------------
@@ -220,7 +203,8 @@ def improvement_pitfall(owner: str, grant_back: str) -> tuple[str, str] | None:
 _MAY_BE_JOINT = ("joint", "inventor", "by_field", "decide_later")
 
 
-def money_terms(spec: CommonSpec, out: Problems, *, drafts_compensation: bool = True, described_as: str = "") -> None:
+def money_terms(spec: CommonSpec, out: Problems, *, drafts_compensation: bool = True,
+                described_as: AgreementName | None = None) -> None:
     """The royalty currency, a background IP royalty and compensation for not practising, where they can apply.
 
     For the types with a licence, background IP or results (joint R&D, licence, PoC). A type whose clauses do not
@@ -230,20 +214,16 @@ def money_terms(spec: CommonSpec, out: Problems, *, drafts_compensation: bool = 
     if background is not None and background.royalty_percent is not None and \
             background.licence_for_exploitation != "non_exclusive_reasonable":
         out.add("/background_ip/royalty_percent",
-                f'is the royalty for a licence of background IP on reasonable terms, but licence_for_exploitation is '
-                f'"{background.licence_for_exploitation}" (set it to "non_exclusive_reasonable", or remove royalty_percent)')
+                message("money.background_royalty_unused", licence=background.licence_for_exploitation))
     lic: UsageScope | None = getattr(spec, "licence", None)
     if lic is not None and lic.royalty.currency is not None and lic.royalty.running_percent is None:
-        out.add("/licence/royalty/currency",
-                "is the currency of the running royalty, but no running_percent is given (give one, or remove the currency)")
+        out.add("/licence/royalty/currency", message("money.currency_without_running"))
     results: Results | None = getattr(spec, "results", None)
     if results is None or results.joint_rules.non_practice_compensation_percent is None:
         return
     path = "/results/joint_rules/non_practice_compensation_percent"
     rules = [r.rule for r in (results.ownership, results.copyright_ownership) if r is not None]
     if not drafts_compensation:
-        out.add(path, f"is drafted in joint R&D agreements, not in {described_as} (remove it, or agree it in the joint "
-                "R&D agreement)")
+        out.add(path, message("money.compensation_not_drafted", agreement=described_as or ""))
     elif not any(rule in _MAY_BE_JOINT for rule in rules):
-        out.add(path, "is paid between co-owners, but no results are jointly owned under the ownership rules "
-                "(remove it, or choose an ownership rule that can make results joint)")
+        out.add(path, message("money.compensation_without_joint"))
