@@ -16,11 +16,11 @@ from ipclauses.renderers import Renderer, formats, get_renderer, register, rende
 
 def test_every_renderer_module_is_found_by_document_and_format():
     modules = {m.name for m in pkgutil.iter_modules(renderers.__path__)}
-    assert modules == {"agreement_docx", "summary_docx", "summary_html", "summary_markdown"}
+    assert modules == {"agreement_docx", "summary_docx", "summary_html", "summary_markdown", "summary_pdf"}
     assert formats("agreement") == ("docx",)
-    assert formats("summary") == ("docx", "html", "md")
-    with pytest.raises(ValueError, match=r"unknown summary format 'pdf' \(allowed: docx, html, md\)"):
-        get_renderer("summary", "pdf")
+    assert formats("summary") == ("docx", "html", "md", "pdf")
+    with pytest.raises(ValueError, match=r"unknown summary format 'odt' \(allowed: docx, html, md, pdf\)"):
+        get_renderer("summary", "odt")
 
 
 def test_a_new_format_is_one_registration_and_reads_the_same_draft():
@@ -50,7 +50,7 @@ def test_the_cli_offers_the_registered_summary_formats():
     from ipclauses.cli import main
 
     result = CliRunner().invoke(main, ["summary", "--help"])
-    assert "[docx|html|md]" in result.output
+    assert "[docx|html|md|pdf]" in result.output
 
 
 @pytest.mark.parametrize("fmt", ["md", "html"])

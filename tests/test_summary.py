@@ -7,12 +7,13 @@ import statistics
 import docx
 import pytest
 
-from conftest import EXAMPLES, example_ids, load_example_data
+from conftest import EXAMPLES, ROOT, example_ids, load_example_data
 from ipclauses import assemble, load_spec, summarize, wording
 from ipclauses.agreement import plain
 from ipclauses.assemble import given_strings
 from ipclauses.draft import make_draft
 from ipclauses.library import load_library
+from ipclauses.loading import validate_data
 from ipclauses.locales import get_locale
 from readability import flesch_reading_ease, japanese_sentence_lengths
 
@@ -148,8 +149,36 @@ def test_formats(tmp_path):
     document = docx.Document(io.BytesIO(data))
     assert document.paragraphs[0].style.name == "IPC Title"
     assert summarize(spec, format="docx") == data, "same spec, same bytes"
-    with pytest.raises(ValueError, match=r"unknown summary format 'pdf' \(allowed: docx, html, md\)"):
-        summarize(spec, format="pdf")
+    with pytest.raises(ValueError, match=r"unknown summary format 'odt' \(allowed: docx, html, md, pdf\)"):
+        summarize(spec, format="odt")
+
+
+@pytest.mark.parametrize("name", ["jrd-university-en", "poc-medical-ja"])
+def test_the_html_summary_fits_a_phone_labels_its_tables_and_links_every_article_number(name):
+    import html as entities
+
+    draft = make_draft(load_spec(ROOT / "examples" / f"{name}.json"))
+    s = draft.summary
+    page = summarize(draft.spec, format="html")
+    assert '<meta name="viewport" content="width=device-width, initial-scale=1">' in page
+    header = "".join(f'<th scope="col">{entities.escape(c)}</th>' for c in s.locale.words.summary.balance.header)
+    assert s.balance_rows and header in page, "the balance table says what its columns are"
+    # Every article number the page shows links to that article's row in the list of articles.
+    anchors = dict(re.findall(r'<li id="(article-\d+)"><strong>([^<]+)</strong>', page))
+    assert list(anchors.values()) == [entities.escape(heading) for heading, _ in s.articles]
+    links = re.findall(r'<a href="#(article-\d+)">([^<]+)</a>', page)
+    assert links and {target for target, _ in links} <= set(anchors)
+    assert all(anchors[target].startswith(label) for target, label in links)
+    shown_labels = {label for label, _, _ in s.balance_rows} | {pt.article for pt in s.points() if pt.article}
+    assert shown_labels <= {label for _, label in links}, "an article number shown without its link"
+
+
+def test_the_html_checklist_shows_each_success_measure_as_an_item_of_a_list():
+    data = load_example_data("poc-ai-en")
+    data["project"]["kpis"] = ["Defect detection above 95%", "Under 200 ms per image <fast>"]
+    page = summarize(validate_data(data, "kpis.json"), format="html")
+    assert '<ul class="kpis"><li>Defect detection above 95%</li><li>Under 200 ms per image &lt;fast&gt;</li></ul>' in page
+    assert f"<p>{data['project']['objective']}</p>" in page
 
 
 def test_summary_in_the_other_language_keeps_article_numbers():

@@ -263,51 +263,86 @@ def summary_path(out: str | os.PathLike[str], summary_format: str) -> Path:
     return out.with_name(out.stem + ".summary." + summary_format)
 
 
+def pdf_path(out: str | os.PathLike[str]) -> Path:
+    """Where the PDF of the document at `out` goes: <stem>.pdf beside it."""
+    return Path(out).with_suffix(".pdf")
+
+
 def write_with_summary(source: SpecSource | Draft, out: str | os.PathLike[str], data: bytes, *, summary_format: str | None = None,
                        library: LibrarySource = None, force: bool = False) -> Path | None:
     """Write the agreement and, with a summary format, its plain-language summary beside it.
 
-    Both are written: or neither, with the old files left as they were. Both are made and
-    checked, and both temporary files written to disk, before either is put in place; if
-    the summary still cannot be put in place, a new agreement is removed again and a
-    replaced one is named in the error. Returns the summary path.
+    Both are written, or neither (see write_outputs). Returns the summary path.
     """
-    out = Path(out)
     if not summary_format:
         write_atomic(out, data, force=force)
         return None
-    target = summary_path(out, summary_format)
     draft = source if isinstance(source, Draft) else make_draft(_spec(source), _library(library))
-    payload = render(draft, "summary", summary_format)
+    return write_outputs(draft, out, data, summary_format=summary_format, force=force)[1]
+
+
+def write_outputs(draft: Draft, out: str | os.PathLike[str], data: bytes, *, summary_format: str | None = None,
+                  pdf: bool = False, force: bool = False) -> list[Path]:
+    """Write the agreement `data` to `out`, with its summary and, with `pdf`, PDFs of both beside them.
+
+    All are written, or none, with the old files left as they were. Every file is made and
+    checked (the PDFs by LibreOffice, which takes seconds), and written to a temporary file,
+    before any is put in place; if one still cannot be put in place, the new files before it
+    are removed again and a replaced one is named in the error. Returns the paths written:
+    the agreement, the summary, then the PDFs.
+    """
+    from .pdf import docx_to_pdf
+
+    out = Path(out)
+    files: list[tuple[Path, bytes]] = [(out, data)]
+    to_convert: list[tuple[Path, bytes]] = [(pdf_path(out), data)] if pdf else []
+    if summary_format == "pdf" or (summary_format and pdf):  # converted with the agreement: one LibreOffice run
+        to_convert.append((summary_path(out, "pdf"), render(draft, "summary", "docx")))
+    if summary_format and summary_format != "pdf":
+        files.append((summary_path(out, summary_format), render(draft, "summary", summary_format)))
+    targets = [path for path, _ in files + to_convert]
+    if len(set(targets)) < len(targets):
+        raise OutputError(f"{out}: its PDF would have the same name; give the agreement a name ending in .docx")
     folder = _folder(out)
-    existed = _existing(out, force)
-    _existing(target, force, hint="use --force to replace it, or --no-summary")
+    # Before the conversion, which takes seconds: a file that may not be replaced fails the build now.
+    summaries = {summary_path(out, summary_format), summary_path(out, "pdf")} if summary_format else set()
+    existed = [_existing(path, force, hint="use --force to replace it" + (", or --no-summary" if path in summaries else ""))
+               for path in targets]
+    if to_convert:
+        converted = docx_to_pdf([document for _, document in to_convert], locale=draft.summary.locale,
+                                created=draft.spec.effective_date)
+        files += [(path, pdf_bytes) for (path, _), pdf_bytes in zip(to_convert, converted, strict=True)]
+    _put_in_place(files, existed, folder, force)
+    return targets
+
+
+def _put_in_place(files: list[tuple[Path, bytes]], existed: list[bool], folder: Path, force: bool) -> None:
+    """Write every file, or (as far as a failing file system allows) none."""
     temporaries: list[_Temporary] = []
+    placed: list[tuple[Path, _Temporary, bool]] = []
     try:
-        temporaries.append(agreement := _prepare(out, folder, data))
-        temporaries.append(summary := _prepare(target, folder, payload))
-        try:
-            _commit(agreement, out, force)
-        except OSError as exc:
-            raise _not_written(out, exc) from None
-        try:
-            _commit(summary, target, force)
-        except BaseException as exc:  # Ctrl-C too: never leave a lone new agreement
-            if not existed and _remove_if_ours(out, agreement):
-                if isinstance(exc, OSError):
-                    raise _not_written(target, exc) from None
-                raise
-            _record(out)
-            if isinstance(exc, OSError):
-                raise OutputError(f"{out}: was written, but its summary {target} could not be ({exc.strerror or exc}); "
-                                  "build again with --force to write both") from None
-            raise
+        for path, payload in files:
+            temporaries.append(_prepare(path, folder, payload))
+        for (path, _), tmp, was_there in zip(files, temporaries, existed, strict=True):
+            try:
+                _commit(tmp, path, force)
+            except BaseException as exc:  # Ctrl-C too: never leave some new files without the rest
+                kept = [p for p, t, replaced in placed if replaced or not _remove_if_ours(p, t)]
+                for p in kept:
+                    _record(p)
+                if not isinstance(exc, OSError):
+                    raise
+                if not kept:
+                    raise _not_written(path, exc) from None
+                raise OutputError(f"{', '.join(map(str, kept))}: {'was' if len(kept) == 1 else 'were'} written, but "
+                                  f"{path} could not be ({exc.strerror or exc}); build again with --force to write "
+                                  "them all") from None
+            placed.append((path, tmp, was_there))
     finally:
         for tmp in temporaries:
             _discard(tmp.name)
-    _record(out)
-    _record(target)
-    return target
+    for path, _ in files:
+        _record(path)
 
 
 def build(spec: SpecSource, out: str | os.PathLike[str] | IO[bytes], *, library: LibrarySource = None,

@@ -71,6 +71,9 @@ class Summary:
     findings: list[Finding]  # the deal checks' findings, their texts in the summary's language
     articles: list[tuple[str, str]]  # heading, plain summary
     effective_date: str = ""  # ISO date, for document metadata
+    article_labels: list[str] = field(default_factory=list)  # each article's label ("第5条"), as `articles` lists them
+    objective: str = ""  # the checklist's purpose answer splits into the objective and its success measures
+    kpis: list[str] = field(default_factory=list)
 
     @property
     def language(self) -> str:
@@ -141,6 +144,9 @@ def build_summary(spec: AnySpec, agreement: Agreement, library: Library, finding
         findings=[f.in_locale(locale) for f in findings],  # in the summary's language
         articles=[(a.heading, a.summary) for a in agreement.articles],
         effective_date=spec.effective_date.isoformat(),
+        article_labels=[a.label for a in agreement.articles],
+        objective=_sentences([spec.project.objective or ""], spec, locale)[0],
+        kpis=_sentences(list(spec.project.kpis), spec, locale),
     )
 
 

@@ -17,7 +17,9 @@ h1{font-size:1.5em;border-bottom:2px solid #333;padding-bottom:.2em}h2{font-size
 .disclaimer{background:#fff4d6;border-left:4px solid #e0a800;padding:.6em 1em}
 table{border-collapse:collapse;width:100%;margin:.5em 0}th,td{border:1px solid #bbb;padding:.3em .5em;text-align:left;vertical-align:top}th{background:#f2f2f2}
 .ref{color:#555;font-size:.9em;white-space:nowrap}.party{display:inline-block;vertical-align:top;width:48%;margin-right:1%}
+a{color:#0b5394;white-space:nowrap}.articles li:target{background:#fff4d6}td>p{margin:0}td>ul{margin:.2em 0;padding-left:1.2em}
 .sev-error{color:#b00020;font-weight:bold}.sev-warning{color:#a35200;font-weight:bold}.sev-info{color:#0b5394;font-weight:bold}
+@media (max-width:40em){.party{display:block;width:auto;margin-right:0}}
 @media print{body{margin:0;max-width:none}.party{width:48%}h2{page-break-after:avoid}table,li{page-break-inside:avoid}}
 """
 
@@ -25,18 +27,25 @@ table{border-collapse:collapse;width:100%;margin:.5em 0}th,td{border:1px solid #
 def to_html(s: Summary) -> str:
     h = s.locale.words.summary.headings
     e = html.escape
+    # Each article's row in the list of articles is an anchor that every article number links to.
+    anchors = {label: f"article-{n}" for n, label in enumerate(s.article_labels, 1)}
+
+    def article(label: str) -> str:
+        return f'<a href="#{anchors[label]}">{e(label)}</a>' if label in anchors else e(label)
 
     def li(pt: Point) -> str:
-        ref = f' <span class="ref">{e(pt.article)}</span>' if pt.article else ""
+        ref = f' <span class="ref">{article(pt.article)}</span>' if pt.article else ""
         return f"<li>{e(pt.text)}{ref}</li>"
 
-    out = [f'<!DOCTYPE html><html lang="{s.language}"><head><meta charset="utf-8"><title>{e(s.title)}</title><style>{_CSS}</style></head><body>',
+    out = [f'<!DOCTYPE html><html lang="{s.language}"><head><meta charset="utf-8">'
+           '<meta name="viewport" content="width=device-width, initial-scale=1">'
+           f"<title>{e(s.title)}</title><style>{_CSS}</style></head><body>",
            f"<h1>{e(s.title)}</h1>", f'<p class="disclaimer">{e(s.disclaimer)}</p>',
            f"<h2>{e(h.overview)}</h2>", "<p>" + e(s.locale.sentence_joiner.join(s.overview)) + "</p>"]
     table = s.results_table
     if table:
-        out.append(f"<h2>{e(h.results)}</h2><table><tr>" + "".join(f"<th>{e(c)}</th>" for c in table[0]) + "</tr>")
-        out += ["<tr>" + "".join(f"<td>{e(c)}</td>" for c in row) + "</tr>" for row in table[1:]]
+        out.append(f"<h2>{e(h.results)}</h2><table><tr>" + "".join(f'<th scope="col">{e(c)}</th>' for c in table[0]) + "</tr>")
+        out += ["<tr>" + "".join(f"<td>{e(c)}</td>" for c in row[:-1]) + f"<td>{article(row[-1])}</td></tr>" for row in table[1:]]
         out.append("</table>")
     out.append(f"<h2>{e(h.parties)}</h2>")
     for p in s.parties:
@@ -49,10 +58,15 @@ def to_html(s: Summary) -> str:
     for key, points in (("secret", s.confidentiality), ("money", s.money), ("ending", s.ending)):
         if points:
             out.append(f"<h2>{e(getattr(h, key))}</h2><ul>" + "".join(li(pt) for pt in points) + "</ul>")
-    out.append(f"<h2>{e(h.checklist)}</h2><table>" + "".join(f"<tr><th>{e(q)}</th><td>{e(a)}</td></tr>" for q, a in s.checklist) + "</table>")
+    purpose = s.locale.words.summary.checklist.purpose
+    out.append(f"<h2>{e(h.checklist)}</h2><table>" + "".join(
+        f'<tr><th scope="row">{e(q)}</th><td>{_with_kpis(s) if q == purpose and s.kpis else e(a)}</td></tr>' for q, a in s.checklist
+    ) + "</table>")
     out.append(f"<h2>{e(h.balance)}</h2><p>{e(s.balance_verdict)}</p>")
     if s.balance_rows:
-        out.append("<table>" + "".join(f"<tr><td>{e(a)}</td><td>{e(t)}</td><td>{e(w)}</td></tr>" for a, t, w in s.balance_rows) + "</table>")
+        header = s.locale.words.summary.balance.header
+        out.append("<table><tr>" + "".join(f'<th scope="col">{e(c)}</th>' for c in header) + "</tr>" + "".join(
+            f"<tr><td>{article(a)}</td><td>{e(t)}</td><td>{e(w)}</td></tr>" for a, t, w in s.balance_rows) + "</table>")
     out.append(f"<h2>{e(h.findings)}</h2>")
     if s.findings:
         j = s.locale.sentence_joiner
@@ -61,9 +75,17 @@ def to_html(s: Summary) -> str:
             for f in s.findings) + "</ul>")
     else:
         out.append(f"<p>{e(h.no_findings)}</p>")
-    out.append(f"<h2>{e(h.articles)}</h2><ul>" + "".join(f"<li><strong>{e(heading)}</strong> {e(t)}</li>" for heading, t in s.articles) + "</ul>")
+    ids = [f' id="{anchors[label]}"' for label in s.article_labels] or [""] * len(s.articles)
+    out.append(f'<h2>{e(h.articles)}</h2><ul class="articles">' + "".join(
+        f"<li{id_}><strong>{e(heading)}</strong> {e(t)}</li>" for id_, (heading, t) in zip(ids, s.articles, strict=True)) + "</ul>")
     out.append("</body></html>\n")
     return "\n".join(out)
+
+
+def _with_kpis(s: Summary) -> str:
+    """The purpose answer: the objective, then each success measure as an item of a list."""
+    objective = f"<p>{html.escape(s.objective)}</p>" if s.objective else ""
+    return objective + '<ul class="kpis">' + "".join(f"<li>{html.escape(kpi)}</li>" for kpi in s.kpis) + "</ul>"
 
 
 def _render(draft: Draft) -> bytes:
