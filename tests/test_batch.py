@@ -14,7 +14,7 @@ import pytest
 from click.testing import CliRunner
 
 import ipclauses
-from conftest import EXAMPLES, NDA_EXAMPLE
+from conftest import EXAMPLES, NDA_EXAMPLE, ROOT, example_with
 from ipclauses.batch import build_many
 from ipclauses.cli import main
 from limits import _preexec
@@ -226,3 +226,72 @@ def test_ctrl_c_in_a_batch_says_how_many_agreements_were_written(tmp_path):
     assert len(list(out.glob("*.docx"))) == written, "the count is what is on disk"
     assert len(list(out.glob("*.summary.html"))) == written, "each agreement with its summary"
     assert not list(out.glob(".*.tmp"))
+
+
+# --- what a batch shows: each spec's warnings, each failure naming its file once, JSON for tools ---------
+
+
+def _batch(tmp_path, *specs, options=()):
+    return CliRunner().invoke(main, ["build", *map(str, specs), "-o", str(tmp_path / "out"), "-j", "1", *options])
+
+
+def test_a_batch_shows_each_specs_warnings_in_its_language(tmp_path):
+    grantback = ROOT / "examples" / "license-grantback-en.json"
+    free = _bad(tmp_path, "free-poc-ja.json", json.dumps(example_with("poc-medical-ja", poc__fee__amount=0), ensure_ascii=False))
+    result = _batch(tmp_path, grantback, free)
+    assert result.exit_code == 0, result.stderr
+    lines = result.stderr.splitlines()
+    findings = ipclauses.check(ipclauses.load_spec(grantback))
+    warned = [f for f in findings if f.severity == "warning"]
+    assert len(warned) >= 2
+    for f in warned:
+        assert f"{grantback}: {f.path}: warning: {f.message} ({f.id})" in lines
+    for f in findings:
+        if f.severity == "info":
+            assert f"({f.id})" not in result.stderr, "notes are for `check`, not for a batch"
+    free_poc = [line for line in lines if line.startswith(f"{free}: ") and line.endswith("(poc.free)")]
+    assert len(free_poc) == 1 and "無償" in free_poc[0], "a Japanese spec's warning reads in Japanese"
+    assert f"built 2 of 2 agreements into {tmp_path / 'out'}" in result.stderr and f"{len(warned) + 1} warning(s)" in result.stderr
+
+
+def test_a_failure_line_names_its_file_once(tmp_path):
+    broken = _bad(tmp_path, "broken.json", '{"type": "nda",')
+    vague = _bad(tmp_path, "vague.json", json.dumps(example_with("poc-ai-en", purpose__description="Business collaboration.")))
+    result = _batch(tmp_path, broken, vague, EXAMPLES[0])
+    assert result.exit_code == 1
+    for spec in (broken, vague):
+        lines = [line for line in result.stderr.splitlines() if spec.name in line]
+        assert lines and all(line.startswith(f"{spec}: ") and line.count(spec.name) == 1 for line in lines), lines
+    assert f"{broken}: /: not valid JSON at line 1, column 16" in result.stderr
+    assert f"{vague}: /purpose/description: error: " in result.stderr, "the finding that stopped it, with its pointer"
+    assert (f"{vague}: not built: 1 error-level deal-check finding(s) (purpose.vague); "
+            "fix them, or pass --despite-errors to build anyway") in result.stderr.splitlines()
+    result = _batch(tmp_path, vague, options=["--despite-errors"])
+    assert result.exit_code == 0 and f"{vague}: /purpose/description: error: " in result.stderr, "built, and still shown"
+
+
+def test_cli_batch_json_holds_every_spec_with_the_same_keys(tmp_path):
+    bad = _bad(tmp_path, "broken.json", "[]")
+    grantback = ROOT / "examples" / "license-grantback-en.json"
+    specs = [*EXAMPLES, bad]
+    result = CliRunner().invoke(main, ["build", *map(str, specs), "-o", str(tmp_path / "out"), "-j", "2", "--json"])
+    assert result.exit_code == 1
+    report = json.loads(result.stdout)
+    assert [r["file"] for r in report] == [str(s) for s in specs], "one object per spec, in the order given"
+    keys = {"file", "status", "output", "summary", "articles", "warnings", "errors"}
+    assert all(set(r) == keys for r in report)
+    for r in report[:-1]:
+        assert r["status"] == "built" and r["errors"] == [] and r["articles"] > 0
+        assert ipclauses.inspect_docx(r["output"])["spec"]["type"] == json.loads(Path(r["file"]).read_text(encoding="utf-8"))["type"]
+        assert Path(r["output"]).is_file() and r["summary"] == r["output"].removesuffix(".docx") + ".summary.html"
+        assert Path(r["summary"]).is_file()
+    failed = report[-1]
+    assert (failed["status"], failed["output"], failed["summary"], failed["warnings"]) == ("failed", None, None, [])
+    assert [(e["id"], e["path"]) for e in failed["errors"]] == [(None, "/")] and failed["errors"][0]["message"]
+    warnings = next(r for r in report if r["file"] == str(grantback))["warnings"]
+    expected = [f for f in ipclauses.check(ipclauses.load_spec(grantback)) if f.severity == "warning"]
+    assert warnings == [{"id": f.id, "path": f.path, "message": f.message} for f in expected]
+    assert "building" in result.stderr and "[" not in result.stderr, "the JSON alone on standard output"
+    one = CliRunner().invoke(main, ["build", str(EXAMPLES[0]), "-o", str(tmp_path / "one"), "--json"])
+    assert one.exit_code == 0 and [r["status"] for r in json.loads(one.stdout)] == ["built"]
+    assert "-o FOLDER" in CliRunner().invoke(main, ["build", str(EXAMPLES[0]), "--json"]).stderr

@@ -5,6 +5,7 @@ import os
 import subprocess
 import sys
 
+import click
 import pytest
 from click.testing import CliRunner
 
@@ -62,7 +63,8 @@ def test_validate_json_output_is_machine_readable(run, tmp_path):
     report = json.loads(result.stdout)
     assert report[0]["valid"] is True
     assert report[1]["valid"] is False
-    assert {"path": "/language", "message": '"fr" is not allowed (allowed: "ja" or "en")'} in report[1]["errors"]
+    assert {"path": "/language", "message": '"fr" is not allowed (allowed: "ja" or "en")', "id": "field.not_allowed"} \
+        in report[1]["errors"]
 
 
 def test_validate_resolved_shows_every_default(run, tmp_path):
@@ -241,3 +243,88 @@ def test_clauses_show_says_which_variant_a_shared_text_comes_from(run):
     assert result.exit_code == 0
     block = result.stdout.split("== variant one_party_license")[1].split("== variant")[0]
     assert "text from: variant one_party_poc" in block
+
+
+# --- conventions: what was asked for on standard output, JSON for tools, an example in every help ----------
+
+
+def test_check_prints_its_findings_to_standard_output(run, tmp_path):
+    grantback = ROOT / "examples" / "license-grantback-en.json"
+    result = run("check", grantback)
+    assert result.exit_code == 0
+    cap = [line for line in result.stdout.splitlines() if line.startswith(f"{grantback}: /liability/cap_applies_to: warning: ")]
+    assert len(cap) == 1 and cap[0].endswith("(liability.one_sided_cap)")
+    assert "    why: " in result.stdout and "    fix: " in result.stdout
+    assert result.stderr == "", "standard error is for errors"
+    result = run("check", NDA_EXAMPLE)
+    assert (result.exit_code, result.stdout, result.stderr) == (0, f"{NDA_EXAMPLE}: no findings\n", "")
+    bad = tmp_path / "bad.json"
+    bad.write_text("[]", encoding="utf-8")
+    result = run("check", bad)
+    assert result.exit_code == 1 and result.stdout == "" and result.stderr.startswith(f"{bad}: /: ")
+
+
+def test_clauses_list_and_show_as_json(run):
+    result = run("clauses", "list", "--type", "nda", "--json")
+    assert result.exit_code == 0
+    listed = json.loads(result.stdout)
+    as_text = run("clauses", "list", "--type", "nda").stdout
+    assert [c["id"] for c in listed] == [line.split()[0] for line in as_text.splitlines()], "the same clauses, in the same order"
+    assert {frozenset(c) for c in listed} == {frozenset({"id", "title", "category", "agreements", "variants", "file"})}
+    definition = next(c for c in listed if c["id"] == "confidentiality.definition")
+    assert set(definition["title"]) == {"en", "ja"} and "nda" in definition["agreements"]
+    assert definition["title"]["ja"] in result.stdout, "Japanese as it reads, not as \\u escapes"
+    category = json.loads(run("clauses", "list", "--category", definition["category"], "--json").stdout)
+    assert definition["id"] in [c["id"] for c in category] and {c["category"] for c in category} == {definition["category"]}
+
+    result = run("clauses", "show", "confidentiality.definition", "--json")
+    assert result.exit_code == 0
+    shown = json.loads(result.stdout)
+    assert shown["id"] == "confidentiality.definition" and shown["file"] == definition["file"]
+    assert [v["id"] for v in shown["variants"]] == definition["variants"]
+    for variant in shown["variants"]:
+        assert {"id", "balance", "default", "when", "text_from", "text", "summary", "commentary"} <= set(variant)
+        assert set(variant["text"]) == set(variant["commentary"]) == {"en", "ja"}
+        assert f"== variant {variant['id']} ({variant['balance']})" in run("clauses", "show", "confidentiality.definition").stdout
+    english = json.loads(run("clauses", "show", "confidentiality.definition", "--lang", "en", "--json").stdout)
+    assert all(set(v["text"]) == {"en"} for v in english["variants"])
+    assert english["variants"][0]["text"]["en"] == shown["variants"][0]["text"]["en"]
+
+
+def test_clauses_show_json_spells_out_control_characters_and_stays_parseable(run, tmp_path):
+    firm = tmp_path / "firm" / "general"
+    firm.mkdir(parents=True)
+    hostile = FIRM_CLAUSE.replace('commentary.en = "Our firm\'s standard clause."', 'commentary.en = "Our clause.\\u001b[2J \\u202eevil"')
+    (firm / "export.toml").write_text(hostile, encoding="utf-8")
+    result = run("clauses", "show", "firm.export_note", "--json", "--library", tmp_path / "firm")
+    assert not any(ch in result.stdout for ch in "\x1b\u202e")
+    assert json.loads(result.stdout)["variants"][0]["commentary"]["en"] == "Our clause.\x1b[2J \u202eevil"
+
+
+def _commands(group, prefix=()):
+    for name, command in sorted(group.commands.items()):
+        if isinstance(command, click.Group):
+            yield from _commands(command, (*prefix, name))
+        else:
+            yield (*prefix, name)
+
+
+@pytest.mark.parametrize("command", [" ".join(c) for c in _commands(main)])
+def test_every_commands_help_gives_an_example(run, command):
+    result = run(*command.split(), "--help")
+    assert result.exit_code == 0
+    assert "Example" in result.stdout, f"'ipclauses {command} --help' shows no example"
+    examples = [line.strip() for line in result.stdout.split("Example", 1)[1].splitlines()
+                if line.strip().startswith(f"ipclauses {command} ")]
+    assert examples, f"no example of 'ipclauses {command}'"
+    assert all(line.count("ipclauses ") == 1 for line in examples), "one example a line, as written (click kept the breaks)"
+
+
+def test_summary_and_build_write_the_same_summary_format_by_default(run, tmp_path):
+    summary = run("summary", NDA_EXAMPLE)
+    assert summary.exit_code == 0
+    assert summary.stdout.lstrip().lower().startswith("<!doctype html")
+    assert run("build", NDA_EXAMPLE, "-o", tmp_path / "a.docx").exit_code == 0
+    assert (tmp_path / "a.summary.html").read_text(encoding="utf-8") == summary.stdout
+    help_text = " ".join(run("build", "--help").stdout.split())
+    assert "--summary-format [" in help_text and "Format of the plain-language summary" in help_text

@@ -15,29 +15,58 @@ import signal
 import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from multiprocessing.connection import Connection, wait
 from multiprocessing.context import ForkContext, SpawnContext
 from multiprocessing.process import BaseProcess
 from pathlib import Path
 from types import FrameType
+from typing import TYPE_CHECKING
 
 from .build import describe_os_error, summary_path, sweep_stale_temporaries
-from .errors import IpclausesError, OutputError
+from .errors import IpclausesError, OutputError, Problem, SpecError
+
+if TYPE_CHECKING:
+    from .checks import Finding
+
+_SHOWN = ("error", "warning")  # the findings a batch reports; info ones are for `check`
 
 
 @dataclass(frozen=True)
 class BatchResult:
-    """What happened to one spec of a batch."""
+    """What happened to one spec of a batch.
+
+    `problems` say why it failed, each without the spec's own name (the caller names it once);
+    `findings` are its deal-check findings of severity error or warning, whether or not it was
+    built, with `language` the agreement's language to show them in.
+    """
 
     spec: str
     output: str | None  # the .docx written, or None when it failed
-    error: str | None  # why it failed, in words for people
+    problems: tuple[Problem, ...] = ()
     articles: int = 0
+    summary: str | None = None  # the summary written beside the agreement, if any
+    findings: tuple[Finding, ...] = ()
+    language: str | None = None  # None when the spec could not be read
 
     @property
     def ok(self) -> bool:
-        return self.error is None
+        return not self.problems
+
+    @property
+    def error(self) -> str | None:
+        """Why it failed, in words for people, one line per problem; None when it was built."""
+        if not self.problems:
+            return None
+        return "\n".join(f"{p.path}: {p.message}" if p.path else p.message for p in self.problems)
+
+    @property
+    def warnings(self) -> tuple[Finding, ...]:
+        return tuple(f for f in self.findings if f.severity == "warning")
+
+
+def _failed(spec: str, message: str) -> BatchResult:
+    return BatchResult(spec, None, (Problem("", message),))
 
 
 @dataclass(frozen=True)
@@ -74,19 +103,30 @@ def _build_one(spec_path: str) -> BatchResult:
     options = _OPTIONS
     assert options is not None
     out = Path(options.out_dir) / (Path(spec_path).stem + ".docx")
+    findings: tuple[Finding, ...] = ()
+    language = None
     try:
         spec = load_spec(Path(spec_path))
         draft = make_draft(spec, load_library(options.library))
-        errors = [f for f in draft.findings if f.severity == "error"]
+        findings = tuple(f for f in draft.findings if f.severity in _SHOWN)
+        language = draft.agreement.language
+        errors = [f for f in findings if f.severity == "error"]
         if errors and not options.despite_errors:
-            raise OutputError(f"not built: {errors[0].path}: {errors[0].message} ({errors[0].id}); pass --despite-errors to build anyway")
+            ids = ", ".join(dict.fromkeys(f.id for f in errors))
+            raise OutputError(f"not built: {len(errors)} error-level deal-check finding(s) ({ids}); "
+                              "fix them, or pass --despite-errors to build anyway")
         data = render(draft, "agreement", "docx")
-        write_with_summary(draft, out, data, summary_format=options.summary_format, force=options.force)
-        return BatchResult(spec_path, str(out), None, len(draft.agreement.articles))
+        written = write_with_summary(draft, out, data, summary_format=options.summary_format, force=options.force)
+        return BatchResult(spec_path, str(out), (), len(draft.agreement.articles),
+                           None if written is None else str(written), findings, language)
+    except SpecError as exc:
+        # "/" for the whole document, as SpecError's own lines say: a problem without a path has no pointer
+        return BatchResult(spec_path, None, tuple(p if p.path else replace(p, path="/") for p in exc.errors))
     except IpclausesError as exc:
-        return BatchResult(spec_path, None, str(exc))
+        return BatchResult(spec_path, None, (Problem("", str(exc)),), findings=findings, language=language)
     except Exception as exc:  # one broken spec must not stop a batch of hundreds
-        return BatchResult(spec_path, None, f"internal error ({type(exc).__name__}: {exc}); please report it")
+        return BatchResult(spec_path, None, (Problem("", f"internal error ({type(exc).__name__}: {exc}); please report it"),),
+                           findings=findings, language=language)
 
 
 # --- Ctrl-C ------------------------------------------------------------------------------------
@@ -198,7 +238,7 @@ def _run_workers(todo: list[tuple[int, str]], jobs: int, options: _Options,
                 return  # go on with the workers there are
             while queue:
                 index, spec = queue.popleft()
-                report(index, BatchResult(spec, None, f"not built: no worker process could be started ({exc.strerror or exc})"))
+                report(index, _failed(spec, f"not built: no worker process could be started ({exc.strerror or exc})"))
             return
         finally:
             child_end.close()
@@ -223,7 +263,7 @@ def _run_workers(todo: list[tuple[int, str]], jobs: int, options: _Options,
                         result = worker.conn.recv()
                 alive = result is not None and worker.process.sentinel not in wait([worker.process.sentinel], 0)
                 if result is None:
-                    result = BatchResult(spec, None, f"the worker building it died ({_death(worker.process)})")
+                    result = _failed(spec, f"the worker building it died ({_death(worker.process)})")
                 report(index, result)
                 if alive:
                     give(worker)
@@ -307,9 +347,9 @@ def build_many(
             claimed.update(dict.fromkeys(names, spec))
             todo.append((index, spec))
         elif clash == names[0] and Path(claimed[clash]).stem == stem:
-            report(index, BatchResult(spec, None, f"has the same file name as {claimed[clash]}, so both would write {clash}; rename one"))
+            report(index, _failed(spec, f"has the same file name as {claimed[clash]}, so both would write {clash}; rename one"))
         else:
-            report(index, BatchResult(spec, None, f"would write {clash}, which {claimed[clash]} writes too; rename one"))
+            report(index, _failed(spec, f"would write {clash}, which {claimed[clash]} writes too; rename one"))
     jobs = max(1, min(jobs or os.cpu_count() or 1, len(todo) or 1))
     with _interrupt_between_specs() as interrupt:
         if jobs == 1:
