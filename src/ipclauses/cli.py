@@ -21,15 +21,22 @@ from .errors import DocumentError, IpclausesError, LibraryError, SpecError
 from .locales import codes as locale_codes
 from .locales import locales
 from .renderers import formats as renderer_formats
+from .schema_text import languages as schema_languages
 
 if TYPE_CHECKING:
+    from .batch import BatchResult
     from .checks import Finding
     from .compare import Piece
+    from .library import Clause
     from .spec import AnySpec
     from .verification import Verification
 
 # Clause files hold text in these languages; a locale may borrow another's clause text.
 _CLAUSE_LANGUAGES = sorted({locale.clause_text_language for locale in locales()})
+
+# What `build` writes beside an agreement and `summary` writes: a page any browser opens, which
+# the people who read summaries (not lawyers) can open without Word or a Markdown viewer.
+SUMMARY_FORMAT = "html"
 
 EXIT_INPUT = 1
 EXIT_USAGE = 2  # as click exits on a bad option
@@ -63,9 +70,28 @@ def _fail(message: str) -> None:
     sys.exit(EXIT_INPUT)
 
 
+# Where a command's --lang is kept for its validation errors, which the group reports after the command ends.
+_MESSAGES_LANG = "ipclauses.messages_lang"
+
+
+def _remember_lang(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    if value in locale_codes():
+        ctx.meta[_MESSAGES_LANG] = value
+    return value
+
+
+def _messages_language() -> str:
+    """The language of validation errors: the command's --lang, else the user's locale (LC_ALL, LC_MESSAGES, LANG)."""
+    from .messages import user_language
+
+    ctx = click.get_current_context(silent=True)
+    chosen = ctx.meta.get(_MESSAGES_LANG) if ctx is not None else None
+    return chosen if isinstance(chosen, str) else user_language()
+
+
 def _report(exc: IpclausesError) -> None:
     if isinstance(exc, SpecError):
-        _fail(exc.render())
+        _fail(exc.render(_messages_language()))
     if isinstance(exc, LibraryError):
         _fail("the clause library has problems:\n" + str(exc))
     _fail(f"error: {exc}")
@@ -137,8 +163,16 @@ def main() -> None:
 @click.argument("specs", nargs=-1, required=True)
 @click.option("--json", "as_json", is_flag=True, help="Print results as JSON for other tools.")
 @click.option("--resolved", is_flag=True, help="Print each spec with every default filled in.")
-def validate(specs: tuple[str, ...], as_json: bool, resolved: bool) -> None:
-    """Check deal specs (files, or - for standard input) and report every problem."""
+@click.option("--lang", type=click.Choice(locale_codes()), default=None, callback=_remember_lang,
+              help="Language of the messages (default: from the locale, LANG); --json stays English, with message ids.")
+def validate(specs: tuple[str, ...], as_json: bool, resolved: bool, lang: str | None) -> None:
+    """Check deal specs (files, or - for standard input) and report every problem.
+
+    \b
+    Examples:
+        ipclauses validate examples/poc-ai-en.json
+        ipclauses validate --resolved examples/poc-ai-en.json
+    """
     from .assemble import resolved_spec
 
     results = []
@@ -148,9 +182,10 @@ def validate(specs: tuple[str, ...], as_json: bool, resolved: bool) -> None:
             spec = _load(source)
         except SpecError as exc:
             failed = True
-            results.append({"file": exc.source, "valid": False, "errors": [{"path": p.path, "message": p.message} for p in exc.errors]})
+            results.append({"file": exc.source, "valid": False,
+                            "errors": [{"path": p.path, "message": p.message, "id": p.id or None} for p in exc.errors]})
             if not as_json:
-                _echo(exc.render(), err=True)
+                _echo(exc.render(_messages_language()), err=True)
             continue
         results.append({"file": source if source != "-" else "<stdin>", "valid": True, "errors": []})
         if resolved:
@@ -168,17 +203,100 @@ def validate(specs: tuple[str, ...], as_json: bool, resolved: bool) -> None:
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Write the schema to this file instead of standard output.")
 @click.option("--force", is_flag=True, help="Replace the output file if it exists.")
-def schema(output: Path | None, force: bool) -> None:
-    """Print the deal spec's JSON Schema (draft-07, for editors)."""
+@click.option("--lang", type=click.Choice(schema_languages()), default=None,
+              help="Language of the titles, descriptions and option explanations (default: English); the schema "
+                   "accepts the same specs in every language.")
+def schema(output: Path | None, force: bool, lang: str | None) -> None:
+    """Print the deal spec's JSON Schema (draft-07, for editors).
+
+    Every field has a title and a description, and every option says what it
+    means, whom it favours and when it fits, shown by editors as you type.
+
+    To keep completion working after copying an example elsewhere, write the
+    schema next to the spec and set the spec's "$schema" to it:
+
+    \b
+        ipclauses schema -o deal-spec.schema.json
+        "$schema": "./deal-spec.schema.json"
+
+    \b
+    Examples:
+        ipclauses schema --lang ja -o deal-spec.schema.json
+        ipclauses schema > deal-spec.schema.json
+    """
     from .build import write_atomic
     from .schema import schema_text
 
-    text = schema_text()
+    text = schema_text(lang)
     if output is None:
         _echo(text, nl=False)
     else:
         write_atomic(output, text.encode("utf-8"), force=force)
         _echo(f"wrote {output}", err=True)
+
+
+class _Prompter:
+    """The interview's terminal: one question at a time with click's prompt, on standard output."""
+
+    def show(self, text: str) -> None:
+        _echo(text)
+
+    def ask(self, prompt: str, default: str) -> str:
+        return str(click.prompt(visible(prompt), default=default, show_default=bool(default)))
+
+
+@main.command("new")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=Path("deal.json"), show_default=True,
+              help="Where to write the spec.")
+@click.option("--lang", type=click.Choice(locale_codes()), default=None,
+              help="Language of the questions (default: your locale's, from LANG).")
+@click.option("--answers", "answers_file", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Take the answers from this JSON or TOML file, keyed by question id, instead of asking.")
+@click.option("--force", is_flag=True, help="Replace the output file if it exists.")
+def new(output: Path, lang: str | None, answers_file: Path | None, force: bool) -> None:
+    """Write a new deal spec by answering questions, one at a time.
+
+    Asks in deal order (type, parties, purpose, results and ownership, scope of
+    use, confidentiality, money, term, disputes), skips what does not apply, and
+    recommends who should own the results. Then writes the spec, runs the deal
+    checks and offers to build the agreement.
+
+    \b
+    Examples:
+        ipclauses new -o deal.json --lang ja
+        ipclauses new --answers examples/answers/poc-ai-en.json -o poc.json
+    """
+    from .build import write_atomic
+    from .checks import run_checks
+    from .interview import SCHEMA_FILE, confirm, read_answers, run_interview, spec_text
+    from .locales import get_locale
+    from .messages import user_language
+
+    lang = lang or user_language()
+    if output.exists() and not force:
+        _fail(f"error: {output} already exists; choose another -o, or pass --force to replace it")
+    given = read_answers(answers_file) if answers_file is not None else None
+    prompter = None if given is not None else _Prompter()
+    outcome = run_interview(lang, terminal=prompter, given=given, source=str(answers_file or "<interview>"),
+                            schema=f"./{SCHEMA_FILE}")
+    words = get_locale(lang).words.interview
+    write_atomic(output, spec_text(outcome.document).encode("utf-8"), force=force)
+    _echo(words.wrote.format(path=output))
+    schema_lang = f" --lang {lang}" if lang in schema_languages() else ""
+    _echo(words.schema_hint.format(command=f"ipclauses schema{schema_lang} -o {output.parent / SCHEMA_FILE}"))
+    if outcome.ignored:
+        _echo(words.ignored.format(ids=", ".join(outcome.ignored)))
+    locale = get_locale(lang)
+    findings = [f.in_locale(locale) for f in run_checks(outcome.spec)]
+    _echo(words.findings if findings else words.no_findings)
+    for f in findings:
+        _echo(words.finding.format(severity=locale.words.summary.headings.severity[f.severity], message=f.message, fix=f.fix))
+    wanted = outcome.build if prompter is None else confirm(prompter, lang, words.build)
+    if wanted:
+        _build_single(str(output), None, force=force, no_summary=False, summary_format=SUMMARY_FORMAT,
+                      despite_errors=False, library=None)
+    else:
+        _echo(words.build_later.format(command=f"ipclauses build {output}"))
 
 
 @main.group()
@@ -189,29 +307,49 @@ def clauses() -> None:
 @clauses.command("list")
 @click.option("--type", "agreement", type=click.Choice(agreement_type_names()), help="Only clauses of this agreement type.")
 @click.option("--category", help="Only clauses of this category.")
-@click.option("--lang", type=click.Choice(_CLAUSE_LANGUAGES), default="en", show_default=True)
+@click.option("--lang", type=click.Choice(_CLAUSE_LANGUAGES), default="en", show_default=True,
+              help="Language of the titles (--json gives every language).")
+@click.option("--json", "as_json", is_flag=True, help="Print the clauses as JSON, for tools.")
 @library_option
-def clauses_list(agreement: str | None, category: str | None, lang: str, library: Path | None) -> None:
-    """List clauses with their variants."""
+def clauses_list(agreement: str | None, category: str | None, lang: str, as_json: bool, library: Path | None) -> None:
+    """List clauses with their variants.
+
+    \b
+    Examples:
+        ipclauses clauses list --type nda --lang ja
+        ipclauses clauses list --category ip --json
+    """
     from .library import load_library
 
     lib = load_library(library)
     if category and category not in lib.vocabulary["categories"]:
         raise click.BadParameter(f"unknown category (allowed: {', '.join(lib.vocabulary['categories'])})", param_hint="--category")
     chosen = lib.clauses_for(agreement) if agreement else sorted(lib.clauses.values(), key=lambda c: c.id)
+    chosen = [c for c in chosen if not category or c.category == category]
+    if as_json:
+        listed = [{"id": c.id, "title": c.title, "category": c.category, "agreements": c.agreements,
+                   "variants": [v.id for v in c.variants], "file": c.source} for c in chosen]
+        _echo(json.dumps(listed, ensure_ascii=False, indent=2))
+        return
     for clause in chosen:
-        if category and clause.category != category:
-            continue
         variants = ", ".join(v.id for v in clause.variants)
         _echo(f"{clause.id:40} {clause.title[lang]}  [{', '.join(clause.agreements)}]  variants: {variants}")
 
 
 @clauses.command("show")
 @click.argument("clause_id")
-@click.option("--lang", type=click.Choice([*_CLAUSE_LANGUAGES, "both"]), default="both", show_default=True)
+@click.option("--lang", type=click.Choice([*_CLAUSE_LANGUAGES, "both"]), default="both", show_default=True,
+              help="Language of the texts shown.")
+@click.option("--json", "as_json", is_flag=True, help="Print the clause as JSON, for tools.")
 @library_option
-def clauses_show(clause_id: str, lang: str, library: Path | None) -> None:
-    """Show a clause: every variant's condition, text, summary, balance and commentary."""
+def clauses_show(clause_id: str, lang: str, as_json: bool, library: Path | None) -> None:
+    """Show a clause: every variant's condition, text, summary, balance and commentary.
+
+    \b
+    Examples:
+        ipclauses clauses show confidentiality.definition --lang ja
+        ipclauses clauses show confidentiality.definition --json
+    """
     from .library import load_library
 
     lib = load_library(library)
@@ -224,6 +362,9 @@ def clauses_show(clause_id: str, lang: str, library: Path | None) -> None:
         _fail(f"error: no clause {clause_id!r}{hint}")
         return
     langs = _CLAUSE_LANGUAGES if lang == "both" else [lang]
+    if as_json:
+        _echo(json.dumps(_clause_json(clause, langs), ensure_ascii=False, indent=2))
+        return
     _echo(f"{clause.id}: {' / '.join(clause.title[l] for l in langs)}")
     _echo(f"category: {clause.category}; agreements: {', '.join(clause.agreements)}; file: {clause.source}")
     if clause.include_when:
@@ -246,21 +387,44 @@ def clauses_show(clause_id: str, lang: str, library: Path | None) -> None:
             _echo(variant.commentary[l].strip())
 
 
+def _clause_json(clause: Clause, langs: list[str]) -> dict[str, object]:
+    """A clause as `clauses show --json` prints it: texts in `langs`, conditions as the clause file writes them."""
+    def pick(texts: dict[str, str]) -> dict[str, str]:
+        return {l: texts[l].strip() for l in langs}
+
+    return {
+        "id": clause.id, "title": pick(clause.title), "category": clause.category, "agreements": clause.agreements,
+        "file": clause.source, "included_when": clause.include_when or None,
+        "variants": [{"id": v.id, "balance": v.balance, "default": v.default, "when": v.when or None, "text_from": v.like,
+                      "text": pick(v.text), "summary": pick(v.summary), "commentary": pick(v.commentary)}
+                     for v in clause.variants],
+    }
+
+
 SEVERITY_ORDER = ("error", "warning", "info")
 
 
-def _show_findings(findings: list[Finding], source: str, lang: str) -> None:
-    """Each finding's message, why and fix in the language `lang` (a spec's `language`, or --lang)."""
+def _in_language(findings: Iterable[Finding], lang: str) -> list[Finding]:
+    """The findings with their message, why and fix in the language `lang` (a spec's `language`, or --lang)."""
     from .locales import UnknownLocaleError, get_locale
 
     try:
         locale = get_locale(lang)
     except UnknownLocaleError as e:
         raise click.BadParameter(str(e), param_hint="--lang") from None
-    for f in (f.in_locale(locale) for f in findings):
-        _echo(f"{source}: {f.path}: {f.severity}: {f.message} ({f.id})", err=True)
-        _echo(f"    why: {f.why}", err=True)
-        _echo(f"    fix: {f.fix}", err=True)
+    return [f.in_locale(locale) for f in findings]
+
+
+def _finding_line(f: Finding, source: str) -> str:
+    return f"{source}: {f.path}: {f.severity}: {f.message} ({f.id})"
+
+
+def _show_findings(findings: list[Finding], source: str, lang: str, *, err: bool) -> None:
+    """Each finding's message, why and fix: what `check` reports (stdout), and `build` beside its output (stderr)."""
+    for f in _in_language(findings, lang):
+        _echo(_finding_line(f, source), err=err)
+        _echo(f"    why: {f.why}", err=err)
+        _echo(f"    fix: {f.fix}", err=err)
 
 
 @main.command()
@@ -271,72 +435,113 @@ def _show_findings(findings: list[Finding], source: str, lang: str) -> None:
               help="Processes for a batch build (default: one per CPU).")
 @click.option("--force", is_flag=True, help="Replace output files if they exist.")
 @click.option("--no-summary", is_flag=True, help="Do not write the plain-language summary next to the agreement.")
-@click.option("--summary-format", type=click.Choice(renderer_formats("summary")), default="html", show_default=True)
+@click.option("--pdf", is_flag=True,
+              help="Also write a PDF of the agreement (and of its summary) beside it, through LibreOffice.")
+@click.option("--summary-format", type=click.Choice(renderer_formats("summary")), default=SUMMARY_FORMAT, show_default=True,
+              help="Format of the plain-language summary written beside each agreement: html opens in any browser.")
+@click.option("--json", "as_json", is_flag=True,
+              help="Print each spec's outcome as JSON (file, outputs, status, warnings, errors), for tools; "
+                   "builds as a batch, into the folder -o names.")
 @click.option("--despite-errors", is_flag=True,
               help="Build even if the deal checks find error-level problems (they are still shown).")
 @library_option
-def build(specs: tuple[str, ...], output: Path | None, jobs: int | None, force: bool, no_summary: bool,
-          summary_format: str, despite_errors: bool, library: Path | None) -> None:
+def build(specs: tuple[str, ...], output: Path | None, jobs: int | None, force: bool, no_summary: bool, as_json: bool,
+          summary_format: str, despite_errors: bool, library: Path | None, pdf: bool = False) -> None:
     """Build the DOCX agreement for each deal spec, with its plain-language summary.
 
     With several specs (or -o naming a folder), builds them in parallel into the folder
-    given by -o and reports each failure without stopping the others.
+    given by -o and reports each failure without stopping the others, and each
+    spec's warnings.
+
+    \b
+    Examples:
+        ipclauses build examples/poc-ai-en.json -o poc.docx
+        ipclauses build examples/*.json -o drafts/ -j 2 --json
     """
-    if len(specs) > 1 or jobs is not None or (output is not None and output.is_dir()):
-        _build_batch(specs, output, jobs, force, no_summary, summary_format, despite_errors, library)
+    if len(specs) > 1 or jobs is not None or as_json or (output is not None and output.is_dir()):
+        if pdf:
+            raise click.UsageError("--pdf builds one spec at a time: build each spec on its own with --pdf")
+        _build_batch(specs, output, jobs, force, no_summary, summary_format, despite_errors, library, as_json)
         return
-    _build_single(specs[0], output, force, no_summary, summary_format, despite_errors, library)
+    _build_single(specs[0], output, force, no_summary, summary_format, despite_errors, library, pdf)
 
 
 def _build_batch(specs: tuple[str, ...], output: Path | None, jobs: int | None, force: bool, no_summary: bool,
-                 summary_format: str, despite_errors: bool, library: Path | None) -> None:
+                 summary_format: str, despite_errors: bool, library: Path | None, as_json: bool) -> None:
     import time
 
-    from .batch import BatchResult, build_many
+    from .batch import build_many
 
     if output is None or str(output) == "-":
-        raise click.UsageError("several specs need -o FOLDER for the agreements")
+        raise click.UsageError("a batch build (several specs, -j or --json) needs -o FOLDER for the agreements")
     if "-" in specs:
         raise click.UsageError("standard input (-) cannot be part of a batch build")
     started = time.perf_counter()
-    failures: list[BatchResult] = []
-    written = 0  # counted as results arrive, so a Ctrl-C can say what was written
+    arrived: list[BatchResult] = []  # as results arrive, so a Ctrl-C can say what was written
     try:
         with click.progressbar(length=len(specs), label="building", file=sys.stderr) as bar:
             def progress(result: BatchResult) -> None:
-                nonlocal written
-                if result.ok:
-                    written += 1
-                else:
-                    failures.append(result)
+                arrived.append(result)
                 bar.update(1)
 
             results = build_many(specs, output, jobs, library=library, force=force,
                                  summary_format=None if no_summary else summary_format,
                                  despite_errors=despite_errors, on_result=progress)
     except KeyboardInterrupt:
-        for result in failures:
-            _echo(f"{result.spec}: {result.error}", err=True)
+        _show_batch(arrived, as_json)
+        written = sum(r.ok for r in arrived)
+        failed = len(arrived) - written
         agreements = "1 agreement was" if written == 1 else f"{written} agreements were"
         _echo(f"interrupted: {agreements} written into {output} before the interrupt"
-              f"{f'; {len(failures)} failed' if failures else ''}; the rest were not built", err=True)
+              f"{f'; {failed} failed' if failed else ''}; the rest were not built", err=True)
         sys.exit(130)
-    for result in failures:
-        _echo(f"{result.spec}: {result.error}", err=True)
+    _show_batch(results, as_json)
     elapsed = time.perf_counter() - started
     built = sum(r.ok for r in results)
+    warnings = sum(len(r.warnings) for r in results)
     _echo(
         f"built {built} of {len(results)} agreements into {output} in {elapsed:.1f} s "
-        f"({built / elapsed if elapsed else 0:.0f} per second); {len(failures)} failed",
+        f"({built / elapsed if elapsed else 0:.0f} per second); {len(results) - built} failed"
+        + (f"; {warnings} warning(s)" if warnings else ""),
         err=True,
     )
-    if failures:
+    if built < len(results):
         sys.exit(EXIT_INPUT)
 
 
+def _show_batch(results: list[BatchResult], as_json: bool) -> None:
+    """Each spec's findings (errors and warnings) and why it failed, naming the spec once a line; or all of it as JSON."""
+    if as_json:
+        _echo(json.dumps([_batch_json(r) for r in results], ensure_ascii=False, indent=2))
+        return
+    for result in results:
+        # a spec that could not be read has no language, and no findings either
+        for f in _in_language(result.findings, result.language) if result.language else result.findings:
+            _echo(_finding_line(f, result.spec), err=True)
+        for line in (result.error or "").splitlines():
+            _echo(f"{result.spec}: {line}", err=True)
+
+
+def _batch_json(result: BatchResult) -> dict[str, object]:
+    """One spec of a batch for tools: the same keys for every spec, texts in English as `check --json` gives them."""
+    def finding(f: Finding) -> dict[str, str | None]:
+        return {"id": f.id, "path": f.path, "message": f.message}
+
+    return {
+        "file": result.spec,
+        "status": "built" if result.ok else "failed",
+        "output": result.output,
+        "summary": result.summary,
+        "articles": result.articles,
+        "warnings": [finding(f) for f in result.warnings],
+        "errors": [finding(f) for f in result.findings if f.severity == "error"]
+                  + [{"id": None, "path": p.path or None, "message": p.message} for p in result.problems],
+    }
+
+
 def _build_single(spec: str, output: Path | None, force: bool, no_summary: bool, summary_format: str,
-                  despite_errors: bool, library: Path | None) -> None:
-    from .build import write_with_summary
+                  despite_errors: bool, library: Path | None, pdf: bool = False) -> None:
+    from .build import write_outputs
     from .draft import make_draft
     from .library import load_library
     from .renderers import render
@@ -346,13 +551,15 @@ def _build_single(spec: str, output: Path | None, force: bool, no_summary: bool,
             raise click.UsageError("with a spec from standard input, give -o FILE or -o -")
         output = Path(spec).with_suffix(".docx")
     to_stdout = str(output) == "-"
+    if to_stdout and pdf:
+        raise click.UsageError("--pdf writes files beside the agreement: give -o FILE")
     if to_stdout and sys.stdout.isatty():
         raise click.UsageError("refusing to write a DOCX file to a terminal; use -o FILE or redirect the output")
     loaded = _load(spec)
     draft = make_draft(loaded, load_library(library))
     findings = draft.findings
     source = "<stdin>" if spec == "-" else spec
-    _show_findings(findings, source, draft.agreement.language)
+    _show_findings(findings, source, draft.agreement.language, err=True)
     errors = [f for f in findings if f.severity == "error"]
     if errors and not despite_errors:
         _fail(f"{source}: not built: {len(errors)} error-level finding(s) above; fix them, or pass --despite-errors to build anyway")
@@ -362,23 +569,30 @@ def _build_single(spec: str, output: Path | None, force: bool, no_summary: bool,
         stream.write(data)
         stream.flush()
         return
-    summary_path = write_with_summary(draft, output, data, summary_format=None if no_summary else summary_format,
-                                      force=force)
+    written = write_outputs(draft, output, data, summary_format=None if no_summary else summary_format, pdf=pdf,
+                            force=force)
     _echo(f"wrote {output} ({len(agreement.articles)} articles, {len(data):,} bytes)", err=True)
-    if summary_path is not None:
-        _echo(f"wrote {summary_path}", err=True)
+    for path in written[1:]:
+        _echo(f"wrote {path}", err=True)
 
 
 @main.command()
 @click.argument("spec", type=click.Path(dir_okay=False, allow_dash=True))
 @click.option("-o", "--output", type=click.Path(allow_dash=True, path_type=Path), default=None,
               help="Write to this file (default: standard output for md and html).")
-@click.option("--format", "fmt", type=click.Choice(renderer_formats("summary")), default="md", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(renderer_formats("summary")), default=SUMMARY_FORMAT, show_default=True,
+              help="html opens in any browser, docx in Word; md is plain text.")
 @click.option("--lang", type=click.Choice(locale_codes()), default=None, help="Summary language (default: the agreement's).")
 @click.option("--force", is_flag=True, help="Replace the output file if it exists.")
 @library_option
 def summary(spec: str, output: Path | None, fmt: str, lang: str | None, force: bool, library: Path | None) -> None:
-    """Write the plain-language summary of a deal for people who are not lawyers."""
+    """Write the plain-language summary of a deal for people who are not lawyers.
+
+    \b
+    Examples:
+        ipclauses summary examples/poc-ai-en.json -o poc.summary.html
+        ipclauses summary examples/poc-ai-en.json --lang ja --format docx -o poc-ja.docx
+    """
     from .summary import summarize
 
     loaded = _load(spec)
@@ -395,7 +609,7 @@ def _emit(result: str | bytes, output: Path | None, force: bool) -> None:
     data = result if isinstance(result, bytes) else result.encode("utf-8")
     if output is None or str(output) == "-":
         if isinstance(result, bytes) and sys.stdout.isatty():
-            raise click.UsageError("refusing to write a DOCX file to a terminal; use -o FILE")
+            raise click.UsageError("refusing to write a DOCX or PDF file to a terminal; use -o FILE")
         stream = sys.stdout.buffer  # click.get_binary_stream is deprecated from click 8.5
         stream.write(data)
         stream.flush()
@@ -434,6 +648,11 @@ def redline(old: str, new: str, output: Path | None, fmt: str, author: str, date
     and it is NEW's agreement, reject them all and it is OLD's. Articles are matched by
     the clause they come from, so a renumbered article is no change; words are compared
     word by word in English and by runs of one script (kanji, kana, ...) in Japanese.
+
+    \b
+    Examples:
+        ipclauses redline v1.docx deal-v2.json -o redline.docx
+        ipclauses redline v1.docx deal-v2.json --format md
     """
     from .library import load_library
     from .redline_model import redline as compare_versions
@@ -472,6 +691,11 @@ def changes_command(old: str, new: str, output: Path | None, fmt: str, lang: str
     Works from the two specs and the clause options they choose, not the wording: who owns
     what, what each side may, must and cannot do, secrecy, money and ending, each with its
     article and the balance shift there, and the deal-check findings that are new or resolved.
+
+    \b
+    Examples:
+        ipclauses changes v1.docx deal-v2.json
+        ipclauses changes v1.docx deal-v2.json --lang ja --format html -o changes.html
     """
     from .deal_changes import changes
     from .deal_changes_render import render_changes
@@ -486,12 +710,21 @@ def changes_command(old: str, new: str, output: Path | None, fmt: str, lang: str
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]), default="error", show_default=True,
               help="Exit 1 when a finding of this severity or worse is found.")
 @click.option("--drafting", is_flag=True, help="Also check the assembled agreement's drafting (terms, references, style).")
-@click.option("--lang", default=None, metavar="CODE",
-              help="Language of the findings' texts (default: each spec's language); --json stays English.")
+@click.option("--lang", default=None, metavar="CODE", callback=_remember_lang,
+              help="Language of the findings' texts (default: each spec's language) and of a spec's validation errors "
+                   "(default: from the locale, LANG); --json stays English.")
 @library_option
 def check_command(specs: tuple[str, ...], as_json: bool, fail_on: str, drafting: bool, lang: str | None,
                   library: Path | None) -> None:
-    """Tell where a deal is vague, lopsided or inconsistent, and why."""
+    """Tell where a deal is vague, lopsided or inconsistent, and why.
+
+    Findings go to standard output, errors (a spec that cannot be read) to standard error.
+
+    \b
+    Examples:
+        ipclauses check examples/poc-ai-en.json --drafting
+        ipclauses check examples/*.json --fail-on warning --json
+    """
     from .assemble import assemble
     from .checks import run_checks
     from .drafting import drafting_findings
@@ -509,9 +742,9 @@ def check_command(specs: tuple[str, ...], as_json: bool, fail_on: str, drafting:
         if as_json:
             report.append({"file": source, "findings": [f.as_dict() for f in findings]})
         else:
-            _show_findings(findings, source, lang or loaded.language)
+            _show_findings(findings, source, lang or loaded.language, err=False)
             if not findings:
-                _echo(f"{source}: no findings", err=True)
+                _echo(f"{source}: no findings")
     if as_json:
         _echo(json.dumps(report, ensure_ascii=False, indent=2))
     if fail_on != "never" and worst <= SEVERITY_ORDER.index(fail_on):
@@ -529,6 +762,11 @@ def inspect(docx: Path, as_json: bool) -> None:
     Checks that the record agrees with itself (the embedded spec against its recorded
     hash, the document properties against the provenance part) and exits 1 when it
     does not. The record is not a signature, and the agreement's text is not compared.
+
+    \b
+    Examples:
+        ipclauses inspect poc.docx
+        ipclauses inspect poc.docx --json
     """
     from .docx_read import inspect_docx
 
@@ -604,6 +842,11 @@ def verify_command(docx: str, as_json: bool, library: Path | None) -> None:
     comments, and a changed clause library. Opening and saving in Word or LibreOffice
     is not a change. Exit code 0 when the file is exactly what its spec produces, 1
     when it differs, 2 when it cannot be verified (not an ipclauses DOCX, bad options).
+
+    \b
+    Examples:
+        ipclauses verify returned.docx
+        ipclauses verify returned.docx --json
     """
     import dataclasses
 

@@ -251,6 +251,7 @@ class BalanceWords:
     favours: str  # {leader}
     counts: str  # {counts} (each party's `count`, joined) {total}
     count: str  # {count} {party}
+    header: tuple[str, str, str]  # the balance table's columns: the article; its title; whom it favours
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -311,6 +312,68 @@ class ChangesWords:
 
 
 @dataclass(frozen=True, kw_only=True)
+class MessageWords:
+    """Messages about a deal spec (validation errors), rendered by `messages.Message`."""
+
+    or_list: ListPattern  # the values a field allows, each as JSON: "a", "b" or "c"
+    list_separator: str  # between values listed one after another
+    counts: tuple[str, ...]  # small numbers as messages write them, from 0: "no", "one", "two", ...
+    agreement_types: Mapping[str, str]  # how a message names each agreement type: "an NDA"
+    # By message id: a `str.format` template given the fields its English template names.
+    templates: Mapping[str, str]
+
+
+@dataclass(frozen=True, kw_only=True)
+class InterviewWords:
+    """`ipclauses new`: its questions, its own options and what it says along the way.
+
+    A question without words here shows its field's title from the schema text, and its
+    description as help (`interview.py`).
+    """
+
+    intro: str
+    sections: Mapping[str, str]  # section headings, by the section of each question
+    section: str  # a section heading as shown: {title}
+    questions: Mapping[str, str]  # by question id (or the `words` key it names); party questions: {n}
+    help: Mapping[str, str]  # help of the questions that fill no spec field, by question id
+    choices: Mapping[str, str]  # the interview's own options ("both", "none", ...), by value
+    option: str  # {n} {label} {meaning}
+    option_plain: str  # an option without a meaning: {n} {label}
+    favours: str  # appended to an option: {favours}
+    favours_party: str  # whom an option favours, with the party's name: {favours} {party}
+    example: str  # an option's example in the help: {label} {example}
+    choose: str
+    choose_many: str
+    yes: str
+    no: str
+    yes_words: tuple[str, ...]  # other answers that mean yes
+    no_words: tuple[str, ...]
+    yes_no_hint: str
+    optional: str  # after a question whose answer may be left out
+    date_hint: str
+    period_hint: str
+    money: str  # after an amount's question: {currency}
+    units: Mapping[str, tuple[str, ...]]  # "days", "weeks", "months": the words for each, the first shown
+    list_item: str  # {n}
+    list_end: str  # after a list question: how to end the list
+    current: str  # an item of a list's default: {item}
+    invalid: Mapping[str, str]  # why an answer cannot be taken, by what was expected
+    problem: str  # a validation problem and the question behind it: {id} {path} {message}
+    missing: str  # an answers file without a required answer: {id} {question}
+    guide_recommends: str  # {ownership} {scope} {reason}
+    guide_scopes: Mapping[str, str]  # by recommended scope: {licensee} {owner}
+    guide_reasons: Mapping[str, str]  # two sentences, by reason: {owner} {licensee} {university} {other}
+    wrote: str  # {path}
+    schema_hint: str  # {command}
+    build_later: str  # {command}
+    findings: str
+    finding: str  # {severity} {message} {fix}
+    no_findings: str
+    build: str
+    ignored: str  # {ids}
+
+
+@dataclass(frozen=True, kw_only=True)
 class Words:
     """Every fixed word a reader sees outside clause text."""
 
@@ -327,6 +390,8 @@ class Words:
     # The deal-check findings, by finding id or "id#variant" (a variant where the sentence itself differs):
     # (message, why, fix) templates, given the finding's `params` (the fields the comment beside each names).
     findings: Mapping[str, tuple[str, str, str]]
+    messages: MessageWords
+    interview: InterviewWords
 
 
 # --- the locale ----------------------------------------------------------------------
@@ -354,6 +419,8 @@ class Locale:
     style_rules: tuple[StyleRule, ...]  # drafting checks for this language's clause text
     # Spec values (by dotted path) that default differently in this language: 東京地方裁判所 for the court.
     spec_defaults: Mapping[str, str] = field(default_factory=dict)
+    # Debian packages of the free fonts that stand in for the templates' fonts when LibreOffice makes a PDF.
+    pdf_font_packages: tuple[str, ...] = ()
     words: Words
 
     def __post_init__(self) -> None:

@@ -10,9 +10,11 @@ from .base import (
     ChangesWords,
     ChecklistWords,
     FormatWords,
+    InterviewWords,
     KeyTermWords,
     ListPattern,
     Locale,
+    MessageWords,
     NumberingWords,
     OverviewWords,
     PhraseWords,
@@ -482,6 +484,576 @@ _FINDINGS: dict[str, tuple[str, str, str]] = {
     ),
 }
 
+# Validation messages by id (see messages.py): `str.format` templates, given the fields each names. These are
+# the messages' English texts (and those of `validate --json`); every locale has the same ids.
+_MESSAGES = {
+    # reading the spec
+    "spec.file_not_found": "file not found (check the path)",
+    "spec.is_directory": "is a directory, not a spec file",
+    "spec.permission_denied": "cannot be read (permission denied)",
+    "spec.not_regular_file": "is {kind}, not a spec file (give the path of a .json file, or - for standard input)",
+    "spec.unreadable": "cannot be read: {reason} (give the path of a .json file)",
+    "spec.symlink_loop": "a symbolic link that leads round in a loop",
+    "spec.too_large_file": "is too large: a deal spec is at most {limit:,} bytes",
+    "spec.too_large_input": "input is {size:,} bytes; a deal spec is at most {limit:,} bytes",
+    "spec.too_large_text": "text is larger than {limit:,} bytes, too large to be a deal spec",
+    "spec.not_utf8": "not UTF-8 text (bad byte at line {line}); save the file as UTF-8",
+    "spec.invalid_json": "not valid JSON at line {line}, column {column}: {reason}{hint}",
+    "spec.too_deep_json": "nested too deeply to be a deal spec (at most {limit} levels)",
+    "spec.too_deep": "nested too deeply to be a deal spec",
+    "spec.not_object": "the spec must be a JSON object {{...}}, not {kind}",
+    "file_kind.fifo": "a named pipe (FIFO)",
+    "file_kind.character_device": "a character device",
+    "file_kind.block_device": "a block device",
+    "file_kind.socket": "a socket",
+    "file_kind.directory": "a directory",
+    "file_kind.special": "a special file",
+    "json_kind.array": "an array",
+    "json_kind.string": "a string",
+    "json_kind.number": "a number",
+    "json_kind.boolean": "true/false",
+    "json_kind.null": "null",
+    # what the JSON decoder says (its own words, which the English message keeps), and the usual cause
+    "json.expecting_value": "Expecting value",
+    "json.expecting_property_name": "Expecting property name enclosed in double quotes",
+    "json.expecting_colon": "Expecting ':' delimiter",
+    "json.expecting_comma": "Expecting ',' delimiter",
+    "json.unterminated_string": "Unterminated string starting at",
+    "json.control_character": "Invalid control character at",
+    "json.invalid_escape": "Invalid \\escape",
+    "json.invalid_unicode_escape": "Invalid \\uXXXX escape",
+    "json.extra_data": "Extra data",
+    "json.trailing_comma_object": "Illegal trailing comma before end of object",
+    "json.trailing_comma_array": "Illegal trailing comma before end of array",
+    "json_hint.missing_comma": " (a comma is probably missing at the end of line {line})",
+    "json_hint.single_quotes": ' (JSON needs double quotes "...", not single quotes)',
+    "json_hint.comment": " (JSON has no comments; remove it)",
+    "json_hint.trailing_comma": " (remove the comma at the end of line {line}: JSON allows no comma after the last item)",
+    # values that no agreement can hold
+    "value.too_deep": "nested more than {limit} levels deep (a deal spec is never this deep)",
+    "value.duplicate_key": 'key "{key}" appears more than once in this object (keep one)',
+    "value.key_control_character": "a key holds the control character {char}",
+    "value.key_unsafe_character": (
+        "a key holds {code_point} ({name}) at position {position}, {reason}; an agreement must show exactly what it "
+        "says (remove it: it is often pasted in invisibly)"
+    ),
+    "value.unsafe_character": (
+        "holds {code_point} ({name}) at position {position}, {reason}; an agreement must show exactly what it says "
+        "(remove it: it is often pasted in invisibly)"
+    ),
+    "unsafe.c1_control": "a C1 control character",
+    "unsafe.bidi_control": "a bidirectional control, which can make text display in another order than it reads",
+    "unsafe.invisible": "an invisible character",
+    "unsafe.lone_variation_selector": "a variation selector with no character to vary",
+    "unsafe.invisible_format": "an invisible format character",
+    "value.integer_too_long": "is a number with more than {digits} digits; no deal needs one (check the value)",
+    "value.number_too_long": (
+        "is a number with {length:,} characters; no deal needs more than {digits} significant digits (check the value)"
+    ),
+    "value.not_finite": "is not a finite number (write digits, e.g. 2.5)",
+    "value.too_large": "{value} is far too large to be a value in a deal (check the value)",
+    "value.too_many_digits": (
+        "{value} has {digits} significant digits; at most {limit} can be kept exactly (shorten it: the agreement "
+        "prints the number exactly as given, never rounded)"
+    ),
+    "value.too_small": "{value} is too small to be kept exactly (the agreement never prints a rounded number)",
+    "value.control_character": (
+        "holds the character {char} at position {position}, which a Word document cannot contain (remove it; it is "
+        "often pasted in invisibly)"
+    ),
+    "value.blank": "is blank (write a value, or leave the field out)",
+    "value.line_break": "holds a line break or tab; write the value on one line (the agreement sets the layout)",
+    # fields: missing, unknown, of the wrong type or out of range
+    "field.missing": 'required field "{name}" is missing (add it)',
+    "field.missing_somewhere": "a required field is missing",
+    "field.unknown": 'unknown field "{name}"{hint}',
+    "field.did_you_mean": ' (did you mean "{name}"?)',
+    "field.allowed_here": " (allowed here: {names})",
+    "field.not_allowed": "{value} is not allowed (allowed: {allowed})",
+    "field.tag_missing": 'required field "{name}" is missing (allowed: {allowed})',
+    "field.invalid_date": "{value} is not a valid date (write YYYY-MM-DD, e.g. 2026-04-01)",
+    "field.date_or_period": "{value} is not allowed: write a date (YYYY-MM-DD, e.g. 2026-04-01) or a period such as {example}",
+    "field.date_or_choice": "{value} is not allowed: write a date (YYYY-MM-DD, e.g. 2026-04-01) or one of {allowed}",
+    "field.one_period": 'give exactly one of "days", "weeks" or "months", e.g. {{"weeks": 3}}',
+    "field.more_than": "{value} is out of range (must be more than {limit})",
+    "field.at_least": "{value} is out of range (must be at least {limit})",
+    "field.less_than": "{value} is out of range (must be less than {limit})",
+    "field.at_most": "{value} is out of range (must be at most {limit})",
+    "field.too_few": "has {actual} {unit} (must have at least {limit})",
+    "field.too_many": "has {actual} {unit} (must have at most {limit})",
+    "unit.item": "item",
+    "unit.items": "items",
+    "unit.characters": "characters",
+    "field.empty": "is empty (write a value)",
+    "field.text_too_long": "is longer than {limit} characters (shorten it)",
+    "field.bad_party_id": (
+        "{value} is not a valid party id (lower-case letters, digits, '-' or '_', starting with a letter, at most 32 "
+        "characters)"
+    ),
+    "field.not_whole_number": "{value} is not a whole number (write digits, e.g. 30)",
+    "field.not_number": "{value} is not a number",
+    "field.not_true_or_false": "{value} is not true or false",
+    "field.not_text": "{value} is not text (put it in double quotes)",
+    "field.not_object": "must be an object, e.g. {example}, not {value}",
+    "field.not_object_plain": "must be an object {{...}}, not {value}",
+    "field.not_array": "must be an array [...], not {value}",
+    "field.other": "{detail}",
+    # parties and their roles
+    "rule.party_id_taken": '"{id}" is used by another party (give each party its own id)',
+    "rule.not_a_party": '"{value}" is not a party id (allowed: {known})',
+    "rule.too_many_parties": "{agreement} has {how_many} parties; remove {extra} (found {n})",
+    "rule.too_few_parties": "{agreement} has {how_many} parties; add {more} more (found {n})",
+    "rule.remove_this_party": "this one",
+    "rule.remove_these_parties": "this one and those after it",
+    "count.exactly": "exactly {n}",
+    "count.at_least": "at least {n}",
+    "count.between": "{low} to {high}",
+    "rule.role_needed": 'needs exactly one party with "role": "{role}" ({why}); found {found}',
+    "rule.role_needed_here": (
+        'needs exactly one party with "role": "{role}" ({why}); found {found} (this party has "{current}"; set "{role}" '
+        "here)"
+    ),
+    "rule.role_needed_change": 'needs exactly one party with "role": "{role}" ({why}); found {found} (change this one)',
+    "rule.role_not_fitting": '"{role}" does not fit this deal (allowed: {allowed})',
+    "rule.role_not_fitting_hint": '"{role}" does not fit this deal (allowed: {allowed}; {hint})',
+    "roles.one_way_nda": "a one-way confidentiality duty needs to know who discloses and who receives",
+    "roles.or_one_way": 'or set confidentiality.direction to "one_way"',
+    "roles.poc": "a PoC has a provider who verifies and a customer who asks for it",
+    "roles.license": "a licence has a licensor and a licensee",
+    "rule.same_name": (
+        "is the same as the {whose} of {other} ({name}) once look-alike letters, width and invisible characters are "
+        "set aside; a reader could take one party for the other (give each party a name that differs in what it shows)"
+    ),
+    "rule.look_alike_name": (
+        "looks the same as the {whose} of {other} ({name}) once look-alike letters, width and invisible characters "
+        "are set aside; a reader could take one party for the other (give each party a name that differs in what it "
+        "shows)"
+    ),
+    "name_kind.short_name": "short name",
+    "name_kind.legal_name": "legal name",
+    # terms every agreement has
+    "rule.signing_date_late": "is more than a year after the effective date (check both dates)",
+    "rule.announcement_text_missing": 'is missing: "agreed_text" needs the text of the announcement',
+    "rule.announcement_text_unused": 'is only used with "announcement": "agreed_text" (remove it or change announcement)',
+    "rule.earlier_nda_later": "is after this agreement's effective date (an earlier NDA must be earlier)",
+    "rule.listed_twice": 'lists "{party}" twice (name each party once)',
+    "rule.personal_data_unused": (
+        'is only used when a party provides personal information (name it in "provided_by", or remove this field: '
+        '"provided_by": [] says none is exchanged)'
+    ),
+    "rule.personal_data_every_party": (
+        "with more than two parties, list every party: the article on personal information is drafted for one party "
+        "giving it to the other, or for every party giving and receiving it"
+    ),
+    "rule.cap_amount_missing": 'is missing: a cap of kind "amount" needs the amount',
+    "rule.cap_amount_unused": 'is only used with "kind": "amount" (the cap is "{kind}")',
+    "rule.cap_floor_unused": (
+        'is only used with "kind": "fees_paid" (the cap is "{kind}"); remove it, or cap at the fees with this floor'
+    ),
+    "rule.capped_party_missing": 'is missing: "cap_applies_to": "only" needs the party whose liability is capped',
+    "rule.capped_party_unused": 'is only used with "cap_applies_to": "only"',
+    "rule.arbitration_missing": 'is missing: arbitration needs {{"institution": ..., "seat": ...}}',
+    "rule.court_missing": "is missing: name the court with exclusive jurisdiction",
+    "rule.court_unused": 'is only used when "forum" is "court" or "ip_mediation_then_court" (remove it)',
+    "rule.arbitration_unused": 'is only used when "forum" is "arbitration" (forum is "{forum}")',
+    "rule.mediation_months_unused": (
+        'is only used when "forum" is "ip_mediation_then_court" (forum is "{forum}"): remove it, or set "forum" to '
+        '"ip_mediation_then_court"'
+    ),
+    "rule.mutual_only": '{agreement} protects both parties\' information: use "mutual" (one_way is for NDAs)',
+    "rule.no_announcement": 'announcements are drafted for NDAs and joint R&D; {agreement} keeps "none"',
+    "rule.no_earlier_nda": "applies to PoC and joint R&D agreements, not to {agreement} (remove it)",
+    # a licence's usage scope (PoC, joint R&D, licence)
+    "licence.parties_missing": (
+        'is missing: with "{rule}" ownership, name who grants and who receives the licence (licensor and licensee)'
+    ),
+    "licence.same_party": "is the same party as the licensor",
+    "licence.exclusive_months_missing": 'is missing: "exclusive_then_non_exclusive" needs the months of exclusivity',
+    "licence.exclusive_period_missing": (
+        'is missing: an exclusive licence needs a period, or "exclusive_perpetual": true to say it lasts the whole term'
+    ),
+    "licence.non_exclusive_with_terms": (
+        "is non_exclusive but exclusivity terms are given (remove them or change exclusivity)"
+    ),
+    "licence.perpetual_and_months": "cannot be true together with exclusive_months (choose one)",
+    "licence.sublicensees_missing": 'is empty: "named" sublicensing needs the names',
+    "licence.sublicensees_unused": 'is only used with "sublicensing": "named"',
+    "licence.term_years_missing": 'is missing: a licence term of kind "years" needs the number of years',
+    "licence.term_years_unused": 'is only used with "kind": "years"',
+    "licence.worldwide_and_countries": '"worldwide" cannot be combined with named countries',
+    "licence.paid_without_amounts": 'is "paid" but gives no upfront, running_percent or milestones (say what is paid)',
+    "licence.free_with_amounts": 'is "free" but amounts are given (remove them or set "paid")',
+    "licence.minimum_without_running": "a minimum annual royalty needs a running_percent to be a minimum of",
+    "licence.exclusive_from_non_exclusive": (
+        'is {start} but the licence is non-exclusive: a start of exclusivity needs "exclusivity": "exclusive" or '
+        '"exclusive_then_non_exclusive" (remove it or change exclusivity)'
+    ),
+    "licence.report_acceptance_only_poc": (
+        '"report_acceptance" is only for a PoC, where the customer accepts a Report: give the date exclusivity '
+        'starts, or "start"'
+    ),
+    "licence.exclusive_from_too_early": (
+        "is {start}, before the effective date {effective} (exclusivity cannot start before the agreement does)"
+    ),
+    "licence.exclusive_from_too_late": "is {start}, after the licence ends on {end} (move it earlier, or lengthen {longer})",
+    "licence.lengthen_years": "licence.term.years",
+    "licence.lengthen_term": "term.months, or the licence term (licence.term)",
+    "licence.registered_only_licence": (
+        "is only for licence agreements, which list the patents licensed; {agreement} licenses its results by "
+        "contract (remove it)"
+    ),
+    "licence.registered_needs_exclusive": (
+        'needs "exclusivity": "exclusive": a registered exclusive licence (senyo jisshiken) is exclusive by nature '
+        "(make the licence exclusive, or remove registered_exclusive)"
+    ),
+    "licence.registered_then_non_exclusive": (
+        'cannot be combined with "exclusive_then_non_exclusive": a registered exclusive licence (senyo jisshiken) '
+        'cannot turn non-exclusive without cancelling its registration; use "exclusive" (with exclusive_months to '
+        "limit the licence), or remove registered_exclusive for a contractual exclusive licence"
+    ),
+    "licence.registered_non_use_fallback": (
+        "cannot be combined with non_use_fallback_months: a registered exclusive licence (senyo jisshiken) cannot be "
+        "made non-exclusive by notice without cancelling its registration; remove non_use_fallback_months (a "
+        'licensor can end the licence for non-use instead: diligence with "consequence": "terminate"), or remove '
+        "registered_exclusive"
+    ),
+    "licence.registered_needs_japanese_law": (
+        "needs Japanese law: a senyo jisshiken is a right under the Patent Act of Japan, drafted here only under "
+        '"disputes.governing_law": "japan" (not "{law}")'
+    ),
+    "licence.registered_needs_patents": 'needs "patents" in licence.subject: a senyo jisshiken is a right in patents',
+    "licence.registered_needs_listed_patents": (
+        "needs the patents listed in licensed.patents: the registration names each patent"
+    ),
+    "licence.registered_needs_japan": (
+        'needs Japan in licence.territory (or "worldwide"): a senyo jisshiken exists only in Japanese patents'
+    ),
+    "money.background_royalty_unused": (
+        "is the royalty for a licence of background IP on reasonable terms, but licence_for_exploitation is "
+        '"{licence}" (set it to "non_exclusive_reasonable", or remove royalty_percent)'
+    ),
+    "money.currency_without_running": (
+        "is the currency of the running royalty, but no running_percent is given (give one, or remove the currency)"
+    ),
+    "money.compensation_not_drafted": (
+        "is drafted in joint R&D agreements, not in {agreement} (remove it, or agree it in the joint R&D agreement)"
+    ),
+    "money.compensation_without_joint": (
+        "is paid between co-owners, but no results are jointly owned under the ownership rules (remove it, or choose "
+        "an ownership rule that can make results joint)"
+    ),
+    # NDA
+    "nda.no_fees_to_cap": 'an NDA has no fees: use "none" or "amount"',
+    "nda.next_step_fees": "fee_if_none and discount_if_follows belong in a PoC, not an NDA (remove them)",
+    "nda.late_interest": "is set, but an NDA has no payments to charge interest on (remove it)",
+    # PoC
+    "poc.report_before_start": "is before the effective date (the Report cannot be due before work starts)",
+    "poc.report_after_end": (
+        "falls on {due}, after the agreement ends on {end} (lengthen term.months or move the deadline)"
+    ),
+    "poc.comments_after_filing": (
+        "is {comment} days, not shorter than the {notice} days' notice before filing (poc.filing_notice_days): the "
+        "filing party must have the comments before it files, so shorten the comment period or lengthen the notice"
+    ),
+    "poc.decider_with_fee": (
+        'is "{decider}", but next_step.fee_if_none is what {customer} pays for deciding not to go on, so only '
+        '{customer} (the customer) can be the decider with it: set "decider": "{customer_id}" or leave it out, or '
+        "remove fee_if_none"
+    ),
+    "poc.report_by_provider": (
+        '"{name}" is of kind "report", but the Report is written by {provider} (use kind "documents" for a written '
+        "result the customer creates)"
+    ),
+    "poc.report_always_delivered": (
+        '"{name}" is of kind "report", and the Report is always delivered (use kind "documents" for a written result '
+        "that is kept)"
+    ),
+    "poc.delivered_only_from_provider": (
+        '"{name}" is created by {creator}, and only what {provider} creates is delivered with the Report: set '
+        '"delivered": false'
+    ),
+    "poc.never_handed_over": (
+        '"{name}" would belong to {customer} but never be handed over to it: set "delivered": true, or let '
+        "{provider} own it"
+    ),
+    # joint R&D
+    "jrd.milestone_before_start": "is before the effective date",
+    "jrd.milestone_after_end": "falls on {due}, after the agreement ends on {end}",
+    "jrd.payer_missing": 'is missing: "one_party_pays" needs the paying party',
+    "jrd.costs_unused": 'payer, amount and payment_days are only used with "rule": "one_party_pays"',
+    "jrd.non_compete_too_long": "is more than 60 months; competition law rarely allows a longer restriction",
+    "jrd.exclusive_grant_back_of_assigned": (
+        'is "exclusive", but with "owner": "original_owner" the improver assigns its improvements and the grant-back '
+        'is the licence back to it, which is never exclusive (choose "none", "non_exclusive_free" or '
+        '"non_exclusive_sublicensable", or set "owner": "improver")'
+    ),
+    # licence agreement
+    "license.role_disagrees": 'is "{value}" but the party with role "{role}" is "{expected}" (remove it or make them agree)',
+    "license.nothing_licensed": "names no patents and no know-how: list what is licensed",
+    "license.trademarks_missing": 'is empty but the licence subject includes "trademark" (list the marks)',
+    "license.income_share_without_sublicensing": (
+        'is set but sublicensing is "none": there is no sublicence income to share (remove it or allow sublicensing)'
+    ),
+    "license.income_share_with_free_royalty": (
+        'is set but the royalty is "free": a share of sublicence income is a payment (make the royalty "paid" or '
+        "remove it)"
+    ),
+    "license.prosecution_without_patents": (
+        'applies to licensed patents, but the licence subject does not include "patents" (remove it)'
+    ),
+    "license.take_over_unused": (
+        'applies when the licensor prosecutes; with "by": "licensee" the licensor takes back what the licensee drops '
+        "(remove it)"
+    ),
+    "license.first_sale_both": "or first_sale_by: exactly one is needed, and the diligence gives both",
+    "license.first_sale_neither": "or first_sale_by: exactly one is needed, and the diligence gives neither",
+    "license.first_sale_too_early": "is {date}, not after the effective date {effective}",
+    "license.already_non_exclusive": (
+        'is "non_exclusive" but the licence is already non-exclusive (use "terminate", or make the licence exclusive)'
+    ),
+    "license.registered_with_consequence": (
+        'cannot be combined with "diligence.consequence": "{consequence}": a registered exclusive licence (senyo '
+        "jisshiken) cannot be made non-exclusive without cancelling its registration (set the consequence to "
+        '"terminate", or remove registered_exclusive)'
+    ),
+}
+
+_INTERVIEW = InterviewWords(
+    intro="Answer one question at a time. Press Enter to take the answer in [brackets]; type ? for help. "
+    "Questions you do not need are skipped, and details keep the balanced defaults unless you ask to set them.",
+    sections={
+        "deal": "The agreement", "parties": "The parties", "purpose": "Purpose and objectives", "work": "The work",
+        "results": "Results and ownership", "background": "What each party brings (background IP)",
+        "scope": "Scope of use (licence)", "confidentiality": "Confidentiality", "money": "Money",
+        "term": "Term and ending", "disputes": "Disputes",
+    },
+    section="\n== {title} ==",
+    questions={
+        "type": "What kind of agreement is it?",
+        "language": "Which language should the agreement be written in?",
+        "title": "Title of the agreement",
+        "party.legal_name": "Party {n}: full registered name",
+        "party.short_name": 'Party {n}: short name the agreement uses for it (e.g. "Yamada")',
+        "party.id": "Party {n}: id used inside the spec (lower-case letters, digits and -)",
+        "party.kind": "Party {n}: what kind of organisation is it?",
+        "party.address": "Party {n}: registered address",
+        "party.representative.name": "Party {n}: name of the person who signs",
+        "party.representative.title": 'Party {n}: title of the person who signs (e.g. "President")',
+        "confidentiality.direction": "Will both parties disclose information, or only one?",
+        "roles.discloser": "Which party discloses the information?",
+        "roles.provider": "Which party carries out the PoC (the provider)?",
+        "roles.licensor": "Which party grants the licence (the licensor)?",
+        "purpose.description": "What are the parties working together on? Be specific: it limits how information may be used",
+        "purpose.project_name": "Project name",
+        "purpose.limited_to_evaluation": "Limit the purpose to evaluating the joint project?",
+        "project.objective": "What should the collaboration achieve?",
+        "project.kpis": "How will you measure success (KPIs)?",
+        "project.roles": "What does each party do in the project?",
+        "project.risk_split": "How are risks and costs split?",
+        "project.decision_maker": "Who decides for the project?",
+        "poc.verification": "What will the PoC verify?",
+        "poc.report_deadline": "When is the Report due?",
+        "poc.report_use": "How may the customer use the Report?",
+        "jrd.theme": "What is the research theme?",
+        "jrd.roles": "Who does what in the research?",
+        "jrd.schedule": "Milestones of the research",
+        "jrd.steering_committee": "Will a steering committee run the research?",
+        "jrd.costs.rule": "Who pays for the research?",
+        "jrd.costs.payer": "Which party pays?",
+        "more.work": "Set the PoC's remaining details (periods for notice of patent filings)?",
+        "results.deliverables": "What results do you expect (reports, software, data, inventions)?",
+        "guide": "Would you like a recommendation on who should own the results (a few questions)?",
+        "guide.core_technology": "Who brings the core technology?",
+        "guide.payer": "Who pays for the work?",
+        "guide.exploiter": "Who will exploit the results commercially?",
+        "guide.separate_fields": "Will each exploit them in its own, different field?",
+        "guide.publish": "Must the results be published (academic research, public funding)?",
+        "guide.accept": "Take this recommendation?",
+        "results.ownership.rule": "Who owns inventions, patents and know-how in the results?",
+        "results.ownership.owner": "Which party owns them?",
+        "results.ownership.fields": "Which party owns the results of which field?",
+        "results.copyright_ownership.rule": "Who owns copyright in software, documents, data and models?",
+        "results.copyright_ownership.owner": "Which party owns the copyright?",
+        "option.kind": "Does a party get an option on the other's results?",
+        "option.holder": "Which party holds the option?",
+        "non_compete": "Will the parties agree not to compete on the theme?",
+        "more.results": "Set the remaining details of the results (moral rights, filing notice, notice of improvements)?",
+        "background_ip.items": "What does each party bring (patents, know-how)?",
+        "licence": "Does the party that does not own the results get a licence to use them?",
+        "licence.licensor": "Which party grants the licence?",
+        "licence.licensee": "Which party receives the licence?",
+        "licence.subject": "What does the licence cover?",
+        "licensed.patents": "Which patents are licensed?",
+        "licensed.know_how": "Which know-how is licensed?",
+        "licence.field": "In which field may the licensee use it? (leave out for every field)",
+        "licence.territory": 'Where may the licensee use it ("worldwide", or countries)?',
+        "licence.exclusivity": "Is the licence exclusive?",
+        "diligence": "Must the licensee start selling by a deadline?",
+        "more.scope": "Set the remaining details of the licence (registration, sell-off, export control, patent lapses, challenges)?",
+        "confidentiality.definition": "What counts as confidential information?",
+        "confidentiality.survival_years": "For how many years after the end does confidentiality last?",
+        "confidentiality.supersedes_nda": "Does this agreement replace an earlier NDA between the parties?",
+        "personal_data.provided_by": "Does a party give personal information to the other?",
+        "more.confidentiality": "Set the remaining details of confidentiality (who may receive it, copies, return, inspection)?",
+        "currency": "In which currency are amounts paid?",
+        "poc.fee": "What is the PoC fee?",
+        "jrd.costs.amount": "How much does the paying party pay?",
+        "licence.royalty.kind": "Is the licence paid or free?",
+        "licence.royalty.running_percent": "Running royalty, as a percentage of net sales",
+        "more.money": "Set the remaining details of payments (payment periods, interest on late payment)?",
+        "effective_date": "When does the agreement take effect?",
+        "term.months": "How many months does the agreement run?",
+        "term.renewal.automatic": "Does the agreement renew automatically?",
+        "next_step": "Must a decision on a next agreement be made by a deadline?",
+        "warranties": "What does each party warrant about its results and rights?",
+        "termination.change_of_control": "May a party end the agreement if the other comes under new control?",
+        "liability.cap.kind": "Is liability for damages capped?",
+        "more.term": "Set the remaining details (signing date, liability rules, signing method)?",
+        "disputes.governing_law": "Which law governs the agreement?",
+        "disputes.forum": "How are disputes resolved?",
+        "disputes.court": "Which court has exclusive jurisdiction?",
+        "poc.acceptance_days": "Within how many days of receiving the Report does the customer inspect it?",
+        "poc.notice_of_filing": "Must a party tell the other before it files a patent application on the results?",
+        "poc.feedback_free_use": "May the provider use the customer's feedback on its technology freely?",
+        "poc.subcontracting_allowed": "May the provider subcontract part of the work by giving notice (without consent)?",
+        "results.joint_rules.each_may_practise": "May each co-owner use jointly owned results itself, without the other's consent?",
+        "results.joint_rules.third_party_licensing": "Does licensing jointly owned results to others need the other owner's consent?",
+        "results.joint_rules.cost_sharing": "How do co-owners share the costs of jointly owned patents?",
+        "results.joint_rules.non_practice_compensation_percent": "Non-practice compensation: % of the practising co-owner's net sales",
+        "option.exercise_months": "For how many months may the holder exercise the option?",
+        "filing.by": "Who decides on and files patent applications for the results?",
+        "filing.costs": "Who pays for filing and keeping the patents?",
+        "improvements.owner": "Who owns improvements to the results?",
+        "improvements.grant_back": "Does a party that improves the results license its improvements to the other (grant-back)?",
+        "improvements.notice_days": "Within how many days must a party tell the other of an improvement?",
+        "publication.academic_freedom": "May a university publish the results and use them for research and teaching?",
+        "publication.notice_days": "How many days' notice must a party give before publishing results?",
+        "publication.delay_days": "For how many days may the other party delay a publication to file a patent?",
+        "background_ip.licence_for_project": "May each party use the other's background IP free of charge for the project?",
+        "background_ip.licence_for_exploitation": "If exploiting the results needs the other party's background IP, what happens?",
+        "licence.sublicensing": "May the licensee grant sublicences?",
+        "licence.term.kind": "How long does the licence last?",
+        "confidentiality.announcement": "May the parties announce the collaboration?",
+        "termination.breach_cure_days": "How many days does a party have to cure a breach before the other may terminate?",
+        "keep": "Keep these?",
+        "add_item": "Add item {n}?",
+    },
+    help={
+        "roles.discloser": "The discloser shows its information; the recipient keeps it secret and uses it only for the purpose.",
+        "roles.provider": "The provider carries out the verification and writes the Report; the other party is the customer.",
+        "roles.licensor": "The licensor owns the patents or know-how and lets the licensee use them.",
+        "guide": "The guide asks who brings the core technology, who pays, who will exploit the results and whether they "
+        "must be published, and recommends who owns the results and how the other party may use them. You may take "
+        "it or choose another rule.",
+        "guide.core_technology": "The party whose existing technology the work builds on. Choose both if each brings an essential part.",
+        "guide.payer": "The party that pays for the work, or each party bearing its own costs.",
+        "guide.exploiter": "The party that will make or sell products or services using the results.",
+        "guide.separate_fields": "For example, one sells the material and the other the finished products.",
+        "guide.publish": "Universities need to publish their research; public funding may also require it.",
+        "guide.accept": "Yes takes the recommended ownership and scope of use; no lets you choose them yourself.",
+        "more.work": "No keeps the balanced defaults.",
+        "more.results": "No keeps the balanced defaults.",
+        "more.scope": "No keeps the balanced defaults.",
+        "more.confidentiality": "No keeps the balanced defaults.",
+        "more.money": "No keeps the balanced defaults.",
+        "more.term": "No keeps the balanced defaults.",
+    },
+    choices={
+        "both": "Both parties", "each": "Each party bears its own costs", "none": "None",
+        "same": "The same rule as inventions and patents", "unstated": "Not checked yet",
+    },
+    option="  {n}. {label}: {meaning}",
+    option_plain="  {n}. {label}",
+    favours=" [{favours}]",
+    favours_party="{favours}: {party}",
+    example="  Example of {label}: {example}",
+    choose="Your choice (number or name)",
+    choose_many="Your choices (numbers or names, separated by commas)",
+    yes="yes",
+    no="no",
+    yes_words=("y", "true"),
+    no_words=("n", "false"),
+    yes_no_hint=" (yes/no)",
+    optional=" (Enter to leave out)",
+    date_hint=" (YYYY-MM-DD)",
+    period_hint=" (a date YYYY-MM-DD, or a period such as 12 weeks)",
+    money=" (amount in {currency})",
+    units={"days": ("days", "day"), "weeks": ("weeks", "week"), "months": ("months", "month")},
+    list_item="  {n}",
+    list_end=" (one per line; an empty line ends the list)",
+    current="  - {item}",
+    invalid={
+        "required": "An answer is needed here.",
+        "number": "Write a number, e.g. 30.",
+        "integer": "Write a whole number, e.g. 30.",
+        "date": "Write a date as YYYY-MM-DD, e.g. 2026-04-01.",
+        "period": "Write a date (2026-04-01) or a period after the effective date (12 weeks, 3 months).",
+        "yes_no": "Answer yes or no.",
+        "choice": "Choose an option by its number or name ({choices}).",
+        "choice_many": "List options by number or name, separated by commas.",
+        "text": "Write text.",
+        "party_id": 'Use lower-case letters, digits, - or _, starting with a letter (at most 32), e.g. "acme".',
+        "list": 'Give a list of texts, e.g. ["Japan", "Korea"].',
+        "records": "Give a list of items, each an object of its fields.",
+        "record_key": 'item {n}: no field "{key}" (fields: {allowed})',
+        "record_missing": 'item {n}: "{key}" is missing',
+        "record_item": "item {n}, {key}: {message}",
+    },
+    problem="{id} ({path}): {message}",
+    missing="{id}: no answer ({question}); add it to the answers",
+    guide_recommends="Recommendation:\n  results: {ownership}\n  use: {scope}\nWhy: {reason}",
+    guide_scopes={
+        "none": "no licence is needed: the owner exploits the results itself",
+        "option": "{licensee} gets an option to take an exclusive licence",
+        "non_exclusive": "{licensee} gets a non-exclusive licence in its field",
+        "exclusive_then_non_exclusive": "{licensee} gets a licence in its field, exclusive for a limited period, then non-exclusive",
+    },
+    guide_reasons={
+        "university_funded": "{owner} pays for the research, and the results build on its technology or need not be "
+        "published, so it owns them and may exploit and license them freely. {university} keeps what a university "
+        "needs: the right to use the results for research and teaching.",
+        "university_option": "Each party owns what its own researchers invent, so {university} keeps its inventions and "
+        "may publish, and {licensee} gets an option to an exclusive licence in its field. A co-owner may license jointly "
+        "made inventions only with the other's consent (Patent Act art. 73), so agree non-practice compensation "
+        "(fujisshi hosho) for {university}, which does not manufacture.",
+        "university_inventor": "Each party owns what its own researchers invent, so {university} keeps its inventions and "
+        "may publish them. A co-owner may license jointly made inventions only with the other's consent (Patent Act "
+        "art. 73), so settle consent and non-practice compensation in the agreement.",
+        "owner_exploits": "{owner} brings the core technology and will exploit the results itself, so it owns them "
+        "outright. Joint ownership would only add consent rules (Patent Act art. 73) that neither party needs.",
+        "startup_exclusive": "{owner} brings the core technology and must stay free to license it, which joint ownership "
+        "would block (Patent Act art. 73: a co-owner needs the other's consent to license). {licensee} pays for the "
+        "work, so it gets a licence in its field that is exclusive for a limited period, not ownership or unlimited "
+        "exclusivity, which the JFTC's guideline on startups warns against.",
+        "startup_non_exclusive": "{owner} brings the core technology and must stay free to license it, which joint "
+        "ownership would block (Patent Act art. 73: a co-owner needs the other's consent to license). {licensee} gets "
+        "a non-exclusive licence in its field, so it can use the results while {owner} keeps its business.",
+        "owner_exclusive": "{owner} brings the core technology, so it owns the results and keeps them free to license. "
+        "{licensee} pays for the work and will exploit the results, so it gets a licence in its field, exclusive for a "
+        "limited period and non-exclusive after that.",
+        "owner_non_exclusive": "{owner} brings the core technology, so it owns the results and keeps them free to "
+        "license. {licensee}, which will exploit them, gets a non-exclusive licence in its field.",
+        "exploiter_owns": "Both parties bring core technology, but only {owner} will exploit the results, so it owns them "
+        "and avoids the consent rules of joint ownership (Patent Act art. 73). {licensee} gets a non-exclusive licence "
+        "so that it can keep using what it helped create.",
+        "split_by_field": "Both parties bring core technology and will exploit the results in different fields, so each "
+        "owns the results of its own field. This avoids joint ownership, under which neither could license the results "
+        "without the other's consent (Patent Act art. 73).",
+        "joint_same_field": "Both parties bring core technology and will exploit the results in the same field, so they "
+        "own them jointly. Under Patent Act art. 73 each may use them but neither may license them without the other's "
+        "consent, so say in the agreement whether that consent is given in advance.",
+    },
+    wrote="Wrote {path}.",
+    schema_hint="For completion and checks in your editor, put the schema beside it: {command}",
+    build_later="Build the agreement when you are ready: {command}",
+    findings="What the deal checks found:",
+    finding="  {severity}: {message}\n    {fix}",
+    no_findings="The deal checks found nothing to point out.",
+    build="Build the agreement now?",
+    ignored="Not used, as the other answers make them irrelevant: {ids}",
+)
+
+
 LOCALE = Locale(
     code="en",
     tag="en-GB",
@@ -674,6 +1246,7 @@ LOCALE = Locale(
                 favours="Overall the deal clearly favours {leader}.",
                 counts=" ({counts}; {total} articles in all.)",
                 count="{count} favour {party}",
+                header=("Article", "Clause", "Favours"),
             ),
         ),
         redline=RedlineWords(
@@ -717,5 +1290,14 @@ LOCALE = Locale(
             not_set="(not set)",
         ),
         findings=_FINDINGS,
+        interview=_INTERVIEW,
+        messages=MessageWords(
+            or_list=ListPattern(two="{0} or {1}", start="{0}, {1}", middle="{0}, {1}", end="{0} or {1}"),
+            list_separator=", ",
+            counts=("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"),
+            agreement_types={"nda": "an NDA", "poc": "a PoC agreement", "jrd": "a joint R&D agreement",
+                             "license": "a licence agreement"},
+            templates=_MESSAGES,
+        ),
     ),
 )

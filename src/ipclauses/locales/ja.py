@@ -10,9 +10,11 @@ from .base import (
     ChangesWords,
     ChecklistWords,
     FormatWords,
+    InterviewWords,
     KeyTermWords,
     ListPattern,
     Locale,
+    MessageWords,
     NumberingWords,
     OverviewWords,
     PhraseWords,
@@ -449,6 +451,575 @@ _FINDINGS: dict[str, tuple[str, str, str]] = {
     ),
 }
 
+# Validation messages by id (see messages.py), with the fields en.py names for each.
+_MESSAGES = {
+    # reading the spec
+    "spec.file_not_found": "ファイルが見つかりません（パスを確認してください）",
+    "spec.is_directory": "フォルダです。仕様ファイルを指定してください",
+    "spec.permission_denied": "読み取れません（読み取りの権限がありません）",
+    "spec.not_regular_file": "{kind}で、仕様ファイルではありません（.json ファイルのパスか、標準入力なら - を指定してください）",
+    "spec.unreadable": "読み取れません：{reason}（.json ファイルのパスを指定してください）",
+    "spec.symlink_loop": "シンボリックリンクが循環しています",
+    "spec.too_large_file": "大きすぎます。仕様ファイルは {limit:,} バイトまでです",
+    "spec.too_large_input": "入力が {size:,} バイトあります。仕様ファイルは {limit:,} バイトまでです",
+    "spec.too_large_text": "テキストが {limit:,} バイトを超えていて、仕様ファイルとしては大きすぎます",
+    "spec.not_utf8": "UTF-8 のテキストではありません（{line}行目に読めないバイトがあります）。UTF-8 で保存し直してください",
+    "spec.invalid_json": "JSON として正しくありません（{line}行目、{column}文字目）：{reason}{hint}",
+    "spec.too_deep_json": "入れ子が深すぎて、仕様ファイルとして読めません（{limit}階層まで）",
+    "spec.too_deep": "入れ子が深すぎて、仕様ファイルとして読めません",
+    "spec.not_object": "仕様は JSON のオブジェクト {{...}} で書いてください（{kind}になっています）",
+    "file_kind.fifo": "名前付きパイプ（FIFO）",
+    "file_kind.character_device": "キャラクタデバイス",
+    "file_kind.block_device": "ブロックデバイス",
+    "file_kind.socket": "ソケット",
+    "file_kind.directory": "フォルダ",
+    "file_kind.special": "特殊なファイル",
+    "json_kind.array": "配列",
+    "json_kind.string": "文字列",
+    "json_kind.number": "数値",
+    "json_kind.boolean": "true/false",
+    "json_kind.null": "null",
+    # what the JSON decoder says, and the usual cause
+    "json.expecting_value": "値があるはずの場所に値がありません",
+    "json.expecting_property_name": "項目名を二重引用符で囲んで書いてください",
+    "json.expecting_colon": "項目名の後にコロン（:）が必要です",
+    "json.expecting_comma": "項目と項目の間にカンマ（,）が必要です",
+    "json.unterminated_string": "文字列が閉じられていません（閉じる二重引用符がありません）",
+    "json.control_character": "文字列の中に改行やタブなどの制御文字があります",
+    "json.invalid_escape": "文字列の中のバックスラッシュ（\\）の使い方が正しくありません",
+    "json.invalid_unicode_escape": "文字列の中の \\u に続く16進数4桁が正しくありません",
+    "json.extra_data": "JSON の終わりの後に、余分な文字があります",
+    "json.trailing_comma_object": "オブジェクトの最後の項目の後にカンマがあります",
+    "json.trailing_comma_array": "配列の最後の要素の後にカンマがあります",
+    "json_hint.missing_comma": "（{line}行目の末尾にカンマが抜けているようです）",
+    "json_hint.single_quotes": "（JSON では文字列を二重引用符 \"...\" で囲みます。一重引用符は使えません）",
+    "json_hint.comment": "（JSON にはコメントを書けません。削除してください）",
+    "json_hint.trailing_comma": "（{line}行目の末尾のカンマを削除してください。JSON では最後の項目の後にカンマを置けません）",
+    # values that no agreement can hold
+    "value.too_deep": "入れ子が {limit} 階層を超えています（仕様がこれほど深くなることはありません）",
+    "value.duplicate_key": "このオブジェクトに項目 \"{key}\" が2回以上出てきます（一つにしてください）",
+    "value.key_control_character": "項目名に制御文字 {char} が含まれています",
+    "value.key_unsafe_character": (
+        "項目名の{position}文字目に {code_point}（{name}）が含まれています。これは{reason}です。契約書は書かれたとおりに"
+        "表示されなければならないため、削除してください（気づかないうちに貼り付けられていることがよくあります）"
+    ),
+    "value.unsafe_character": (
+        "{position}文字目に {code_point}（{name}）が含まれています。これは{reason}です。契約書は書かれたとおりに"
+        "表示されなければならないため、削除してください（気づかないうちに貼り付けられていることがよくあります）"
+    ),
+    "unsafe.c1_control": "C1 制御文字",
+    "unsafe.bidi_control": "文字の表示順を入れ替え、読む順と違う順に見せることがある双方向制御文字",
+    "unsafe.invisible": "目に見えない文字",
+    "unsafe.lone_variation_selector": "前に変化させる文字のない異体字セレクタ",
+    "unsafe.invisible_format": "目に見えない書式文字",
+    "value.integer_too_long": "{digits}桁を超える数値です。これほど大きな数値が必要な取引はありません（値を確認してください）",
+    "value.number_too_long": (
+        "{length:,}文字もある数値です。取引に必要な有効数字は {digits} 桁までです（値を確認してください）"
+    ),
+    "value.not_finite": "有限の数値ではありません（2.5 のように数字で書いてください）",
+    "value.too_large": "{value} は取引の値としては大きすぎます（値を確認してください）",
+    "value.too_many_digits": (
+        "{value} は有効数字が {digits} 桁あります。正確に保てるのは {limit} 桁までです（短くしてください。契約書には数値を"
+        "丸めずに、書かれたとおりに記載します）"
+    ),
+    "value.too_small": "{value} は小さすぎて正確に保てません（契約書には丸めた数値を記載しません）",
+    "value.control_character": (
+        "{position}文字目に、Word の文書に入れられない文字 {char} が含まれています（削除してください。気づかないうちに"
+        "貼り付けられていることがよくあります）"
+    ),
+    "value.blank": "空白だけです（値を書くか、この項目を省いてください）",
+    "value.line_break": "改行かタブが含まれています。値は1行で書いてください（契約書のレイアウトは ipclauses が整えます）",
+    # fields: missing, unknown, of the wrong type or out of range
+    "field.missing": "必須の項目 \"{name}\" がありません（追加してください）",
+    "field.missing_somewhere": "必須の項目がありません",
+    "field.unknown": "\"{name}\" という項目はありません{hint}",
+    "field.did_you_mean": "（\"{name}\" の間違いではありませんか？）",
+    "field.allowed_here": "（ここで使える項目：{names}）",
+    "field.not_allowed": "{allowed} のいずれかを指定してください（{value} は使えません）",
+    "field.tag_missing": "必須の項目 \"{name}\" がありません（{allowed} のいずれかを指定してください）",
+    "field.invalid_date": "{value} は日付として正しくありません（2026-04-01 のように YYYY-MM-DD の形で書いてください）",
+    "field.date_or_period": (
+        "日付（2026-04-01 のように YYYY-MM-DD の形）か、{example} のような期間を書いてください（{value} は使えません）"
+    ),
+    "field.date_or_choice": (
+        "日付（2026-04-01 のように YYYY-MM-DD の形）か、{allowed} のいずれかを書いてください（{value} は使えません）"
+    ),
+    "field.one_period": "\"days\"、\"weeks\"、\"months\" のうち一つだけを指定してください（例：{{\"weeks\": 3}}）",
+    "field.more_than": "{value} は範囲外です（{limit} より大きい値にしてください）",
+    "field.at_least": "{value} は範囲外です（{limit} 以上にしてください）",
+    "field.less_than": "{value} は範囲外です（{limit} 未満にしてください）",
+    "field.at_most": "{value} は範囲外です（{limit} 以下にしてください）",
+    "field.too_few": "{actual}{unit}しかありません（{limit}{unit}以上必要です）",
+    "field.too_many": "{actual}{unit}あります（{limit}{unit}以下にしてください）",
+    "unit.item": "件",
+    "unit.items": "件",
+    "unit.characters": "文字",
+    "field.empty": "空です（値を書いてください）",
+    "field.text_too_long": "{limit}文字を超えています（短くしてください）",
+    "field.bad_party_id": (
+        "{value} は当事者 ID として使えません（英小文字で始め、英小文字・数字・「-」・「_」だけで 32 文字以内に"
+        "してください）"
+    ),
+    "field.not_whole_number": "{value} は整数ではありません（30 のように数字で書いてください）",
+    "field.not_number": "{value} は数値ではありません",
+    "field.not_true_or_false": "{value} ではなく、true か false を書いてください",
+    "field.not_text": "{value} は文字列ではありません（二重引用符 \"...\" で囲んでください）",
+    "field.not_object": "{example} のようなオブジェクトで書いてください（{value} は使えません）",
+    "field.not_object_plain": "オブジェクト {{...}} で書いてください（{value} は使えません）",
+    "field.not_array": "配列 [...] で書いてください（{value} は使えません）",
+    "field.other": "値が正しくありません（{detail}）",
+    # parties and their roles
+    "rule.party_id_taken": "\"{id}\" は他の当事者が使っています（当事者ごとに別の ID を付けてください）",
+    "rule.not_a_party": "\"{value}\" という当事者 ID はありません（使える ID：{known}）",
+    "rule.too_many_parties": "{agreement}の当事者は{how_many}です。{extra}を削除してください（今は{n}者あります）",
+    "rule.too_few_parties": "{agreement}の当事者は{how_many}です。あと{more}者追加してください（今は{n}者です）",
+    "rule.remove_this_party": "この当事者",
+    "rule.remove_these_parties": "この当事者とそれ以降の当事者",
+    "count.exactly": "{n}者",
+    "count.at_least": "{n}者以上",
+    "count.between": "{low}〜{high}者",
+    "rule.role_needed": "\"role\": \"{role}\" の当事者がちょうど1者必要です（{why}）。今は{found}者です",
+    "rule.role_needed_here": (
+        "\"role\": \"{role}\" の当事者がちょうど1者必要です（{why}）。今は{found}者です（この当事者は \"{current}\" "
+        "です。ここを \"{role}\" にしてください）"
+    ),
+    "rule.role_needed_change": (
+        "\"role\": \"{role}\" の当事者がちょうど1者必要です（{why}）。今は{found}者です（この当事者の役割を変えてください）"
+    ),
+    "rule.role_not_fitting": "\"{role}\" はこの取引では使えません（使える役割：{allowed}）",
+    "rule.role_not_fitting_hint": "\"{role}\" はこの取引では使えません（使える役割：{allowed}。{hint}）",
+    "roles.one_way_nda": "一方向の秘密保持義務では、誰が開示し誰が受領するかを決める必要があるため",
+    "roles.or_one_way": "または confidentiality.direction を \"one_way\" にしてください",
+    "roles.poc": "技術検証には、検証する提供者と、それを依頼する顧客がいるため",
+    "roles.license": "ライセンスには、許諾する者（licensor）と許諾を受ける者（licensee）がいるため",
+    "rule.same_name": (
+        "{other} の{whose}（{name}）と同じです。読み手が一方の当事者を他方と取り違えるおそれがあります（見た目で区別"
+        "できる名前にしてください）"
+    ),
+    "rule.look_alike_name": (
+        "{other} の{whose}（{name}）と同じに見えます。似た形の文字、全角・半角、見えない文字を除くと区別がつかず、"
+        "読み手が一方の当事者を他方と取り違えるおそれがあります（見た目で区別できる名前にしてください）"
+    ),
+    "name_kind.short_name": "略称",
+    "name_kind.legal_name": "正式名称",
+    # terms every agreement has
+    "rule.signing_date_late": "効力発生日より1年以上後になっています（両方の日付を確認してください）",
+    "rule.announcement_text_missing": "ありません。\"agreed_text\" には公表する文面が必要です",
+    "rule.announcement_text_unused": (
+        "\"announcement\": \"agreed_text\" のときだけ使います（削除するか、announcement を変更してください）"
+    ),
+    "rule.earlier_nda_later": "この契約の効力発生日より後になっています（以前の秘密保持契約の日付は、この契約より前のはずです）",
+    "rule.listed_twice": "\"{party}\" が2回挙がっています（各当事者は1回だけ書いてください）",
+    "rule.personal_data_unused": (
+        "個人情報を提供する当事者がいる場合にだけ使います（\"provided_by\" にその当事者を書くか、この項目を削除して"
+        "ください。\"provided_by\": [] は個人情報をやり取りしないという意味です）"
+    ),
+    "rule.personal_data_every_party": (
+        "当事者が3者以上のときは、すべての当事者を挙げてください。個人情報の条項は、一方の当事者が他方に提供する場合か、"
+        "すべての当事者が互いに提供し合う場合について定めています"
+    ),
+    "rule.cap_amount_missing": "ありません。\"kind\": \"amount\" の上限には金額が必要です",
+    "rule.cap_amount_unused": "\"kind\": \"amount\" のときだけ使います（今の上限は \"{kind}\" です）",
+    "rule.cap_floor_unused": (
+        "\"kind\": \"fees_paid\" のときだけ使います（今の上限は \"{kind}\" です）。削除するか、この下限付きで、支払済みの"
+        "対価を上限にしてください"
+    ),
+    "rule.capped_party_missing": "ありません。\"cap_applies_to\": \"only\" には、責任に上限を設ける当事者の指定が必要です",
+    "rule.capped_party_unused": "\"cap_applies_to\": \"only\" のときだけ使います",
+    "rule.arbitration_missing": "ありません。仲裁には {{\"institution\": ..., \"seat\": ...}} の指定が必要です",
+    "rule.court_missing": "ありません。専属的合意管轄とする裁判所を指定してください",
+    "rule.court_unused": "\"forum\" が \"court\" か \"ip_mediation_then_court\" のときだけ使います（削除してください）",
+    "rule.arbitration_unused": "\"forum\" が \"arbitration\" のときだけ使います（今の forum は \"{forum}\" です）",
+    "rule.mediation_months_unused": (
+        "\"forum\" が \"ip_mediation_then_court\" のときだけ使います（今の forum は \"{forum}\" です）。削除するか、"
+        "\"forum\" を \"ip_mediation_then_court\" にしてください"
+    ),
+    "rule.mutual_only": "{agreement}では両当事者の情報を保護します。\"mutual\" にしてください（one_way は秘密保持契約用です）",
+    "rule.no_announcement": "公表の条項は秘密保持契約と共同研究開発契約でだけ作成します。{agreement}では \"none\" のままにしてください",
+    "rule.no_earlier_nda": "技術検証契約と共同研究開発契約で使う項目で、{agreement}では使えません（削除してください）",
+    # a licence's usage scope (PoC, joint R&D, licence)
+    "licence.parties_missing": (
+        "ありません。所有の定めが \"{rule}\" のときは、ライセンスを許諾する者と受ける者（licensor と licensee）を"
+        "指定してください"
+    ),
+    "licence.same_party": "licensor と同じ当事者になっています",
+    "licence.exclusive_months_missing": "ありません。\"exclusive_then_non_exclusive\" には独占期間の月数が必要です",
+    "licence.exclusive_period_missing": (
+        "ありません。独占的ライセンスには期間が必要です（ライセンスの期間中ずっと独占とするなら "
+        "\"exclusive_perpetual\": true にしてください）"
+    ),
+    "licence.non_exclusive_with_terms": "non_exclusive ですが、独占に関する項目が指定されています（それらを削除するか、exclusivity を変更してください）",
+    "licence.perpetual_and_months": "exclusive_months と同時に true にはできません（どちらか一方にしてください）",
+    "licence.sublicensees_missing": "空です。\"named\" のサブライセンスには、サブライセンス先の名前が必要です",
+    "licence.sublicensees_unused": "\"sublicensing\": \"named\" のときだけ使います",
+    "licence.term_years_missing": "ありません。\"kind\": \"years\" のライセンス期間には年数が必要です",
+    "licence.term_years_unused": "\"kind\": \"years\" のときだけ使います",
+    "licence.worldwide_and_countries": "\"worldwide\" は国名と組み合わせられません",
+    "licence.paid_without_amounts": (
+        "\"paid\" ですが、upfront、running_percent、milestones のどれも指定されていません（何を支払うかを書いてください）"
+    ),
+    "licence.free_with_amounts": "\"free\" ですが、金額が指定されています（金額を削除するか、\"paid\" にしてください）",
+    "licence.minimum_without_running": "年間最低ロイヤルティには、その基準となる running_percent が必要です",
+    "licence.exclusive_from_non_exclusive": (
+        "{start} ですが、ライセンスが非独占です。独占の開始には \"exclusivity\": \"exclusive\" か "
+        "\"exclusive_then_non_exclusive\" が必要です（削除するか、exclusivity を変更してください）"
+    ),
+    "licence.report_acceptance_only_poc": (
+        "\"report_acceptance\" は、顧客が報告書を検収する技術検証契約でだけ使えます。独占が始まる日付か \"start\" を"
+        "指定してください"
+    ),
+    "licence.exclusive_from_too_early": "{start} で、効力発生日 {effective} より前です（独占は契約より先には始められません）",
+    "licence.exclusive_from_too_late": (
+        "{start} で、ライセンスが終わる {end} より後です（日付を早めるか、{longer} を延ばしてください）"
+    ),
+    "licence.lengthen_years": "licence.term.years",
+    "licence.lengthen_term": "term.months かライセンスの期間（licence.term）",
+    "licence.registered_only_licence": (
+        "許諾する特許を列挙するライセンス契約でだけ使えます。{agreement}では成果を契約によって許諾します"
+        "（削除してください）"
+    ),
+    "licence.registered_needs_exclusive": (
+        "\"exclusivity\": \"exclusive\" が必要です。専用実施権はその性質上、独占的な権利です（ライセンスを独占的にするか、"
+        "registered_exclusive を削除してください）"
+    ),
+    "licence.registered_then_non_exclusive": (
+        "\"exclusive_then_non_exclusive\" とは組み合わせられません。専用実施権は、登録を抹消しない限り非独占に変えられません。"
+        "\"exclusive\" にする（期間を限るには exclusive_months を使います）か、契約上の独占的ライセンスにするなら "
+        "registered_exclusive を削除してください"
+    ),
+    "licence.registered_non_use_fallback": (
+        "non_use_fallback_months とは組み合わせられません。専用実施権は、登録を抹消しない限り、通知によって非独占に"
+        "変えることはできません。non_use_fallback_months を削除する（不実施のときは、代わりに diligence で "
+        "\"consequence\": \"terminate\" としてライセンスを終了できます）か、registered_exclusive を削除してください"
+    ),
+    "licence.registered_needs_japanese_law": (
+        "日本法が必要です。専用実施権は日本の特許法上の権利なので、\"disputes.governing_law\": \"japan\" の場合にだけ"
+        "作成します（今は \"{law}\" です）"
+    ),
+    "licence.registered_needs_patents": "licence.subject に \"patents\" が必要です。専用実施権は特許についての権利です",
+    "licence.registered_needs_listed_patents": "licensed.patents に特許を列挙してください。登録では特許を一件ずつ特定します",
+    "licence.registered_needs_japan": (
+        "licence.territory に日本（または \"worldwide\"）が必要です。専用実施権は日本の特許にだけある権利です"
+    ),
+    "money.background_royalty_unused": (
+        "合理的な条件で許諾するバックグラウンド IP のロイヤルティですが、licence_for_exploitation が \"{licence}\" です"
+        "（\"non_exclusive_reasonable\" にするか、royalty_percent を削除してください）"
+    ),
+    "money.currency_without_running": (
+        "ランニングロイヤルティの通貨ですが、running_percent が指定されていません（指定するか、通貨を削除してください）"
+    ),
+    "money.compensation_not_drafted": (
+        "共同研究開発契約で定める項目で、{agreement}では定めません（削除するか、共同研究開発契約で合意してください）"
+    ),
+    "money.compensation_without_joint": (
+        "共有者の間で支払うものですが、所有の定めでは共有になる成果がありません（削除するか、成果が共有になり得る"
+        "所有の定めを選んでください）"
+    ),
+    # NDA
+    "nda.no_fees_to_cap": "秘密保持契約には対価がありません。\"none\" か \"amount\" にしてください",
+    "nda.next_step_fees": "fee_if_none と discount_if_follows は技術検証契約の項目で、秘密保持契約では使えません（削除してください）",
+    "nda.late_interest": "指定されていますが、秘密保持契約には遅延利息のかかる支払がありません（削除してください）",
+    # PoC
+    "poc.report_before_start": "効力発生日より前です（作業が始まる前に報告書の期限が来ることはありません）",
+    "poc.report_after_end": "{due} で、契約が終わる {end} より後です（term.months を延ばすか、期限を早めてください）",
+    "poc.comments_after_filing": (
+        "{comment}日で、出願前の通知期間（poc.filing_notice_days）の{notice}日より短くなっていません。出願する当事者は"
+        "出願の前に意見を受け取る必要があるため、意見の期間を短くするか、通知期間を長くしてください"
+    ),
+    "poc.decider_with_fee": (
+        "\"{decider}\" ですが、next_step.fee_if_none は{customer}が次に進まないと決めたときに支払うものなので、これを"
+        "定めるときに決定できるのは顧客である{customer}だけです。\"decider\": \"{customer_id}\" にするか省くか、"
+        "fee_if_none を削除してください"
+    ),
+    "poc.report_by_provider": (
+        "\"{name}\" は種類が \"report\" ですが、報告書を書くのは{provider}です（顧客が作成する文書の成果には種類 "
+        "\"documents\" を使ってください）"
+    ),
+    "poc.report_always_delivered": (
+        "\"{name}\" は種類が \"report\" で、報告書は必ず引き渡されます（引き渡さない文書の成果には種類 \"documents\" を"
+        "使ってください）"
+    ),
+    "poc.delivered_only_from_provider": (
+        "\"{name}\" は{creator}が作成するものです。報告書とともに引き渡されるのは{provider}が作成したものだけなので、"
+        "\"delivered\": false にしてください"
+    ),
+    "poc.never_handed_over": (
+        "\"{name}\" は{customer}のものになるのに、{customer}に引き渡されません。\"delivered\": true にするか、"
+        "{provider}の所有にしてください"
+    ),
+    # joint R&D
+    "jrd.milestone_before_start": "効力発生日より前です",
+    "jrd.milestone_after_end": "{due} で、契約が終わる {end} より後です",
+    "jrd.payer_missing": "ありません。\"one_party_pays\" には費用を負担する当事者の指定が必要です",
+    "jrd.costs_unused": "payer、amount、payment_days は \"rule\": \"one_party_pays\" のときだけ使います",
+    "jrd.non_compete_too_long": "60か月を超えています。これより長い制限が独占禁止法上認められることはまれです",
+    "jrd.exclusive_grant_back_of_assigned": (
+        "\"exclusive\" ですが、\"owner\": \"original_owner\" では改良した当事者が改良を譲渡し、グラントバックはその"
+        "当事者へのライセンスになるため、独占的にはなりません（\"none\"、\"non_exclusive_free\"、"
+        "\"non_exclusive_sublicensable\" のいずれかにするか、\"owner\": \"improver\" にしてください）"
+    ),
+    # licence agreement
+    "license.role_disagrees": (
+        "\"{value}\" ですが、役割が \"{role}\" の当事者は \"{expected}\" です（削除するか、両者を一致させてください）"
+    ),
+    "license.nothing_licensed": "特許もノウハウも挙げられていません。許諾するものを列挙してください",
+    "license.trademarks_missing": "空ですが、ライセンスの対象に \"trademark\" が含まれています（商標を列挙してください）",
+    "license.income_share_without_sublicensing": (
+        "指定されていますが、sublicensing が \"none\" なので、分配するサブライセンス収入がありません（削除するか、"
+        "サブライセンスを認めてください）"
+    ),
+    "license.income_share_with_free_royalty": (
+        "指定されていますが、ロイヤルティが \"free\" です。サブライセンス収入の分配は支払にあたります（ロイヤルティを "
+        "\"paid\" にするか、削除してください）"
+    ),
+    "license.prosecution_without_patents": (
+        "許諾する特許についての項目ですが、ライセンスの対象に \"patents\" が含まれていません（削除してください）"
+    ),
+    "license.take_over_unused": (
+        "ライセンサーが手続を行う場合の項目です。\"by\": \"licensee\" では、ライセンシーが手放したものをライセンサーが"
+        "引き取ります（削除してください）"
+    ),
+    "license.first_sale_both": "first_sale_months と first_sale_by は、どちらか一方だけを指定してください（今は両方が指定されています）",
+    "license.first_sale_neither": (
+        "first_sale_months と first_sale_by は、どちらか一方だけを指定してください（今はどちらも指定されていません）"
+    ),
+    "license.first_sale_too_early": "{date} で、効力発生日 {effective} より後になっていません",
+    "license.already_non_exclusive": (
+        "\"non_exclusive\" ですが、ライセンスはもともと非独占です（\"terminate\" にするか、ライセンスを独占的にしてください）"
+    ),
+    "license.registered_with_consequence": (
+        "\"diligence.consequence\": \"{consequence}\" とは組み合わせられません。専用実施権は、登録を抹消しない限り非独占に"
+        "変えられません（consequence を \"terminate\" にするか、registered_exclusive を削除してください）"
+    ),
+}
+
+_INTERVIEW = InterviewWords(
+    intro="質問に一つずつ答えてください。Enterキーを押すと [ ] 内の回答を選べます。?を入力すると説明を表示します。"
+    "不要な質問は飛ばし、細かな条件は、設定を選ばない限りバランスのとれた既定値のままにします。",
+    sections={
+        "deal": "契約の種類", "parties": "当事者", "purpose": "目的と目標", "work": "業務の内容",
+        "results": "成果と権利の帰属", "background": "各当事者が持ち込む知的財産（バックグラウンドIP）",
+        "scope": "利用の範囲（ライセンス）", "confidentiality": "秘密保持", "money": "対価と費用",
+        "term": "契約期間と終了", "disputes": "紛争の解決",
+    },
+    section="\n【{title}】",
+    questions={
+        "type": "どの種類の契約ですか。",
+        "language": "契約書は何語で作成しますか。",
+        "title": "契約書の表題を入力してください",
+        "party.legal_name": "当事者{n}の正式名称（登記上の名称）を入力してください",
+        "party.short_name": "当事者{n}を契約書の中で呼ぶ略称を入力してください（例：山田製作所）",
+        "party.id": "当事者{n}の識別子（英小文字・数字・-）を入力してください",
+        "party.kind": "当事者{n}はどのような組織ですか。",
+        "party.address": "当事者{n}の所在地（登記上の住所）を入力してください",
+        "party.representative.name": "当事者{n}で署名する人の氏名を入力してください",
+        "party.representative.title": "当事者{n}で署名する人の役職を入力してください（例：代表取締役）",
+        "confidentiality.direction": "情報は双方が開示しますか、それとも一方だけが開示しますか。",
+        "roles.discloser": "情報を開示するのはどちらの当事者ですか。",
+        "roles.provider": "技術検証（PoC）を実施するのはどちらの当事者ですか。",
+        "roles.licensor": "ライセンスを許諾するのはどちらの当事者ですか。",
+        "purpose.description": "両当事者は何のために協力しますか。情報の利用範囲を決めるので、具体的に書いてください",
+        "purpose.project_name": "プロジェクト名を入力してください",
+        "purpose.limited_to_evaluation": "目的を共同プロジェクトの検討・評価に限定しますか。",
+        "project.objective": "この協業で何を達成したいですか",
+        "project.kpis": "成功をどのように測りますか（評価指標）。",
+        "project.roles": "プロジェクトで各当事者は何をしますか。",
+        "project.risk_split": "リスクと費用はどのように分担しますか",
+        "project.decision_maker": "プロジェクトについて誰が決定しますか",
+        "poc.verification": "技術検証（PoC）で何を検証しますか",
+        "poc.report_deadline": "報告書の提出期限はいつですか",
+        "poc.report_use": "委託者は報告書をどの範囲で利用できますか。",
+        "jrd.theme": "共同研究のテーマを入力してください",
+        "jrd.roles": "共同研究で各当事者は何を担当しますか。",
+        "jrd.schedule": "共同研究のマイルストーンを入力してください。",
+        "jrd.steering_committee": "運営委員会を設けますか。",
+        "jrd.costs.rule": "研究費用はどのように負担しますか。",
+        "jrd.costs.payer": "費用を負担するのはどちらの当事者ですか。",
+        "more.work": "PoCの残りの細かな条件（特許出願の事前通知の期間）も設定しますか。",
+        "results.deliverables": "どのような成果を見込んでいますか（報告書、ソフトウェア、データ、発明など）。",
+        "guide": "成果を誰のものにするか、いくつかの質問でおすすめを示しましょうか。",
+        "guide.core_technology": "中核となる技術を持ち込むのはどちらですか。",
+        "guide.payer": "業務の費用を負担するのはどちらですか。",
+        "guide.exploiter": "成果を事業化する（製品やサービスに使う）のはどちらですか。",
+        "guide.separate_fields": "両当事者はそれぞれ別の分野で成果を使いますか。",
+        "guide.publish": "成果を公表する必要がありますか（大学の研究、公的資金による研究など）。",
+        "guide.accept": "このおすすめを採用しますか。",
+        "results.ownership.rule": "成果の発明・特許・ノウハウは誰のものにしますか。",
+        "results.ownership.owner": "成果を所有するのはどちらの当事者ですか。",
+        "results.ownership.fields": "どの分野の成果をどちらの当事者が所有しますか。",
+        "results.copyright_ownership.rule": "ソフトウェア、文書、データ、モデルの著作権は誰のものにしますか。",
+        "results.copyright_ownership.owner": "著作権を所有するのはどちらの当事者ですか。",
+        "option.kind": "一方の当事者に、成果についてのオプション（選択権）を与えますか。",
+        "option.holder": "オプションを持つのはどちらの当事者ですか。",
+        "non_compete": "テーマについて競合する研究開発をしないと約束しますか。",
+        "more.results": "成果の残りの細かな条件（著作者人格権、出願の事前通知、改良の通知）も設定しますか。",
+        "background_ip.items": "各当事者は何を持ち込みますか（特許、ノウハウなど）。",
+        "licence": "成果を所有しない当事者に、成果を利用するライセンスを与えますか。",
+        "licence.licensor": "ライセンスを許諾するのはどちらの当事者ですか。",
+        "licence.licensee": "ライセンスを受けるのはどちらの当事者ですか。",
+        "licence.subject": "ライセンスの対象は何ですか。",
+        "licensed.patents": "ライセンスする特許を入力してください。",
+        "licensed.know_how": "ライセンスするノウハウを入力してください",
+        "licence.field": "ライセンスを受ける側はどの分野で利用できますか（すべての分野なら省略）",
+        "licence.territory": "利用できる地域はどこですか（「全世界」または国名）。",
+        "licence.exclusivity": "ライセンスは独占的ですか。",
+        "diligence": "ライセンスを受ける側に、期限までに販売を始める義務を課しますか。",
+        "more.scope": "ライセンスの残りの細かな条件（専用実施権の設定、在庫販売、輸出管理、特許の放棄、有効性の争い）も設定しますか。",
+        "confidentiality.definition": "何を秘密情報としますか。",
+        "confidentiality.survival_years": "契約終了後、何年間秘密を守りますか",
+        "confidentiality.supersedes_nda": "この契約は、両当事者が以前に結んだ秘密保持契約に代わるものですか。",
+        "personal_data.provided_by": "一方の当事者が他方に個人情報を渡しますか。",
+        "more.confidentiality": "秘密保持の残りの細かな条件（開示できる相手、複製、返還、立入検査など）も設定しますか。",
+        "currency": "金額はどの通貨で支払いますか。",
+        "poc.fee": "技術検証の委託料はいくらですか",
+        "jrd.costs.amount": "費用を負担する当事者はいくら支払いますか",
+        "licence.royalty.kind": "ライセンスは有償ですか、無償ですか。",
+        "licence.royalty.running_percent": "ランニング・ロイヤルティ（純売上高に対する割合、％）",
+        "more.money": "支払いの残りの細かな条件（支払期限、遅延利息）も設定しますか。",
+        "effective_date": "契約はいつから効力を生じますか",
+        "term.months": "契約期間は何か月ですか",
+        "term.renewal.automatic": "契約を自動更新しますか。",
+        "next_step": "次の契約に進むかどうかを期限までに決める義務を定めますか。",
+        "warranties": "成果や権利について、各当事者はどこまで保証しますか。",
+        "termination.change_of_control": "相手方の支配権が変わったとき（買収など）、契約を解除できるようにしますか。",
+        "liability.cap.kind": "損害賠償の額に上限を設けますか。",
+        "more.term": "残りの細かな条件（署名日、損害賠償の定め、署名の方法）も設定しますか。",
+        "disputes.governing_law": "契約の準拠法はどの国の法律ですか。",
+        "disputes.forum": "紛争はどのように解決しますか。",
+        "disputes.court": "専属的合意管轄裁判所はどこですか",
+        "poc.acceptance_days": "委託者は、報告書を受け取ってから何日以内に検査しますか",
+        "poc.notice_of_filing": "成果について特許出願をする前に、相手方へ通知するようにしますか。",
+        "poc.feedback_free_use": "委託者からのフィードバックを、実施者が自由に使えるようにしますか。",
+        "poc.subcontracting_allowed": "実施者が、通知するだけで（承諾なしに）業務の一部を再委託できるようにしますか。",
+        "results.joint_rules.each_may_practise": "共有の成果を、各共有者が相手方の同意なしに自ら実施できるようにしますか。",
+        "results.joint_rules.third_party_licensing": "共有の成果を第三者にライセンスするには、相手方の同意が必要ですか。",
+        "results.joint_rules.cost_sharing": "共有の特許の費用は、どのように分担しますか。",
+        "results.joint_rules.non_practice_compensation_percent": "不実施補償の率（実施した共有者の純売上高に対する％）",
+        "option.exercise_months": "オプションを行使できる期間は何か月ですか",
+        "filing.by": "成果の特許出願は、誰が判断して行いますか。",
+        "filing.costs": "出願と権利の維持にかかる費用は、誰が負担しますか。",
+        "improvements.owner": "成果の改良は誰のものにしますか。",
+        "improvements.grant_back": "成果を改良した当事者は、その改良を相手方にライセンスしますか（グラントバック）。",
+        "improvements.notice_days": "改良をしたとき、何日以内に相手方へ通知しますか",
+        "publication.academic_freedom": "大学が成果を発表し、研究と教育に使う自由を認めますか。",
+        "publication.notice_days": "成果を公表する何日前までに、相手方へ通知しますか",
+        "publication.delay_days": "出願のために、相手方は公表を何日まで延期できますか",
+        "background_ip.licence_for_project": "各当事者のバックグラウンドIPを、本プロジェクトのために無償で使えるようにしますか。",
+        "background_ip.licence_for_exploitation": "成果の事業化に相手方のバックグラウンドIPが必要な場合、どうしますか。",
+        "licence.sublicensing": "ライセンスを受ける側は、再実施許諾（サブライセンス）ができますか。",
+        "licence.term.kind": "ライセンスの期間はどのように定めますか。",
+        "confidentiality.announcement": "協業について公表できるようにしますか。",
+        "termination.breach_cure_days": "契約違反を是正するための期間は何日ですか（この期間を過ぎると解除できます）",
+        "keep": "この内容のままでよいですか。",
+        "add_item": "{n}件目を追加しますか。",
+    },
+    help={
+        "roles.discloser": "開示者は自社の情報を見せ、受領者はその情報を秘密に保ち、目的の範囲でだけ使います。",
+        "roles.provider": "実施者は検証を行って報告書を作成します。もう一方の当事者が委託者です。",
+        "roles.licensor": "許諾者は特許やノウハウを持ち、ライセンスを受ける側にその利用を認めます。",
+        "guide": "中核技術を持ち込むのは誰か、費用を負担するのは誰か、成果を事業化するのは誰か、成果を公表する必要が"
+        "あるかを伺い、成果の帰属と相手方の利用の範囲をおすすめします。採用するか、別の定め方を選ぶかは自由です。",
+        "guide.core_technology": "業務の土台となる既存の技術を持つ当事者です。双方が欠かせない技術を持ち込む場合は「両方の当事者」を選んでください。",
+        "guide.payer": "業務の費用を支払う当事者です。各自が自分の費用を負担する場合はそれを選んでください。",
+        "guide.exploiter": "成果を使って製品やサービスを作り、販売する当事者です。",
+        "guide.separate_fields": "例えば、一方は材料を、他方はその材料を使った製品を販売する場合です。",
+        "guide.publish": "大学は研究成果を発表する必要があります。公的資金による研究でも公表が求められることがあります。",
+        "guide.accept": "「はい」を選ぶと、おすすめの帰属と利用の範囲を採用します。「いいえ」を選ぶと、ご自身で選べます。",
+        "more.work": "「いいえ」を選ぶと、バランスのとれた既定値のままにします。",
+        "more.results": "「いいえ」を選ぶと、バランスのとれた既定値のままにします。",
+        "more.scope": "「いいえ」を選ぶと、バランスのとれた既定値のままにします。",
+        "more.confidentiality": "「いいえ」を選ぶと、バランスのとれた既定値のままにします。",
+        "more.money": "「いいえ」を選ぶと、バランスのとれた既定値のままにします。",
+        "more.term": "「いいえ」を選ぶと、バランスのとれた既定値のままにします。",
+    },
+    choices={
+        "both": "両方の当事者", "each": "各自が自己の費用を負担する", "none": "なし",
+        "same": "発明・特許と同じ定め方にする", "unstated": "まだ確認していない",
+    },
+    option="  {n}. {label}：{meaning}",
+    option_plain="  {n}. {label}",
+    favours="［{favours}］",
+    favours_party="{favours}：{party}",
+    example="  「{label}」の例：{example}",
+    choose="番号または名前を入力してください",
+    choose_many="番号または名前をカンマ（、）で区切って入力してください",
+    yes="はい",
+    no="いいえ",
+    yes_words=("y", "yes", "true"),
+    no_words=("n", "no", "false"),
+    yes_no_hint="（はい／いいえ）",
+    optional="（省略する場合はEnter）",
+    date_hint="（例：2026-04-01）",
+    period_hint="（日付（例：2026-04-01）または期間（例：12週間、3か月））",
+    money="（{currency}建ての金額）",
+    units={"days": ("日", "日間"), "weeks": ("週間", "週"), "months": ("か月", "ヶ月", "カ月", "ヵ月", "箇月")},
+    list_item="  {n}",
+    list_end="（1行に1つずつ入力し、何も入力せずにEnterを押すと終わります）",
+    current="  ・{item}",
+    invalid={
+        "required": "回答が必要です。",
+        "number": "数字で入力してください（例：30）。",
+        "integer": "整数で入力してください（例：30）。",
+        "date": "日付はYYYY-MM-DDの形で入力してください（例：2026-04-01）。",
+        "period": "日付（例：2026-04-01）か、効力発生日からの期間（例：12週間、3か月）で入力してください。",
+        "yes_no": "「はい」か「いいえ」で答えてください。",
+        "choice": "選択肢の番号か名前で選んでください（{choices}）。",
+        "choice_many": "選択肢の番号か名前をカンマで区切って入力してください。",
+        "text": "文字で入力してください。",
+        "party_id": "英小文字で始まり、英小文字・数字・-・_だけを使った32文字以内で入力してください（例：acme）。",
+        "list": "文字列のリストで指定してください（例：[\"日本\", \"韓国\"]）。",
+        "records": "項目のリストで指定してください。各項目はその項目名と値の組です。",
+        "record_key": "{n}件目：「{key}」という項目はありません（項目：{allowed}）",
+        "record_missing": "{n}件目：「{key}」がありません",
+        "record_item": "{n}件目の{key}：{message}",
+    },
+    problem="{id}（{path}）：{message}",
+    missing="{id}：回答がありません（{question}）。回答に追加してください",
+    guide_recommends="おすすめ：\n  成果の帰属：{ownership}\n  利用の範囲：{scope}\n理由：{reason}",
+    guide_scopes={
+        "none": "ライセンスは不要です（所有者自身が成果を事業化します）",
+        "option": "{licensee}が独占的ライセンスを受けるオプション（選択権）を持ちます",
+        "non_exclusive": "{licensee}に、その事業分野での非独占的ライセンスを許諾します",
+        "exclusive_then_non_exclusive": "{licensee}に、その事業分野で一定期間は独占的、その後は非独占的なライセンスを許諾します",
+    },
+    guide_reasons={
+        "university_funded": "{owner}が研究費を負担し、成果が{owner}の技術に基づくか公表を要しないため、{owner}が成果を所有し、"
+        "自由に事業化やライセンスができるようにします。{university}には、大学に必要な、成果を研究と教育に使う権利を残します。",
+        "university_option": "各当事者が自らの研究者の発明を所有するため、{university}は発明を保持して発表でき、{licensee}はその"
+        "事業分野での独占的ライセンスを受けるオプションを得ます。共同でした発明は相手方の同意なしにライセンスできない"
+        "（特許法第73条）ので、製造を行わない{university}への不実施補償を取り決めてください。",
+        "university_inventor": "各当事者が自らの研究者の発明を所有するため、{university}は発明を保持して発表できます。共同でした"
+        "発明は相手方の同意なしにライセンスできない（特許法第73条）ので、同意と不実施補償について契約で定めてください。",
+        "owner_exploits": "{owner}が中核技術を持ち込み、自ら成果を事業化するため、{owner}が成果を単独で所有します。共有にすると、"
+        "どちらにも不要な同意の手続（特許法第73条）が増えるだけです。",
+        "startup_exclusive": "{owner}は中核技術を持ち込み、それを他社にもライセンスできる必要がありますが、共有にすると相手方の同意"
+        "なしにはライセンスできなくなります（特許法第73条）。費用を負担する{licensee}には、その事業分野で一定期間独占的な"
+        "ライセンスを与え、公正取引委員会のスタートアップとの事業連携に関する指針が問題とする成果の取得や無期限の独占は避けます。",
+        "startup_non_exclusive": "{owner}は中核技術を持ち込み、それを他社にもライセンスできる必要がありますが、共有にすると相手方の"
+        "同意なしにはライセンスできなくなります（特許法第73条）。{licensee}にはその事業分野での非独占的ライセンスを与え、"
+        "成果を使えるようにしつつ、{owner}の事業を守ります。",
+        "owner_exclusive": "{owner}が中核技術を持ち込むため、{owner}が成果を所有し、自由にライセンスできるようにします。費用を負担し"
+        "成果を事業化する{licensee}には、その事業分野で一定期間は独占的、その後は非独占的なライセンスを与えます。",
+        "owner_non_exclusive": "{owner}が中核技術を持ち込むため、{owner}が成果を所有し、自由にライセンスできるようにします。成果を"
+        "事業化する{licensee}には、その事業分野での非独占的ライセンスを与えます。",
+        "exploiter_owns": "両当事者が中核技術を持ち込みますが、成果を事業化するのは{owner}だけなので、{owner}が所有し、共有の場合の"
+        "同意の手続（特許法第73条）を避けます。{licensee}には、自らも生み出した成果を使い続けられるよう非独占的ライセンスを与えます。",
+        "split_by_field": "両当事者が中核技術を持ち込み、それぞれ別の分野で成果を事業化するため、各自の分野の成果をそれぞれが所有"
+        "します。共有にすると、相手方の同意なしにはどちらもライセンスできなくなる（特許法第73条）ため、それを避けます。",
+        "joint_same_field": "両当事者が中核技術を持ち込み、同じ分野で成果を事業化するため、成果を共有とします。特許法第73条により"
+        "各自は成果を実施できますが、相手方の同意なしにはライセンスできないので、あらかじめ同意するかどうかを契約で定めてください。",
+    },
+    wrote="{path}を書き出しました。",
+    schema_hint="エディタで入力補完とチェックを使うには、同じフォルダにスキーマを置いてください：{command}",
+    build_later="契約書を作成するときは次のコマンドを実行してください：{command}",
+    findings="取引内容のチェックで次の点が見つかりました：",
+    finding="  {severity}：{message}\n    対応：{fix}",
+    no_findings="取引内容のチェックで指摘する点はありませんでした。",
+    build="今すぐ契約書を作成しますか。",
+    ignored="他の回答により不要となったため、次の回答は使っていません：{ids}",
+)
+
+
 LOCALE = Locale(
     code="ja",
     tag="ja-JP",
@@ -465,6 +1036,7 @@ LOCALE = Locale(
         ),
     ),
     spec_defaults={"disputes.court": "東京地方裁判所", "disputes.arbitration.seat": "東京"},
+    pdf_font_packages=("fonts-ipaexfont-mincho", "fonts-ipaexfont-gothic"),
     words=Words(
         formats=FormatWords(
             date="{year}年{month}月{day}日",
@@ -622,6 +1194,7 @@ LOCALE = Locale(
                 favours="全体として{leader}に大きく有利です。",
                 counts="（{counts}、全{total}条）",
                 count="{party}に有利な条項{count}",
+                header=("条", "条項", "有利な当事者"),
             ),
         ),
         redline=RedlineWords(
@@ -665,5 +1238,14 @@ LOCALE = Locale(
             not_set="（なし）",
         ),
         findings=_FINDINGS,
+        interview=_INTERVIEW,
+        messages=MessageWords(
+            or_list=ListPattern(two="{0}、{1}", start="{0}、{1}", middle="{0}、{1}", end="{0}、{1}"),
+            list_separator="、",
+            counts=("0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10"),
+            agreement_types={"nda": "秘密保持契約", "poc": "技術検証（PoC）契約", "jrd": "共同研究開発契約",
+                             "license": "ライセンス契約"},
+            templates=_MESSAGES,
+        ),
     ),
 )
