@@ -28,13 +28,12 @@ from ipclauses.interview import (
     InterviewError,
     build_spec,
     flatten_answers,
-    options_of,
     read_answers,
     run_interview,
     spec_text,
-    title,
 )
 from ipclauses.interview_guide import BOTH, EACH, REASONS, SCOPES, GuideAnswers, Recommendation, recommend
+from ipclauses.interview_words import options_of, title
 from ipclauses.locales import codes, get_locale
 
 ANSWERS = ROOT / "examples" / "answers"

@@ -328,7 +328,7 @@ class InterviewWords:
     """`ipclauses new`: its questions, its own options and what it says along the way.
 
     A question without words here shows its field's title from the schema text, and its
-    description as help (`interview.py`).
+    description as help (`interview_words.py`).
     """
 
     intro: str
