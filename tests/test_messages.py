@@ -286,3 +286,31 @@ def test_validate_json_stays_english_with_message_ids(tmp_path):
     assert code == 1
     [result] = json.loads(out)
     assert result["errors"] == [{"path": "/parties/0/kind", "message": ENGLISH_KIND.split(": ", 1)[1], "id": "field.not_allowed"}]
+
+
+def test_the_command_line_speaks_the_user_s_language(tmp_path, monkeypatch):
+    """What every build says (wrote, no findings, error, warning) follows LANG like the validation messages."""
+    from ipclauses.cli import main
+
+    monkeypatch.setenv("LANG", "ja_JP.UTF-8")
+    out = tmp_path / "nda.docx"
+    built = CliRunner().invoke(main, ["build", str(ROOT / "examples" / "nda-mutual-ja.json"), "-o", str(out), "--no-summary"])
+    assert built.exit_code == 0, built.output
+    assert f"{out} を書き出しました（" in built.output
+    again = CliRunner().invoke(main, ["build", str(ROOT / "examples" / "nda-mutual-ja.json"), "-o", str(out), "--no-summary"])
+    assert again.exit_code != 0 and again.output.startswith("エラー：")
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    english = CliRunner().invoke(main, ["build", str(ROOT / "examples" / "nda-mutual-ja.json"), "-o", str(out), "--no-summary"])
+    assert english.output.startswith("error: ")
+
+
+def test_a_batch_build_says_why_a_spec_failed_in_the_user_s_language(tmp_path, monkeypatch):
+    from ipclauses.cli import main
+
+    monkeypatch.setenv("LANG", "ja_JP.UTF-8")
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"type": "nda", "language": "ja"}', encoding="utf-8")
+    result = CliRunner().invoke(main, ["build", str(bad), str(ROOT / "examples" / "nda-mutual-ja.json"), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 1
+    assert f'{bad}: /parties: 必須の項目 "parties" がありません' in result.output
+    assert "2件中1件の契約書を" in result.output and "失敗1件" in result.output

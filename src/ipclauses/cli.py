@@ -89,12 +89,20 @@ def _messages_language() -> str:
     return chosen if isinstance(chosen, str) else user_language()
 
 
+def _say(id: str, /, lang: str | None = None, **params: object) -> str:
+    """A CLI message from the catalogue, in `lang` or the user's language (--lang where a command has it, else the locale's)."""
+    from .locales import get_locale
+    from .messages import message
+
+    return message(id, **params).render(get_locale(lang or _messages_language()))
+
+
 def _report(exc: IpclausesError) -> None:
     if isinstance(exc, SpecError):
         _fail(exc.render(_messages_language()))
     if isinstance(exc, LibraryError):
         _fail("the clause library has problems:\n" + str(exc))
-    _fail(f"error: {exc}")
+    _fail(_say("cli.error", message=exc))
 
 
 def _load(source: str) -> AnySpec:
@@ -127,7 +135,7 @@ class _Group(click.Group):
             total, last = written_so_far()
             count = total - before
             if count == 0:
-                _echo("interrupted; no output was written", err=True)
+                _echo(_say("cli.interrupted_nothing_written"), err=True)
             elif count <= 2:
                 _echo(f"interrupted after writing {' and '.join(map(str, last[-count:]))}", err=True)
             else:
@@ -141,7 +149,7 @@ class _Group(click.Group):
                 raise
             from .build import describe_os_error
 
-            _fail(f"error: {describe_os_error(os.fsdecode(exc.filename), exc)}")  # a name the file system cannot hold
+            _fail(_say("cli.error", message=describe_os_error(os.fsdecode(exc.filename), exc)))  # a name the file system cannot hold
         return None
 
 
@@ -193,7 +201,7 @@ def validate(specs: tuple[str, ...], as_json: bool, resolved: bool, lang: str | 
             if not as_json:
                 _echo(json.dumps(resolved_spec(spec), ensure_ascii=False, indent=2))
         elif not as_json:
-            _echo(f"{results[-1]['file']}: valid {spec.type} spec ({spec.language})", err=True)
+            _echo(_say("cli.valid", file=results[-1]["file"], type=spec.type, language=spec.language), err=True)
     if as_json:
         _echo(json.dumps(results, ensure_ascii=False, indent=2))
     sys.exit(EXIT_INPUT if failed else 0)
@@ -232,7 +240,7 @@ def schema(output: Path | None, force: bool, lang: str | None) -> None:
         _echo(text, nl=False)
     else:
         write_atomic(output, text.encode("utf-8"), force=force)
-        _echo(f"wrote {output}", err=True)
+        _echo(_say("cli.wrote", path=output), err=True)
 
 
 class _Prompter:
@@ -274,7 +282,7 @@ def new(output: Path, lang: str | None, answers_file: Path | None, force: bool) 
 
     lang = lang or user_language()
     if output.exists() and not force:
-        _fail(f"error: {output} already exists; choose another -o, or pass --force to replace it")
+        _fail(_say("cli.error", lang, message=_say("cli.already_exists", lang, path=output)))
     given = read_answers(answers_file) if answers_file is not None else None
     prompter = None if given is not None else _Prompter()
     outcome = run_interview(lang, terminal=prompter, given=given, source=str(answers_file or "<interview>"),
@@ -423,8 +431,8 @@ def _show_findings(findings: list[Finding], source: str, lang: str, *, err: bool
     """Each finding's message, why and fix: what `check` reports (stdout), and `build` beside its output (stderr)."""
     for f in _in_language(findings, lang):
         _echo(_finding_line(f, source), err=err)
-        _echo(f"    why: {f.why}", err=err)
-        _echo(f"    fix: {f.fix}", err=err)
+        _echo(_say("cli.why", lang, text=f.why), err=err)
+        _echo(_say("cli.fix", lang, text=f.fix), err=err)
 
 
 @main.command()
@@ -479,7 +487,7 @@ def _build_batch(specs: tuple[str, ...], output: Path | None, jobs: int | None, 
     started = time.perf_counter()
     arrived: list[BatchResult] = []  # as results arrive, so a Ctrl-C can say what was written
     try:
-        with click.progressbar(length=len(specs), label="building", file=sys.stderr) as bar:
+        with click.progressbar(length=len(specs), label=_say("cli.building"), file=sys.stderr) as bar:
             def progress(result: BatchResult) -> None:
                 arrived.append(result)
                 bar.update(1)
@@ -499,18 +507,17 @@ def _build_batch(specs: tuple[str, ...], output: Path | None, jobs: int | None, 
     elapsed = time.perf_counter() - started
     built = sum(r.ok for r in results)
     warnings = sum(len(r.warnings) for r in results)
-    _echo(
-        f"built {built} of {len(results)} agreements into {output} in {elapsed:.1f} s "
-        f"({built / elapsed if elapsed else 0:.0f} per second); {len(results) - built} failed"
-        + (f"; {warnings} warning(s)" if warnings else ""),
-        err=True,
-    )
+    rate = f"{built / elapsed if elapsed else 0:.0f}"
+    _echo(_say("cli.batch_built", built=built, total=len(results), folder=output, seconds=f"{elapsed:.1f}", rate=rate,
+               failed=len(results) - built, warnings=warnings), err=True)
     if built < len(results):
         sys.exit(EXIT_INPUT)
 
 
 def _show_batch(results: list[BatchResult], as_json: bool) -> None:
     """Each spec's findings (errors and warnings) and why it failed, naming the spec once a line; or all of it as JSON."""
+    from .locales import get_locale
+
     if as_json:
         _echo(json.dumps([_batch_json(r) for r in results], ensure_ascii=False, indent=2))
         return
@@ -518,8 +525,10 @@ def _show_batch(results: list[BatchResult], as_json: bool) -> None:
         # a spec that could not be read has no language, and no findings either
         for f in _in_language(result.findings, result.language) if result.language else result.findings:
             _echo(_finding_line(f, result.spec), err=True)
-        for line in (result.error or "").splitlines():
-            _echo(f"{result.spec}: {line}", err=True)
+        locale = get_locale(_messages_language())
+        for problem in result.problems:  # in the user's language, as a single build says it
+            text = problem.text(locale)
+            _echo(f"{result.spec}: {problem.path}: {text}" if problem.path else f"{result.spec}: {text}", err=True)
 
 
 def _batch_json(result: BatchResult) -> dict[str, object]:
@@ -562,7 +571,7 @@ def _build_single(spec: str, output: Path | None, force: bool, no_summary: bool,
     _show_findings(findings, source, draft.agreement.language, err=True)
     errors = [f for f in findings if f.severity == "error"]
     if errors and not despite_errors:
-        _fail(f"{source}: not built: {len(errors)} error-level finding(s) above; fix them, or pass --despite-errors to build anyway")
+        _fail(_say("cli.not_built", source=source, count=len(errors)))
     agreement, data = draft.agreement, render(draft, "agreement", "docx")
     if to_stdout:
         stream = sys.stdout.buffer  # click.get_binary_stream is deprecated from click 8.5
@@ -571,9 +580,9 @@ def _build_single(spec: str, output: Path | None, force: bool, no_summary: bool,
         return
     written = write_outputs(draft, output, data, summary_format=None if no_summary else summary_format, pdf=pdf,
                             force=force)
-    _echo(f"wrote {output} ({len(agreement.articles)} articles, {len(data):,} bytes)", err=True)
+    _echo(_say("cli.wrote_agreement", path=output, articles=len(agreement.articles), size=len(data)), err=True)
     for path in written[1:]:
-        _echo(f"wrote {path}", err=True)
+        _echo(_say("cli.wrote", path=path), err=True)
 
 
 @main.command()
@@ -615,7 +624,7 @@ def _emit(result: str | bytes, output: Path | None, force: bool) -> None:
         stream.flush()
         return
     write_atomic(output, data, force=force)
-    _echo(f"wrote {output}", err=True)
+    _echo(_say("cli.wrote", path=output), err=True)
 
 
 def _revision_date(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
@@ -664,7 +673,7 @@ def redline(old: str, new: str, output: Path | None, fmt: str, author: str, date
         raise click.UsageError("a DOCX redline needs -o FILE (or --format md, html or json to print it)")
     result = compare_versions(old, new, library=load_library(library), author=author, date=date)
     for warning in result.warnings:
-        _echo(f"warning: {warning}", err=True)
+        _echo(_say("cli.warning", message=warning), err=True)
     if fmt == "docx":
         from .redline_docx import redline_docx
 
@@ -744,7 +753,7 @@ def check_command(specs: tuple[str, ...], as_json: bool, fail_on: str, drafting:
         else:
             _show_findings(findings, source, lang or loaded.language, err=False)
             if not findings:
-                _echo(f"{source}: no findings")
+                _echo(_say("cli.no_findings", source=source))
     if as_json:
         _echo(json.dumps(report, ensure_ascii=False, indent=2))
     if fail_on != "never" and worst <= SEVERITY_ORDER.index(fail_on):
@@ -791,7 +800,7 @@ def inspect(docx: Path, as_json: bool) -> None:
             _echo("integrity: the embedded spec matches its recorded hash, and the document properties match the provenance")
         _echo(f"note: {info['notice']}")
     for problem in info["problems"]:
-        _echo(f"warning: {problem}", err=True)
+        _echo(_say("cli.warning", message=problem), err=True)
     if info["problems"]:
         sys.exit(EXIT_INPUT)
 
@@ -861,7 +870,7 @@ def verify_command(docx: str, as_json: bool, library: Path | None) -> None:
         else:
             result = verify(docx, library=load_library(library))
     except DocumentError as exc:
-        _echo(f"error: {exc}", err=True)
+        _echo(_say("cli.error", message=exc), err=True)
         sys.exit(EXIT_USAGE)
     if as_json:
         _echo(json.dumps(dataclasses.asdict(result), ensure_ascii=False, indent=2, sort_keys=True))

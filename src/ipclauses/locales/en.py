@@ -487,6 +487,20 @@ _FINDINGS: dict[str, tuple[str, str, str]] = {
 # Validation messages by id (see messages.py): `str.format` templates, given the fields each names. These are
 # the messages' English texts (and those of `validate --json`); every locale has the same ids.
 _MESSAGES = {
+    # the command line
+    "cli.error": "error: {message}",
+    "cli.warning": "warning: {message}",
+    "cli.wrote": "wrote {path}",
+    "cli.wrote_agreement": "wrote {path} ({articles} articles, {size:,} bytes)",
+    "cli.valid": "{file}: valid {type} spec ({language})",
+    "cli.no_findings": "{source}: no findings",
+    "cli.not_built": "{source}: not built: {count} error-level finding(s) above; fix them, or pass --despite-errors to build anyway",
+    "cli.already_exists": "{path} already exists; choose another -o, or pass --force to replace it",
+    "cli.why": "    why: {text}",
+    "cli.fix": "    fix: {text}",
+    "cli.building": "building",
+    "cli.batch_built": "built {built} of {total} agreements into {folder} in {seconds} s ({rate} per second); {failed} failed; {warnings} warning(s)",
+    "cli.interrupted_nothing_written": "interrupted; no output was written",
     # reading the spec
     "spec.file_not_found": "file not found (check the path)",
     "spec.is_directory": "is a directory, not a spec file",

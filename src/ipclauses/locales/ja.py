@@ -453,6 +453,20 @@ _FINDINGS: dict[str, tuple[str, str, str]] = {
 
 # Validation messages by id (see messages.py), with the fields en.py names for each.
 _MESSAGES = {
+    # the command line
+    "cli.error": "エラー：{message}",
+    "cli.warning": "警告：{message}",
+    "cli.wrote": "{path} を書き出しました",
+    "cli.wrote_agreement": "{path} を書き出しました（{articles}条、{size:,}バイト）",
+    "cli.valid": "{file}：{type} の仕様として有効です（言語：{language}）",
+    "cli.no_findings": "{source}：指摘事項はありません",
+    "cli.not_built": "{source}：作成しませんでした。上のエラー{count}件を直すか、--despite-errors を付けて作成してください",
+    "cli.already_exists": "{path} は既にあります。別の -o を指定するか、--force を付けて置き換えてください",
+    "cli.why": "    理由：{text}",
+    "cli.fix": "    対応：{text}",
+    "cli.building": "作成中",
+    "cli.batch_built": "{total}件中{built}件の契約書を {folder} に作成しました（{seconds}秒、毎秒{rate}件）。失敗{failed}件、警告{warnings}件",
+    "cli.interrupted_nothing_written": "中断しました。ファイルは何も書き出していません",
     # reading the spec
     "spec.file_not_found": "ファイルが見つかりません（パスを確認してください）",
     "spec.is_directory": "フォルダです。仕様ファイルを指定してください",
