@@ -298,10 +298,10 @@ def test_the_command_line_speaks_the_user_s_language(tmp_path, monkeypatch):
     assert built.exit_code == 0, built.output
     assert f"{out} を書き出しました（" in built.output
     again = CliRunner().invoke(main, ["build", str(ROOT / "examples" / "nda-mutual-ja.json"), "-o", str(out), "--no-summary"])
-    assert again.exit_code != 0 and again.output.startswith("エラー：")
+    assert again.exit_code != 0 and again.output.startswith(f"エラー：{out}：既にあります。置き換えるには --force を付けてください")
     monkeypatch.setenv("LANG", "C.UTF-8")
     english = CliRunner().invoke(main, ["build", str(ROOT / "examples" / "nda-mutual-ja.json"), "-o", str(out), "--no-summary"])
-    assert english.output.startswith("error: ")
+    assert english.output.startswith(f"error: {out}: already exists; use --force to replace it")
 
 
 def test_a_batch_build_says_why_a_spec_failed_in_the_user_s_language(tmp_path, monkeypatch):

@@ -18,6 +18,7 @@ from .draft import Draft, make_draft
 from .errors import OutputError
 from .library import Library, load_library
 from .loading import load_spec
+from .messages import message
 from .renderers import render
 from .spec import AnySpec, CommonSpec
 
@@ -86,7 +87,7 @@ _KINDS = {stat.S_IFLNK: "symbolic link", stat.S_IFIFO: "named pipe (FIFO)", stat
           stat.S_IFBLK: "device", stat.S_IFSOCK: "socket"}
 
 
-def _existing(path: Path, force: bool, hint: str = "use --force to replace it") -> bool:
+def _existing(path: Path, force: bool, or_no_summary: bool = False) -> bool:
     """Whether path already exists (as a regular file that force allows to replace).
 
     Anything else there is refused even with force: replacing a link, a device or a pipe
@@ -105,7 +106,7 @@ def _existing(path: Path, force: bool, hint: str = "use --force to replace it") 
         raise OutputError(f"{path}: is a {kind}, not a regular file; it is never replaced, even with --force: "
                           "remove it or choose another name")
     if not force:
-        raise OutputError(f"{path}: already exists; {hint}")
+        raise OutputError(message("output.exists_or_no_summary" if or_no_summary else "output.exists", path=path))
     return True
 
 
@@ -115,7 +116,7 @@ def _folder(path: Path) -> Path:
     try:
         info = os.stat(folder)
     except (FileNotFoundError, NotADirectoryError):
-        raise OutputError(f"{folder}: folder does not exist; create it first") from None
+        raise OutputError(message("output.no_folder", folder=folder)) from None
     except OSError as exc:
         raise OutputError(describe_os_error(folder, exc)) from None
     if not stat.S_ISDIR(info.st_mode):
@@ -204,12 +205,12 @@ def _commit(tmp: _Temporary, path: Path, force: bool) -> None:
     try:
         os.link(tmp.name, path)  # fails if the file appeared meanwhile: never overwrite silently
     except FileExistsError:
-        raise OutputError(f"{path}: already exists; use --force to replace it") from None
+        raise OutputError(message("output.exists", path=path)) from None
     except OSError as exc:
         if exc.errno not in _NO_HARD_LINKS:
             raise
         if os.path.lexists(path):
-            raise OutputError(f"{path}: already exists; use --force to replace it") from None
+            raise OutputError(message("output.exists", path=path)) from None
         os.rename(tmp.name, path)  # file systems without hard links
 
 
@@ -306,7 +307,7 @@ def write_outputs(draft: Draft, out: str | os.PathLike[str], data: bytes, *, sum
     folder = _folder(out)
     # Before the conversion, which takes seconds: a file that may not be replaced fails the build now.
     summaries = {summary_path(out, summary_format), summary_path(out, "pdf")} if summary_format else set()
-    existed = [_existing(path, force, hint="use --force to replace it" + (", or --no-summary" if path in summaries else ""))
+    existed = [_existing(path, force, or_no_summary=path in summaries)
                for path in targets]
     if to_convert:
         converted = docx_to_pdf([document for _, document in to_convert], locale=draft.summary.locale,

@@ -17,7 +17,7 @@ import click
 
 from . import __version__
 from .agreement_types import names as agreement_type_names
-from .errors import DocumentError, IpclausesError, LibraryError, SpecError
+from .errors import DocumentError, IpclausesError, LibraryError, OutputError, SpecError
 from .locales import codes as locale_codes
 from .locales import locales
 from .renderers import formats as renderer_formats
@@ -100,6 +100,8 @@ def _say(id: str, /, lang: str | None = None, **params: object) -> str:
 def _report(exc: IpclausesError) -> None:
     if isinstance(exc, SpecError):
         _fail(exc.render(_messages_language()))
+    if isinstance(exc, OutputError):
+        _fail(_say("cli.error", message=exc.render(_messages_language())))
     if isinstance(exc, LibraryError):
         _fail("the clause library has problems:\n" + str(exc))
     _fail(_say("cli.error", message=exc))

@@ -75,7 +75,17 @@ class RenderError(IpclausesError):
 
 
 class OutputError(IpclausesError):
-    """Raised when an output file cannot be written, or would overwrite a file without --force."""
+    """Raised when an output file cannot be written, or would overwrite a file without --force.
+
+    Made from a catalogue message, it reads in English as a string and in any language by `render`.
+    """
+
+    def __init__(self, text: str | Message) -> None:
+        self.catalogued = text if isinstance(text, Message) else None
+        super().__init__(text.render(reference_locale()) if isinstance(text, Message) else text)
+
+    def render(self, lang: str) -> str:
+        return self.catalogued.render(get_locale(lang)) if self.catalogued is not None else str(self)
 
 
 class DocumentError(IpclausesError):

@@ -500,6 +500,9 @@ _MESSAGES = {
     "cli.fix": "    fix: {text}",
     "cli.building": "building",
     "cli.batch_built": "built {built} of {total} agreements into {folder} in {seconds} s ({rate} per second); {failed} failed; {warnings} warning(s)",
+    "output.exists": "{path}: already exists; use --force to replace it",
+    "output.exists_or_no_summary": "{path}: already exists; use --force to replace it, or --no-summary",
+    "output.no_folder": "{folder}: folder does not exist; create it first",
     "cli.interrupted_nothing_written": "interrupted; no output was written",
     # reading the spec
     "spec.file_not_found": "file not found (check the path)",

@@ -466,6 +466,9 @@ _MESSAGES = {
     "cli.fix": "    対応：{text}",
     "cli.building": "作成中",
     "cli.batch_built": "{total}件中{built}件の契約書を {folder} に作成しました（{seconds}秒、毎秒{rate}件）。失敗{failed}件、警告{warnings}件",
+    "output.exists": "{path}：既にあります。置き換えるには --force を付けてください",
+    "output.exists_or_no_summary": "{path}：既にあります。置き換えるには --force を、作らないなら --no-summary を付けてください",
+    "output.no_folder": "{folder}：フォルダがありません。先に作成してください",
     "cli.interrupted_nothing_written": "中断しました。ファイルは何も書き出していません",
     # reading the spec
     "spec.file_not_found": "ファイルが見つかりません（パスを確認してください）",
