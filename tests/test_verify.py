@@ -157,3 +157,12 @@ def test_verify_reads_standard_input(tmp_path):
     result = CliRunner().invoke(main, ["verify", "-"], input=path.read_bytes())
     assert result.exit_code == 0, result.output
     assert "exactly what its recorded spec produces" in result.output
+
+
+def test_the_report_reads_in_the_user_s_language(tmp_path, monkeypatch):
+    path = _build(tmp_path, "examples/nda-mutual-ja.json")
+    monkeypatch.setenv("LANG", "ja_JP.UTF-8")
+    result = CliRunner().invoke(main, ["verify", str(path)])
+    assert result.exit_code == 0
+    assert "本文：ipclauses が書き出したとおりです" in result.output
+    assert "結果：記録された仕様から作られるとおりの文書です" in result.output

@@ -811,32 +811,35 @@ def _marked(pieces: Iterable[Piece]) -> str:
     return "".join(p.text if p.op == "equal" else f"[-{p.text}-]" if p.op == "delete" else f"{{+{p.text}+}}" for p in pieces)
 
 
+_VERIFY_CHANGE = {"changed": "verify.changed", "inserted": "verify.inserted", "deleted": "verify.deleted"}
+_VERIFY_TRACKED = {"insertion": "verify.tracked_insertion", "deletion": "verify.tracked_deletion"}
+
+
 def _show_verification(result: Verification) -> None:
-    lines = [f"verify: {result.file}"]
-    versions = f"clause library {result.recorded_library_version}"
+    """The verification for people, in the user's language; the labels come from the message catalogue."""
+    lines = [_say("verify.file", file=result.file)]
     if result.library_changed:
-        versions += (f", but {result.installed_library_version} is installed (or its files differ): "
-                     "differences below may come from the library, not from edits")
-    lines.append(f"built with: {versions}")
-    if result.text_matches_record is None:
-        lines.append("text: the file records no fingerprint of its text (built before ipclauses recorded one)")
+        lines.append(_say("verify.library_changed", recorded=result.recorded_library_version,
+                          installed=result.installed_library_version))
     else:
-        lines.append("text: as ipclauses wrote it" if result.text_matches_record else "text: edited since ipclauses wrote it")
+        lines.append(_say("verify.library", recorded=result.recorded_library_version))
+    text = {None: "verify.text_unrecorded", True: "verify.text_as_written", False: "verify.text_edited"}
+    lines.append(_say(text[result.text_matches_record]))
     if not result.record_matches_spec:
-        lines.append("record: the recorded spec does not produce the recorded text: the provenance was changed, "
-                     "or left over from another build (forged or stale)")
+        lines.append(_say("verify.record_stale"))
     for drift in result.edited:
-        lines.append(f"edited: {drift.article}")
-        lines += [f"  {change.status}: {_marked(change.pieces)}" for change in drift.changes]
-    lines += [f"added: {label}" for label in result.added]
-    lines += [f"removed: {label}" for label in result.removed]
+        lines.append(_say("verify.edited", article=drift.article))
+        lines += [_say(_VERIFY_CHANGE[change.status], text=_marked(change.pieces)) for change in drift.changes]
+    lines += [_say("verify.added", article=label) for label in result.added]
+    lines += [_say("verify.removed", article=label) for label in result.removed]
+    unknown = _say("verify.unknown_author")
     for change in result.tracked_changes:
-        when = f", {change.date}" if change.date else ""
-        lines.append(f"tracked {change.kind}: {change.article} (by {change.author or 'unknown'}{when}): {change.text}")
-    for comment in result.comments:
-        lines.append(f"comment: {comment.article} (by {comment.author or 'unknown'}): {comment.text}")
-    lines += [f"problem: {problem}" for problem in result.problems]
-    lines.append("result: exactly what its recorded spec produces" if result.exact else "result: differs from what its recorded spec produces")
+        author = change.author or unknown
+        lines.append(_say(_VERIFY_TRACKED[change.kind], article=change.article, text=change.text,
+                          by=f"{author}, {change.date}" if change.date else author))
+    lines += [_say("verify.comment", article=c.article, by=c.author or unknown, text=c.text) for c in result.comments]
+    lines += [_say("verify.problem", problem=problem) for problem in result.problems]
+    lines.append(_say("verify.exact" if result.exact else "verify.differs"))
     for line in lines:
         _echo(line)
 
