@@ -551,16 +551,24 @@ def inspect_docx(source: DocxSource, *, name: str | None = None) -> Inspection:
     too large or malformed to read safely).
     """
     with open_docx(source, name=name) as package:
-        if not has_provenance(package):
-            raise DocumentError(f"{package.name}: holds no ipclauses provenance (was it written by ipclauses?)")
-        if not package.has(CORE_PART):
-            raise DocumentError(f"{package.name}: has no {CORE_PART} (the document properties); it is not a complete DOCX")
-        core = _core_properties(package)
-        custom, problems = _custom_properties(package)
-        record = read_provenance(package)
-        ids = record["paragraph_ids"]
-        # The bookmarks say where each paragraph is now (after any edits), the map what it is.
-        found = [ids[mark] for mark in bookmark_names(package) if mark in ids] if ids else []
+        return inspect_package(package, read_provenance(package))
+
+
+def inspect_package(package: DocxPackage, record: Provenance, bookmarks: list[str] | None = None) -> Inspection:
+    """`inspect_docx` of a package already open, whose provenance `record` is already read.
+
+    `bookmarks` are word/document.xml's bookmark names in document order, if the caller
+    has read the document already (each part is read once: reads count against one budget).
+    """
+    if not package.has(CORE_PART):
+        raise DocumentError(f"{package.name}: has no {CORE_PART} (the document properties); it is not a complete DOCX")
+    core = _core_properties(package)
+    custom, problems = _custom_properties(package)
+    ids = record["paragraph_ids"]
+    # The bookmarks say where each paragraph is now (after any edits), the map what it is.
+    if bookmarks is None and ids:
+        bookmarks = bookmark_names(package)
+    found = [ids[mark] for mark in bookmarks or [] if mark in ids]
     recorded = record["custom_properties"]
 
     # A property a user added in Word is not part of the record; one ipclauses writes must agree in both places.

@@ -21,7 +21,6 @@ paragraph ids, smart quotes) is not a change: see docx_body.py.
 
 from __future__ import annotations
 
-import io
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -36,11 +35,9 @@ from .docx_read import (
     DocxPackage,
     DocxSource,
     W,
-    inspect_docx,
+    inspect_package,
     open_docx,
     read_provenance,
-    read_source,
-    source_name,
 )
 from .docx_render import agreement_document, parse_document
 from .errors import DocumentError, SpecError
@@ -180,14 +177,13 @@ def verify(source: DocxSource, *, library: Library | None = None, name: str | No
     from .library import load_library
     from .loading import load_spec
 
-    shown = name or source_name(source)
-    data = read_source(source, shown)  # once: a stream cannot be read twice
-    record = inspect_docx(io.BytesIO(data), name=shown)
-    with open_docx(io.BytesIO(data), name=shown) as pkg:
+    with open_docx(source, name=name) as pkg:  # each part read once: the reads share one budget
+        shown = pkg.name
+        provenance = read_provenance(pkg)
         if not pkg.has(DOCUMENT_PART):
             raise DocumentError(f"{shown}: has no {DOCUMENT_PART}; it is not a complete DOCX")
-        provenance = read_provenance(pkg)
         found = list(read_paragraphs(pkg.iter_elements(DOCUMENT_PART, MAX_DOCUMENT_BYTES, f"{W}p")))
+        record = inspect_package(pkg, provenance, [mark for paragraph in found for mark in paragraph.bookmarks])
         comments = _comments(pkg)
     try:
         spec = load_spec(record["spec"], origin=f"{shown} (recorded spec)")
