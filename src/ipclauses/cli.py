@@ -26,7 +26,6 @@ from .schema_text import languages as schema_languages
 if TYPE_CHECKING:
     from .batch import BatchResult
     from .checks import Finding
-    from .compare import Piece
     from .library import Clause
     from .spec import AnySpec
     from .verification import Verification
@@ -807,16 +806,14 @@ def inspect(docx: Path, as_json: bool) -> None:
         sys.exit(EXIT_INPUT)
 
 
-def _marked(pieces: Iterable[Piece]) -> str:
-    return "".join(p.text if p.op == "equal" else f"[-{p.text}-]" if p.op == "delete" else f"{{+{p.text}+}}" for p in pieces)
-
-
 _VERIFY_CHANGE = {"changed": "verify.changed", "inserted": "verify.inserted", "deleted": "verify.deleted"}
 _VERIFY_TRACKED = {"insertion": "verify.tracked_insertion", "deletion": "verify.tracked_deletion"}
 
 
 def _show_verification(result: Verification) -> None:
     """The verification for people, in the user's language; the labels come from the message catalogue."""
+    from .redline_text import wdiff
+
     lines = [_say("verify.file", file=result.file)]
     if result.library_changed:
         lines.append(_say("verify.library_changed", recorded=result.recorded_library_version,
@@ -829,7 +826,7 @@ def _show_verification(result: Verification) -> None:
         lines.append(_say("verify.record_stale"))
     for drift in result.edited:
         lines.append(_say("verify.edited", article=drift.article))
-        lines += [_say(_VERIFY_CHANGE[change.status], text=_marked(change.pieces)) for change in drift.changes]
+        lines += [_say(_VERIFY_CHANGE[change.status], text=wdiff(change.pieces)) for change in drift.changes]
     lines += [_say("verify.added", article=label) for label in result.added]
     lines += [_say("verify.removed", article=label) for label in result.removed]
     unknown = _say("verify.unknown_author")

@@ -60,6 +60,15 @@ def _marked(pieces: tuple[Piece, ...], wrap: Callable[[str, str], str], escape: 
     return "".join(escape(p.text) if p.op == "equal" else wrap(p.op, escape(p.text)) for p in pieces)
 
 
+def _wdiff(op: str, text: str) -> str:
+    return f"[-{text}-]" if op == "delete" else f"{{+{text}+}}"
+
+
+def wdiff(pieces: tuple[Piece, ...], escape: Callable[[str], str] = str) -> str:
+    """Pieces as plain text, deletions marked [-like this-] and insertions {+like this+}."""
+    return _marked(pieces, _wdiff, escape)
+
+
 def to_markdown(redline: Redline) -> str:
     locale = _locale(redline)
     words = locale.words.redline
@@ -70,15 +79,12 @@ def to_markdown(redline: Redline) -> str:
         return "\n".join([*out, words.no_changes, ""])
     out += [words.counts.format(**redline.counts()), "", words.legend, ""]
 
-    def wrap(op: str, text: str) -> str:
-        return f"[-{text}-]" if op == "delete" else f"{{+{text}+}}"
-
     for where, entries in groups:
         out += [f"## {md_escape(where)}", ""]
         for entry in entries:
             label = _label(entry, locale)
             head = f"**{_status_word(entry, locale)}**" + (f" ({md_escape(label)})" if label else "")
-            out += [f"{head}: {_marked(entry.pieces, wrap, md_escape)}", ""]
+            out += [f"{head}: {wdiff(entry.pieces, md_escape)}", ""]
     return "\n".join(out)
 
 
