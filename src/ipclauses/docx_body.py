@@ -29,8 +29,6 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from lxml import etree  # type: ignore[import-untyped]  # no stubs in the project's dependencies
-
 from .ooxml import W_NS
 
 _W = f"{{{W_NS}}}"
@@ -225,8 +223,3 @@ def document_fingerprint(root: Any) -> str:
     its NEW agreement's once they are accepted.
     """
     return texts_fingerprint(joined(paragraph_texts(root, accepted=True)))
-
-
-def parse(document_xml: str | bytes) -> Any:
-    """Our own document.xml, parsed (for what ipclauses wrote itself, not a file from elsewhere)."""
-    return etree.fromstring(document_xml.encode("utf-8") if isinstance(document_xml, str) else document_xml)
