@@ -270,6 +270,38 @@ def test_a_failure_line_names_its_file_once(tmp_path):
     assert result.exit_code == 0 and f"{vague}: /purpose/description: error: " in result.stderr, "built, and still shown"
 
 
+def test_why_a_spec_of_a_batch_failed_reads_in_the_users_language(tmp_path):
+    vague = _bad(tmp_path, "vague.json", json.dumps(example_with("poc-ai-en", purpose__description="Business collaboration.")))
+    twin = tmp_path / "twin" / EXAMPLES[0].name
+    twin.parent.mkdir()
+    twin.write_bytes(EXAMPLES[0].read_bytes())
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "kept.docx").write_bytes(b"edited by hand")
+    kept = _bad(tmp_path, "kept.json", EXAMPLES[0].read_text(encoding="utf-8"))
+    args = ["build", str(vague), str(EXAMPLES[0]), str(twin), str(kept), "-o", str(out), "-j", "2"]
+    result = CliRunner(env={"LANG": "ja_JP.UTF-8", "LC_ALL": "", "LC_MESSAGES": ""}).invoke(main, args)
+    assert result.exit_code == 1
+    lines = result.stderr.splitlines()
+    # a worker's OutputError crosses the process boundary with its message, to be said in the user's language
+    assert (f"{vague}: 作成しませんでした。取引内容のチェックでエラーが1件見つかりました（purpose.vague）。"
+            "直すか、--despite-errors を付けて作成してください") in lines
+    assert f"{kept}: {out / 'kept.docx'}：既にあります。置き換えるには --force を付けてください" in lines
+    assert (f"{twin}: {EXAMPLES[0]} と同じファイル名のため、どちらも {EXAMPLES[0].stem}.docx を書き出すことになります。"
+            "どちらかの名前を変えてください") in lines
+    again = tmp_path / "again"
+    again.mkdir()
+    (again / "kept.docx").write_bytes(b"edited by hand")
+    result = CliRunner(env={"LANG": "ja_JP.UTF-8", "LC_ALL": "", "LC_MESSAGES": ""}).invoke(
+        main, [*args[:-4], "-o", str(again), "-j", "2", "--json"])
+    errors = [e["message"] for spec in json.loads(result.stdout) for e in spec["errors"] if e["id"] is None]
+    assert errors == [
+        "not built: 1 error-level deal-check finding(s) (purpose.vague); fix them, or pass --despite-errors to build anyway",
+        f"has the same file name as {EXAMPLES[0]}, so both would write {EXAMPLES[0].stem}.docx; rename one",
+        f"{again / 'kept.docx'}: already exists; use --force to replace it",
+    ], "--json stays English, for tools"
+
+
 def test_cli_batch_json_holds_every_spec_with_the_same_keys(tmp_path):
     bad = _bad(tmp_path, "broken.json", "[]")
     grantback = ROOT / "examples" / "license-grantback-en.json"

@@ -681,3 +681,52 @@ def test_inspect_reads_standard_input_no_further_than_the_limit():
     result = CliRunner().invoke(main, ["inspect", "-"], input=io.BufferedReader(stream), catch_exceptions=False)
     assert result.exit_code == 1 and result.stderr == "error: <stdin>: larger than 50 MB, too large to be an agreement; not read\n"
     assert stream.read_total <= MAX_DOCX_BYTES + 2 * io.DEFAULT_BUFFER_SIZE
+
+
+# --- in the user's language ------------------------------------------------------------------
+
+JAPANESE = {
+    "empty": "空のファイル（0 バイト）で、DOCX ファイルではありません",
+    "text": "DOCX ファイルではありません（File is not a zip file）。DOCX は zip 形式のファイルですが、このファイルは zip ではありません",
+    "cut-in-the-middle": "DOCX（zip）が壊れています。末尾に zip の目録がなく、途中で切れている可能性があります。",
+    "directory-damaged": "DOCX（zip）が壊れています（Bad magic number for central directory）。Word で保存したままのファイルを",
+}
+
+
+@pytest.mark.parametrize("case", sorted(JAPANESE))
+def test_a_file_that_cannot_be_read_is_explained_in_japanese_and_the_english_stays(nda, tmp_path, case):
+    data, english = damaged_files(nda)[case]
+    path = save(tmp_path, data)
+    with pytest.raises(ipclauses.DocumentError) as info:
+        ipclauses.inspect_docx(path)
+    assert str(info.value).startswith(f"{path}: {english}") and info.value.render("en") == str(info.value)
+    assert info.value.render("ja").startswith(f"{path}：{JAPANESE[case]}")
+
+
+@pytest.mark.parametrize(("make", "japanese"), [
+    (lambda d: json.dumps({**d, "spec": "text"}), "来歴情報が壊れています（spec が JSON のオブジェクトではなく、文字列になっています）"),
+    (lambda d: json.dumps({**d, "spec": True}), "来歴情報が壊れています（spec が JSON のオブジェクトではなく、true または falseになっています）"),
+    (lambda d: json.dumps(d)[:-1] + ', "spec": {}}', "来歴情報が壊れています（同じキーが1つのオブジェクトに2回あります）"),
+    (lambda d: json.dumps({**d, "choices": ["x"]}),
+     "来歴情報が壊れています（choices が、clause、variant、article を持つオブジェクトの配列になっていません）"),
+])
+def test_a_damaged_record_is_explained_in_japanese(nda, tmp_path, make, japanese):
+    path = save(tmp_path, with_provenance(nda, make(_valid(nda))))
+    with pytest.raises(ipclauses.DocumentError) as info:
+        ipclauses.inspect_docx(path)
+    assert info.value.render("ja") == f"{path}：{japanese}"
+
+
+def test_inspect_follows_the_locale_for_a_file_it_cannot_read(nda, tmp_path):
+    path = save(tmp_path, with_member(nda, "../evil.xml"))
+    runner = CliRunner()
+    ja = runner.invoke(main, ["inspect", str(path)], env={"LC_ALL": None, "LC_MESSAGES": None, "LANG": "ja_JP.UTF-8"})
+    assert ja.exit_code == 1 and ja.stderr == (
+        f'エラー：{path}：zip の中のファイル "../evil.xml" はパスに .. を含んでいて、展開先のフォルダの外に書き込まれるおそれが'
+        "あります。読み込みません（Word で保存したままのファイルをもう一度送ってもらってください）\n"
+    )
+    en = runner.invoke(main, ["inspect", str(path)], env={"LC_ALL": None, "LC_MESSAGES": None, "LANG": "C.UTF-8"})
+    assert en.stderr == (
+        f'error: {path}: the zip member "../evil.xml" has a .. in its path, which could write outside the folder the file '
+        "is unpacked into; not read (ask for the file as Word saved it)\n"
+    )

@@ -337,6 +337,65 @@ def test_an_answers_file_that_is_not_json_says_where(tmp_path):
     assert result.exit_code == 1 and f"{bad}: not valid JSON at line 1" in result.output
 
 
+ENGLISH_USER = {"LANG": "en_US.UTF-8", "LC_ALL": "", "LC_MESSAGES": ""}
+
+
+@pytest.mark.parametrize(("name", "text", "english", "japanese"), [
+    ("a.json", '{"type": "nda",}',
+     "not valid JSON at line 1, column 16: Expecting property name enclosed in double quotes",
+     "JSON として正しくありません（1行目、16文字目）：項目名を二重引用符で囲んで書いてください"),
+    ("a.json", '{"confidentiality": {"defintion": "marked"}}',
+     '"confidentiality.defintion": no such question (did you mean "confidentiality.definition"?)',
+     '"confidentiality.defintion" という質問はありません（"confidentiality.definition" の間違いではありませんか？）'),
+    ("a.toml", 'type = "nda"\nfoo bar\n',
+     "not valid TOML: Expected '=' after a key in a key/value pair (at line 2, column 5)",
+     "TOML として正しくありません（2行目、5文字目）：キーの後に「=」が必要です（キー = 値 の形で書いてください）"),
+    ("a.json", '["nda"]',
+     'must be an object of answers keyed by question id, e.g. {"type": "nda"}',
+     '質問 ID をキーにした回答のオブジェクトで書いてください（例：{"type": "nda"}）'),
+    ("a.json", b'{"type": "\xff"}', "not UTF-8 text (save the file as UTF-8)",
+     "UTF-8 のテキストではありません。UTF-8 で保存し直してください"),
+    ("missing.json", None, "file not found (check the path)", "ファイルが見つかりません（パスを確認してください）"),
+])
+def test_a_bad_answers_file_reads_in_japanese_with_lang_ja(tmp_path, name, text, english, japanese):
+    bad = tmp_path / name
+    if isinstance(text, str):
+        bad.write_text(text, encoding="utf-8")
+    elif text is not None:
+        bad.write_bytes(text)
+    args = ["new", "--answers", str(bad), "-o", str(tmp_path / "d.json")]
+    result = CliRunner(env=ENGLISH_USER).invoke(main, [*args, "--lang", "ja"])
+    assert (result.exit_code, result.stderr) == (1, f"エラー：{bad}: {japanese}\n")
+    result = CliRunner(env=ENGLISH_USER).invoke(main, args)
+    assert (result.exit_code, result.stderr) == (1, f"error: {bad}: {english}\n"), "the English is as it was"
+    assert not (tmp_path / "d.json").exists()
+
+
+def test_wrong_answers_and_the_error_around_them_read_in_japanese(tmp_path):
+    # What is wrong with an answer is said in the interview's language; the error around it follows --lang too.
+    answers = tmp_path / "answers.json"
+    answers.write_text(json.dumps(_poc(**{"term.months": "six", "poc.verification": None}), ensure_ascii=False), encoding="utf-8")
+    result = CliRunner(env=ENGLISH_USER).invoke(main, ["new", "--answers", str(answers), "-o", str(tmp_path / "d.json"),
+                                                       "--lang", "ja"])
+    assert result.exit_code == 1
+    lines = result.stderr.splitlines()
+    assert lines[0].startswith(f"エラー：{answers}: ") and len(lines) == 2, lines
+    assert f"{answers}: term.months: 整数で入力してください（例：30）。" in result.stderr
+    assert f"{answers}: poc.verification：回答がありません（" in result.stderr
+    assert not re.search(r"[A-Za-z]{3,} [a-z]{3,}", result.stderr.replace(str(answers), "")), "no English sentence"
+
+
+def test_an_interview_error_keeps_its_lines_and_reads_in_either_language():
+    with pytest.raises(InterviewError) as caught:
+        flatten_answers({"nonsense": 1}, "a.json")
+    error = caught.value
+    assert error.source == "a.json" and [line.id for line in error.lines] == ["answers.no_such_question"]
+    assert str(error) == error.render() == error.render("en") == 'a.json: "nonsense": no such question'
+    assert error.render("ja") == 'a.json: "nonsense" という質問はありません'
+    texts = InterviewError("b.json", ["term.months: 整数で入力してください（例：30）。"])  # said already in the interview's language
+    assert texts.render("en") == texts.render("ja") == str(texts) == "b.json: term.months: 整数で入力してください（例：30）。"
+
+
 # --- the interactive interview through a pseudo-terminal, in Japanese -----------------------------------
 
 # (a fragment of the question, the answer typed); every other question is answered with Enter.

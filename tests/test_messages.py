@@ -77,7 +77,8 @@ def test_japanese_texts_are_written_in_japanese():
     assert same == {"json_kind.boolean", "json_kind.null", "licence.lengthen_years"}
     for id, text in JA.words.messages.templates.items():
         if id not in same:
-            assert re.search("[\u3040-\u30ff\u4e00-\u9fff]", text), f"{id}: {text!r}"
+            # Kana, kanji, or (a frame such as "{name}：{problem}") Japanese punctuation: 、。「」（）：
+            assert re.search("[\u3000-\u30ff\u4e00-\u9fff\uff01-\uff1f]", text), f"{id}: {text!r}"
 
 
 def _ids_in(path: Path) -> set[str]:
@@ -128,6 +129,35 @@ def test_no_converted_module_builds_a_message_from_english_text():
     assert [hit for path in CONVERTED for hit in _english_text_arguments(path)] == []
     # Every Problem of loading.py is made from a catalogue message.
     assert "Problem(" not in re.sub(r"Problem\.of\(|class Problem\(", "", (SOURCE / "loading.py").read_text(encoding="utf-8"))
+
+
+# The errors a user meets, and the command-line errors click prints: each reads in the user's language.
+_USER_ERRORS = ("DocumentError", "document_error", "OutputError", "PdfError", "InterviewError", "UsageError",
+                "BadParameter")
+
+
+def _english_errors(path: Path) -> list[str]:
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        name = getattr(node, "func", None)
+        name = getattr(name, "id", None) or getattr(name, "attr", None)
+        if isinstance(node, ast.Call) and name in _USER_ERRORS and node.args:
+            texts = node.args[-1].elts if isinstance(node.args[-1], ast.List) else [node.args[-1]]
+            if any(_is_text(text) for text in texts):
+                found.append(f"{path.name}:{node.lineno}")
+    return found
+
+
+def test_no_error_a_user_meets_is_made_from_english_text():
+    assert [hit for path in sorted(SOURCE.rglob("*.py")) for hit in _english_errors(path)] == []
+
+
+def test_the_error_scan_sees_english_text(tmp_path):
+    sample = tmp_path / "sample.py"
+    sample.write_text('raise OutputError(f"{path}: exists")\nraise click.UsageError("give -o")\n'
+                      'raise InterviewError(name, ["file not found"])\nraise PdfError(message("pdf.timeout"))\n'
+                      'raise InterviewError(name, [message("answers.not_utf8")])\n', encoding="utf-8")
+    assert _english_errors(sample) == ["sample.py:1", "sample.py:2", "sample.py:3"]
 
 
 def test_the_scan_sees_an_english_message(tmp_path):

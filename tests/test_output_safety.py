@@ -215,3 +215,49 @@ def test_a_folder_is_listed_once_for_stale_temporaries_not_once_per_write(tmp_pa
         write_atomic(tmp_path / f"{i}.docx", data)
     assert listed.count(str(tmp_path)) == 1
     assert len(_names(tmp_path)) == 20
+
+
+# --- in the user's language ---------------------------------------------------------------------
+
+JAPANESE_USER = {"LANG": "ja_JP.UTF-8", "LC_ALL": "", "LC_MESSAGES": ""}
+ENGLISH_USER = {"LANG": "en_US.UTF-8", "LC_ALL": "", "LC_MESSAGES": ""}
+
+
+def test_an_existing_output_without_force_reads_in_japanese(tmp_path):
+    out = tmp_path / "a.docx"
+    out.write_bytes(b"edited by hand")
+    args = ["build", str(NDA_EXAMPLE), "-o", str(out)]
+    result = CliRunner(env=JAPANESE_USER).invoke(main, args)
+    assert result.exit_code == 1
+    assert f"エラー：{out}：既にあります。置き換えるには --force を付けてください" in result.stderr.splitlines()
+    result = CliRunner(env=ENGLISH_USER).invoke(main, args)
+    assert f"error: {out}: already exists; use --force to replace it" in result.stderr.splitlines()
+    assert out.read_bytes() == b"edited by hand"
+
+
+def test_an_output_that_is_a_folder_reads_in_japanese(tmp_path):
+    folder = tmp_path / "drafts"
+    folder.mkdir()
+    args = ["summary", str(NDA_EXAMPLE), "-o", str(folder)]
+    result = CliRunner(env=JAPANESE_USER).invoke(main, args)
+    assert result.exit_code == 1
+    assert result.stderr == f"エラー：{folder}：フォルダです。{folder / 'agreement.docx'} のようにファイル名を指定してください\n"
+    result = CliRunner(env=ENGLISH_USER).invoke(main, args)
+    assert result.stderr == f"error: {folder}: is a directory; give a file name such as {folder / 'agreement.docx'}\n"
+    assert _names(tmp_path) == ["drafts"] and _names(folder) == []
+
+
+def test_what_the_os_says_keeps_its_english_words_and_is_explained_in_japanese(tmp_path):
+    from ipclauses.build import describe_os_error
+    from ipclauses.locales import get_locale
+
+    en, ja = get_locale("en"), get_locale("ja")
+    denied = describe_os_error(tmp_path / "a.docx", OSError(errno.EACCES, "Permission denied"))
+    assert denied.render(en) == f"{tmp_path / 'a.docx'}: cannot be used (Permission denied)"
+    assert denied.render(ja) == f"{tmp_path / 'a.docx'}：使えません（権限がありません：Permission denied）"
+    odd = describe_os_error("a.docx", OSError(errno.EIO, "Input/output error"))
+    assert (odd.render(en), odd.render(ja)) == ("a.docx: cannot be used (Input/output error)", "a.docx：使えません（Input/output error）")
+    long = describe_os_error("契約" * 50 + ".docx", OSError(errno.ENAMETOOLONG, "File name too long"))
+    assert long.render(ja).endswith("：ファイル名が 305 バイトあります。ファイルシステムで使えるのは 255 バイトまでです。短い名前にしてください")
+    error = OutputError(denied)
+    assert str(error) == denied.render(en) and error.render("ja") == denied.render(ja)

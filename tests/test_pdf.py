@@ -80,6 +80,41 @@ def test_without_libreoffice_summary_pdf_is_the_same_clear_error(no_libreoffice)
     assert _files(no_libreoffice) == []
 
 
+def test_without_libreoffice_the_error_reads_in_the_users_language(no_libreoffice):
+    args = ["build", str(JA_EXAMPLE), "-o", str(no_libreoffice / "deal.docx"), "--pdf"]
+    result = CliRunner(env={"LANG": "ja_JP.UTF-8", "LC_ALL": "", "LC_MESSAGES": ""}).invoke(main, args)
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[-1] == (
+        "エラー：PDF を作るには LibreOffice が必要ですが、インストールされていません（PATH に soffice がありません）。"
+        "Debian・Ubuntu では次のコマンドでインストールしてください："
+        "sudo apt-get install libreoffice-writer-nogui fonts-ipaexfont-mincho fonts-ipaexfont-gothic。"
+        "macOS・Windows では https://www.libreoffice.org/download/ からインストーラーを入手してください")
+    result = CliRunner(env={"LANG": "en_US.UTF-8", "LC_ALL": "", "LC_MESSAGES": ""}).invoke(main, args)
+    assert result.stderr.splitlines()[-1] == (
+        "error: a PDF needs LibreOffice, which is not installed (no soffice on PATH); install it: on Debian or Ubuntu: "
+        "sudo apt-get install libreoffice-writer-nogui fonts-ipaexfont-mincho fonts-ipaexfont-gothic; "
+        "on macOS or Windows: the installer from https://www.libreoffice.org/download/")
+    assert _files(no_libreoffice) == []
+
+
+def test_a_pdf_error_reads_in_japanese():
+    from ipclauses.locales import get_locale
+
+    missing = pdf._no_fonts(get_locale("ja"))
+    assert str(missing) == ("no font for ja-JP text is installed, so the PDF cannot show this document's text; "
+                            "on Debian or Ubuntu: sudo apt-get install fonts-ipaexfont-mincho fonts-ipaexfont-gothic")
+    assert missing.render("ja") == ("この文書の言語（ja-JP）のフォントがインストールされていないため、PDF に文書の文字を表示できません。"
+                                    "Debian・Ubuntu では次のコマンドでインストールしてください："
+                                    "sudo apt-get install fonts-ipaexfont-mincho fonts-ipaexfont-gothic")
+    with pytest.raises(PdfError) as caught:
+        pdf._checked(Path("/nonexistent/none.pdf"), "Error: source file could not be loaded", None, get_locale("ja"), None)
+    assert str(caught.value) == ("LibreOffice wrote no PDF (LibreOffice said: Error: source file could not be loaded); "
+                                 "try again, or open the DOCX in LibreOffice to see what it reports")
+    assert caught.value.render("ja") == ("LibreOffice が PDF を書き出しませんでした（LibreOffice のメッセージ："
+                                         "Error: source file could not be loaded）。もう一度試すか、DOCX を LibreOffice で開いて、"
+                                         "表示される内容を確認してください")
+
+
 def test_an_existing_pdf_fails_the_build_before_anything_is_converted_or_written(tmp_path, monkeypatch):
     def must_not_run(*args, **kwargs):
         raise AssertionError("converted although the build could not be written")

@@ -254,7 +254,9 @@ def test_an_old_file_edited_after_its_build_is_named_in_a_warning(tmp_path):
     document.save(str(v1))
     v2 = _write(tmp_path, "v2.json", example_with("poc-ai-en", poc__acceptance_days=15))
     result = redline(v1, v2)
-    [warning] = result.warnings
+    [warning] = map(str, result.warnings)
     assert warning.startswith("v1.docx: its text is not what its recorded spec produces") and "verify v1.docx" in warning
     assert json.loads(to_json(result))["warnings"] == [warning]
+    japanese = CliRunner().invoke(main, ["redline", str(v1), str(v2), "--format", "md"], env={"LANG": "ja_JP.UTF-8"})
+    assert "v1.docx：本文が、記録された仕様からこの条項ライブラリで作られる本文と異なります" in japanese.stderr
     assert redline(_write(tmp_path, "v1.json", example_with("poc-ai-en")), v2).warnings == ()

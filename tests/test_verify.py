@@ -10,6 +10,7 @@ import ipclauses
 from conftest import EXAMPLES, example_ids, example_with
 from ipclauses.cli import main
 from ipclauses.library import load_library
+from ipclauses.messages import LOCALE_VARIABLES
 from ipclauses.redline_docx import redline_docx
 from ipclauses.redline_model import redline, revision_date
 from ipclauses.verification import verify
@@ -166,3 +167,42 @@ def test_the_report_reads_in_the_user_s_language(tmp_path, monkeypatch):
     assert result.exit_code == 0
     assert "本文：ipclauses が書き出したとおりです" in result.output
     assert "結果：記録された仕様から作られるとおりの文書です" in result.output
+
+
+@pytest.mark.parametrize("content, english, japanese", [
+    (b"not a zip at all", "not a DOCX file (File is not a zip file); a DOCX is a zip, and this file is not one",
+     "DOCX ファイルではありません（File is not a zip file）。DOCX は zip 形式のファイルですが、このファイルは zip ではありません"),
+    (None, "holds no ipclauses provenance (was it written by ipclauses?)",
+     "ipclauses の来歴情報がありません（ipclauses で作成したファイルですか？）"),
+])
+def test_a_file_that_cannot_be_verified_is_explained_in_the_user_s_language(tmp_path, content, english, japanese):
+    path = tmp_path / "x.docx"
+    if content is None:
+        docx.Document().save(str(path))
+    else:
+        path.write_bytes(content)
+    env = {name: None for name in LOCALE_VARIABLES}
+    ja = CliRunner().invoke(main, ["verify", str(path)], env={**env, "LANG": "ja_JP.UTF-8"})
+    assert ja.exit_code == 2 and ja.stderr == f"エラー：{path}：{japanese}\n", ja.output
+    en = CliRunner().invoke(main, ["verify", str(path)], env={**env, "LANG": "C.UTF-8"})
+    assert en.exit_code == 2 and en.stderr == f"error: {path}: {english}\n", en.output
+
+
+def test_a_recorded_spec_that_no_longer_loads_is_explained_with_its_problems_in_japanese(tmp_path):
+    data = _build(tmp_path, "examples/nda-mutual-ja.json").read_bytes()
+    record = recorded(data)
+    record["spec"]["parties"][0]["kind"] = "company"
+    path = tmp_path / "old.docx"
+    path.write_bytes(rewrite(data, {PROVENANCE_PART: provenance_xml(json.dumps(record, ensure_ascii=False))}))
+    with pytest.raises(ipclauses.DocumentError) as info:
+        verify(path)
+    assert str(info.value) == (
+        f"{path}: its recorded spec does not load with this version of ipclauses, so it cannot be rebuilt:\n"
+        f'{path} (recorded spec): /parties/0/kind: "company" is not allowed (allowed: "large_company", "startup", '
+        '"university" or "other")'
+    )
+    assert info.value.render("ja") == (
+        f"{path}：記録された仕様がこのバージョンの ipclauses では読み込めないため、文書を作り直せません：\n"
+        f'{path} (recorded spec): /parties/0/kind: "large_company"、"startup"、"university"、"other" のいずれかを'
+        '指定してください（"company" は使えません）'
+    )

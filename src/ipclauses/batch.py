@@ -23,8 +23,9 @@ from pathlib import Path
 from types import FrameType
 from typing import TYPE_CHECKING
 
-from .build import describe_os_error, summary_path, sweep_stale_temporaries
+from .build import describe_os_error, os_reason, summary_path, sweep_stale_temporaries
 from .errors import IpclausesError, OutputError, Problem, SpecError
+from .messages import Message, message
 
 if TYPE_CHECKING:
     from .checks import Finding
@@ -65,8 +66,8 @@ class BatchResult:
         return tuple(f for f in self.findings if f.severity == "warning")
 
 
-def _failed(spec: str, message: str) -> BatchResult:
-    return BatchResult(spec, None, (Problem("", message),))
+def _failed(spec: str, why: Message) -> BatchResult:
+    return BatchResult(spec, None, (Problem.of("", why),))
 
 
 @dataclass(frozen=True)
@@ -113,8 +114,7 @@ def _build_one(spec_path: str) -> BatchResult:
         errors = [f for f in findings if f.severity == "error"]
         if errors and not options.despite_errors:
             ids = ", ".join(dict.fromkeys(f.id for f in errors))
-            raise OutputError(f"not built: {len(errors)} error-level deal-check finding(s) ({ids}); "
-                              "fix them, or pass --despite-errors to build anyway")
+            raise OutputError(message("output.not_built_findings", count=len(errors), ids=ids))
         data = render(draft, "agreement", "docx")
         written = write_with_summary(draft, out, data, summary_format=options.summary_format, force=options.force)
         return BatchResult(spec_path, str(out), (), len(draft.agreement.articles),
@@ -122,11 +122,12 @@ def _build_one(spec_path: str) -> BatchResult:
     except SpecError as exc:
         # "/" for the whole document, as SpecError's own lines say: a problem without a path has no pointer
         return BatchResult(spec_path, None, tuple(p if p.path else replace(p, path="/") for p in exc.errors))
-    except IpclausesError as exc:
-        return BatchResult(spec_path, None, (Problem("", str(exc)),), findings=findings, language=language)
+    except IpclausesError as exc:  # a catalogued error keeps its message, to be shown in the user's language
+        problem = Problem.of("", exc.catalogued) if exc.catalogued is not None else Problem("", str(exc))
+        return BatchResult(spec_path, None, (problem,), findings=findings, language=language)
     except Exception as exc:  # one broken spec must not stop a batch of hundreds
-        return BatchResult(spec_path, None, (Problem("", f"internal error ({type(exc).__name__}: {exc}); please report it"),),
-                           findings=findings, language=language)
+        internal = message("output.internal_error", kind=type(exc).__name__, error=str(exc))
+        return BatchResult(spec_path, None, (Problem.of("", internal),), findings=findings, language=language)
 
 
 # --- Ctrl-C ------------------------------------------------------------------------------------
@@ -195,19 +196,19 @@ class _Worker:
     task: tuple[int, str] | None = None  # (index, spec path) being built
 
 
-def _death(process: BaseProcess) -> str:
+def _death(process: BaseProcess) -> Message:
     process.join(5)
     code = process.exitcode
     if code is None:
-        return "it stopped answering"
+        return message("output.worker_silent")
     if code < 0:
         if -code == 9:  # SIGKILL: what the kernel's out-of-memory killer sends
-            return "killed by signal 9, perhaps out of memory"
+            return message("output.worker_out_of_memory")
         try:
-            return f"killed by signal {-code}, {signal.Signals(-code).name}"
+            return message("output.worker_killed_named", signal=-code, name=signal.Signals(-code).name)
         except ValueError:
-            return f"killed by signal {-code}"
-    return f"exited with status {code}"
+            return message("output.worker_killed", signal=-code)
+    return message("output.worker_exited", code=code)
 
 
 def _run_workers(todo: list[tuple[int, str]], jobs: int, options: _Options,
@@ -238,7 +239,7 @@ def _run_workers(todo: list[tuple[int, str]], jobs: int, options: _Options,
                 return  # go on with the workers there are
             while queue:
                 index, spec = queue.popleft()
-                report(index, _failed(spec, f"not built: no worker process could be started ({exc.strerror or exc})"))
+                report(index, _failed(spec, message("output.no_worker", reason=os_reason(exc))))
             return
         finally:
             child_end.close()
@@ -263,7 +264,7 @@ def _run_workers(todo: list[tuple[int, str]], jobs: int, options: _Options,
                         result = worker.conn.recv()
                 alive = result is not None and worker.process.sentinel not in wait([worker.process.sentinel], 0)
                 if result is None:
-                    result = _failed(spec, f"the worker building it died ({_death(worker.process)})")
+                    result = _failed(spec, message("output.worker_died", why=_death(worker.process)))
                 report(index, result)
                 if alive:
                     give(worker)
@@ -323,11 +324,11 @@ def build_many(
     try:
         out.mkdir(parents=True, exist_ok=True)
     except FileExistsError:
-        raise OutputError(f"{out}: is a file; give a folder for a batch build") from None
+        raise OutputError(message("output.batch_folder_is_file", path=out)) from None
     except OSError as exc:
         if exc.errno == errno.ENAMETOOLONG:
             raise OutputError(describe_os_error(out, exc)) from None
-        raise OutputError(f"{out}: cannot create the output folder ({exc.strerror})") from None
+        raise OutputError(message("output.cannot_create_folder", path=out, reason=os_reason(exc))) from None
     sweep_stale_temporaries(out)  # once for the batch, not once per write
     options = _Options(str(out), None if library is None else str(Path(library).resolve()), force, summary_format, despite_errors)
     results: list[BatchResult | None] = [None] * len(paths)
@@ -347,9 +348,9 @@ def build_many(
             claimed.update(dict.fromkeys(names, spec))
             todo.append((index, spec))
         elif clash == names[0] and Path(claimed[clash]).stem == stem:
-            report(index, _failed(spec, f"has the same file name as {claimed[clash]}, so both would write {clash}; rename one"))
+            report(index, _failed(spec, message("output.same_file_name", other=claimed[clash], name=clash)))
         else:
-            report(index, _failed(spec, f"would write {clash}, which {claimed[clash]} writes too; rename one"))
+            report(index, _failed(spec, message("output.same_output", name=clash, other=claimed[clash])))
     jobs = max(1, min(jobs or os.cpu_count() or 1, len(todo) or 1))
     with _interrupt_between_specs() as interrupt:
         if jobs == 1:

@@ -18,7 +18,7 @@ from .draft import Draft, make_draft
 from .errors import OutputError
 from .library import Library, load_library
 from .loading import load_spec
-from .messages import message
+from .messages import Message, message
 from .renderers import render
 from .spec import AnySpec, CommonSpec
 
@@ -73,18 +73,40 @@ def _record(path: Path) -> None:
 # --- checks before anything is written -------------------------------------------------------
 
 
-def describe_os_error(path: str | os.PathLike[str], exc: OSError) -> str:
-    """An OSError about a path, in words for people."""
+def os_reason(exc: OSError) -> object:
+    """Why an OSError happened, as a message value: in English the OS's own words ("Permission denied"), in
+    another language what the usual ones mean, with the OS's words after it."""
+    said = exc.strerror
+    if not said:
+        return str(exc)
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return message("output.reason_permission", strerror=said)
+    if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
+        return message("output.reason_no_space", strerror=said)
+    if exc.errno == errno.EROFS:
+        return message("output.reason_read_only", strerror=said)
+    if exc.errno == errno.ELOOP:
+        return message("output.reason_loop", strerror=said)
+    if exc.errno == errno.ENOTDIR:
+        return message("output.reason_not_a_folder", strerror=said)
+    if exc.errno == errno.ENOENT:
+        return message("output.reason_not_found", strerror=said)
+    return said
+
+
+def describe_os_error(path: str | os.PathLike[str], exc: OSError) -> Message:
+    """An OSError about a path, in words for people: a catalogue message."""
     if exc.errno == errno.ENAMETOOLONG:
         size = len(os.fsencode(Path(path).name))
         if size > NAME_MAX:
-            return f"{path}: the file name is {size} bytes long; file systems allow at most {NAME_MAX}: choose a shorter name"
-        return f"{path}: the path is too long for the file system; choose a shorter name or folder"
-    return f"{path}: cannot be used ({exc.strerror or exc})"
+            return message("output.name_too_long", path=path, size=size, limit=NAME_MAX)
+        return message("output.path_too_long", path=path)
+    return message("output.cannot_use", path=path, reason=os_reason(exc))
 
 
-_KINDS = {stat.S_IFLNK: "symbolic link", stat.S_IFIFO: "named pipe (FIFO)", stat.S_IFCHR: "device",
-          stat.S_IFBLK: "device", stat.S_IFSOCK: "socket"}
+_KINDS = {stat.S_IFLNK: message("output.kind_symbolic_link"), stat.S_IFIFO: message("output.kind_fifo"),
+          stat.S_IFCHR: message("output.kind_device"), stat.S_IFBLK: message("output.kind_device"),
+          stat.S_IFSOCK: message("output.kind_socket")}
 
 
 def _existing(path: Path, force: bool, or_no_summary: bool = False) -> bool:
@@ -100,11 +122,10 @@ def _existing(path: Path, force: bool, or_no_summary: bool = False) -> bool:
     except OSError as exc:
         raise OutputError(describe_os_error(path, exc)) from None
     if stat.S_ISDIR(mode):
-        raise OutputError(f"{path}: is a directory; give a file name such as {path / 'agreement.docx'}")
+        raise OutputError(message("output.is_directory", path=path, example=path / "agreement.docx"))
     if not stat.S_ISREG(mode):
-        kind = _KINDS.get(stat.S_IFMT(mode), "special file")
-        raise OutputError(f"{path}: is a {kind}, not a regular file; it is never replaced, even with --force: "
-                          "remove it or choose another name")
+        kind = _KINDS.get(stat.S_IFMT(mode)) or message("output.kind_special")
+        raise OutputError(message("output.not_regular_file", path=path, kind=kind))
     if not force:
         raise OutputError(message("output.exists_or_no_summary" if or_no_summary else "output.exists", path=path))
     return True
@@ -120,7 +141,7 @@ def _folder(path: Path) -> Path:
     except OSError as exc:
         raise OutputError(describe_os_error(folder, exc)) from None
     if not stat.S_ISDIR(info.st_mode):
-        raise OutputError(f"{folder}: is not a folder")
+        raise OutputError(message("output.not_a_folder", folder=folder))
     _sweep_once(folder, (info.st_dev, info.st_ino))
     return folder
 
@@ -175,7 +196,7 @@ def _prepare(path: Path, folder: Path, data: bytes) -> _Temporary:
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{short}.{os.getpid()}.", suffix=".tmp", dir=folder)
     except OSError as exc:
-        raise OutputError(f"{folder}: cannot write here ({exc.strerror})") from None
+        raise OutputError(message("output.cannot_write_here", folder=folder, reason=os_reason(exc))) from None
     try:
         try:
             view = memoryview(data)
@@ -189,7 +210,7 @@ def _prepare(path: Path, folder: Path, data: bytes) -> _Temporary:
     except BaseException as exc:
         _discard(tmp)
         if isinstance(exc, OSError):
-            raise OutputError(f"{path}: could not be written ({exc.strerror or exc}); nothing was changed") from None
+            raise _not_written(path, exc) from None
         raise
     return _Temporary(tmp, inode)
 
@@ -215,7 +236,7 @@ def _commit(tmp: _Temporary, path: Path, force: bool) -> None:
 
 
 def _not_written(path: Path, exc: OSError) -> OutputError:
-    return OutputError(f"{path}: could not be written ({exc.strerror or exc}); nothing was changed")
+    return OutputError(message("output.not_written", path=path, reason=os_reason(exc)))
 
 
 def _discard(tmp: str) -> None:
@@ -303,7 +324,7 @@ def write_outputs(draft: Draft, out: str | os.PathLike[str], data: bytes, *, sum
         files.append((summary_path(out, summary_format), render(draft, "summary", summary_format)))
     targets = [path for path, _ in files + to_convert]
     if len(set(targets)) < len(targets):
-        raise OutputError(f"{out}: its PDF would have the same name; give the agreement a name ending in .docx")
+        raise OutputError(message("output.pdf_same_name", path=out))
     folder = _folder(out)
     # Before the conversion, which takes seconds: a file that may not be replaced fails the build now.
     summaries = {summary_path(out, summary_format), summary_path(out, "pdf")} if summary_format else set()
@@ -335,9 +356,10 @@ def _put_in_place(files: list[tuple[Path, bytes]], existed: list[bool], folder: 
                     raise
                 if not kept:
                     raise _not_written(path, exc) from None
-                raise OutputError(f"{', '.join(map(str, kept))}: {'was' if len(kept) == 1 else 'were'} written, but "
-                                  f"{path} could not be ({exc.strerror or exc}); build again with --force to write "
-                                  "them all") from None
+                written = ", ".join(map(str, kept))
+                raise OutputError(message("output.partly_written_one", written=written, path=path, reason=os_reason(exc))
+                                  if len(kept) == 1 else
+                                  message("output.partly_written", written=written, path=path, reason=os_reason(exc))) from None
             placed.append((path, tmp, was_there))
     finally:
         for tmp in temporaries:

@@ -17,7 +17,7 @@ import click
 
 from . import __version__
 from .agreement_types import names as agreement_type_names
-from .errors import DocumentError, IpclausesError, LibraryError, OutputError, SpecError
+from .errors import DocumentError, IpclausesError, LibraryError, SpecError
 from .locales import codes as locale_codes
 from .locales import locales
 from .renderers import formats as renderer_formats
@@ -99,11 +99,9 @@ def _say(id: str, /, lang: str | None = None, **params: object) -> str:
 def _report(exc: IpclausesError) -> None:
     if isinstance(exc, SpecError):
         _fail(exc.render(_messages_language()))
-    if isinstance(exc, OutputError):
-        _fail(_say("cli.error", message=exc.render(_messages_language())))
-    if isinstance(exc, LibraryError):
-        _fail("the clause library has problems:\n" + str(exc))
-    _fail(_say("cli.error", message=exc))
+    if isinstance(exc, LibraryError):  # for legal staff editing clause files, who read the files' own keys
+        _fail(_say("cli.library_problems", problems=exc))
+    _fail(_say("cli.error", message=exc.render(_messages_language())))
 
 
 def _load(source: str) -> AnySpec:
@@ -137,10 +135,12 @@ class _Group(click.Group):
             count = total - before
             if count == 0:
                 _echo(_say("cli.interrupted_nothing_written"), err=True)
-            elif count <= 2:
-                _echo(f"interrupted after writing {' and '.join(map(str, last[-count:]))}", err=True)
+            elif count == 1:
+                _echo(_say("cli.interrupted_after", path=last[-1]), err=True)
+            elif count == 2:
+                _echo(_say("cli.interrupted_after_two", first=last[-2], second=last[-1]), err=True)
             else:
-                _echo(f"interrupted after writing {count} files, the last {last[-1]}", err=True)
+                _echo(_say("cli.interrupted_after_many", count=count, last=last[-1]), err=True)
             sys.exit(130)
         except OSError as exc:
             import errno
@@ -257,8 +257,8 @@ class _Prompter:
 @main.command("new")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=Path("deal.json"), show_default=True,
               help="Where to write the spec.")
-@click.option("--lang", type=click.Choice(locale_codes()), default=None,
-              help="Language of the questions (default: your locale's, from LANG).")
+@click.option("--lang", type=click.Choice(locale_codes()), default=None, callback=_remember_lang,
+              help="Language of the questions and of the errors (default: your locale's, from LANG).")
 @click.option("--answers", "answers_file", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Take the answers from this JSON or TOML file, keyed by question id, instead of asking.")
 @click.option("--force", is_flag=True, help="Replace the output file if it exists.")
@@ -332,7 +332,8 @@ def clauses_list(agreement: str | None, category: str | None, lang: str, as_json
 
     lib = load_library(library)
     if category and category not in lib.vocabulary["categories"]:
-        raise click.BadParameter(f"unknown category (allowed: {', '.join(lib.vocabulary['categories'])})", param_hint="--category")
+        raise click.BadParameter(_say("cli.unknown_category", allowed=", ".join(lib.vocabulary["categories"])),
+                                 param_hint="--category")
     chosen = lib.clauses_for(agreement) if agreement else sorted(lib.clauses.values(), key=lambda c: c.id)
     chosen = [c for c in chosen if not category or c.category == category]
     if as_json:
@@ -342,7 +343,8 @@ def clauses_list(agreement: str | None, category: str | None, lang: str, as_json
         return
     for clause in chosen:
         variants = ", ".join(v.id for v in clause.variants)
-        _echo(f"{clause.id:40} {clause.title[lang]}  [{', '.join(clause.agreements)}]  variants: {variants}")
+        _echo(_say("clauses.listed", id=clause.id, title=clause.title[lang], agreements=", ".join(clause.agreements),
+                   variants=variants))
 
 
 @clauses.command("show")
@@ -367,33 +369,33 @@ def clauses_show(clause_id: str, lang: str, as_json: bool, library: Path | None)
         import difflib
 
         close = difflib.get_close_matches(clause_id, list(lib.clauses), n=3)
-        hint = f" (did you mean {', '.join(close)}?)" if close else " (see 'ipclauses clauses list')"
-        _fail(f"error: no clause {clause_id!r}{hint}")
+        missing = (_say("cli.no_clause", clause=clause_id, close=", ".join(close)) if close
+                   else _say("cli.no_clause_list", clause=clause_id))
+        _fail(_say("cli.error", message=missing))
         return
     langs = _CLAUSE_LANGUAGES if lang == "both" else [lang]
     if as_json:
         _echo(json.dumps(_clause_json(clause, langs), ensure_ascii=False, indent=2))
         return
     _echo(f"{clause.id}: {' / '.join(clause.title[l] for l in langs)}")
-    _echo(f"category: {clause.category}; agreements: {', '.join(clause.agreements)}; file: {clause.source}")
+    _echo(_say("clauses.about", category=clause.category, agreements=", ".join(clause.agreements), file=clause.source))
     if clause.include_when:
-        _echo(f"included when: {json.dumps(clause.include_when, ensure_ascii=False)}")
+        _echo(_say("clauses.included_when", condition=json.dumps(clause.include_when, ensure_ascii=False)))
     for variant in clause.variants:
         _echo("")
-        _echo(f"== variant {variant.id} ({variant.balance})")
+        _echo(_say("clauses.variant", id=variant.id, balance=variant.balance))
         if variant.when:
-            _echo(f"chosen when: {json.dumps(variant.when, ensure_ascii=False)}" + (" (the default)" if variant.default else ""))
+            _echo(_say("clauses.chosen_when_default" if variant.default else "clauses.chosen_when",
+                       condition=json.dumps(variant.when, ensure_ascii=False)))
         else:
-            _echo("chosen when: no other variant's condition holds (the default)")
+            _echo(_say("clauses.chosen_otherwise"))
         if variant.like:
-            _echo(f"text from: variant {variant.like}")
+            _echo(_say("clauses.text_from", id=variant.like))
         for l in langs:
-            _echo(f"-- text ({l})")
-            _echo(variant.text[l].strip())
-            _echo(f"-- summary ({l})")
-            _echo(variant.summary[l].strip())
-            _echo(f"-- commentary ({l})")
-            _echo(variant.commentary[l].strip())
+            for heading, texts in (("clauses.text", variant.text), ("clauses.summary", variant.summary),
+                                   ("clauses.commentary", variant.commentary)):
+                _echo(_say(heading, language=l))
+                _echo(texts[l].strip())
 
 
 def _clause_json(clause: Clause, langs: list[str]) -> dict[str, object]:
@@ -469,7 +471,7 @@ def build(specs: tuple[str, ...], output: Path | None, jobs: int | None, force: 
     """
     if len(specs) > 1 or jobs is not None or as_json or (output is not None and output.is_dir()):
         if pdf:
-            raise click.UsageError("--pdf builds one spec at a time: build each spec on its own with --pdf")
+            raise click.UsageError(_say("cli.pdf_one_at_a_time"))
         _build_batch(specs, output, jobs, force, no_summary, summary_format, despite_errors, library, as_json)
         return
     _build_single(specs[0], output, force, no_summary, summary_format, despite_errors, library, pdf)
@@ -482,9 +484,9 @@ def _build_batch(specs: tuple[str, ...], output: Path | None, jobs: int | None, 
     from .batch import build_many
 
     if output is None or str(output) == "-":
-        raise click.UsageError("a batch build (several specs, -j or --json) needs -o FOLDER for the agreements")
+        raise click.UsageError(_say("cli.batch_needs_folder"))
     if "-" in specs:
-        raise click.UsageError("standard input (-) cannot be part of a batch build")
+        raise click.UsageError(_say("cli.batch_no_stdin"))
     started = time.perf_counter()
     arrived: list[BatchResult] = []  # as results arrive, so a Ctrl-C can say what was written
     try:
@@ -500,9 +502,9 @@ def _build_batch(specs: tuple[str, ...], output: Path | None, jobs: int | None, 
         _show_batch(arrived, as_json)
         written = sum(r.ok for r in arrived)
         failed = len(arrived) - written
-        agreements = "1 agreement was" if written == 1 else f"{written} agreements were"
-        _echo(f"interrupted: {agreements} written into {output} before the interrupt"
-              f"{f'; {failed} failed' if failed else ''}; the rest were not built", err=True)
+        agreements = _say("cli.agreement_written") if written == 1 else _say("cli.agreements_written", count=written)
+        _echo(_say("cli.batch_interrupted_failed" if failed else "cli.batch_interrupted", written=agreements,
+                   folder=output, failed=failed), err=True)
         sys.exit(130)
     _show_batch(results, as_json)
     elapsed = time.perf_counter() - started
@@ -558,13 +560,13 @@ def _build_single(spec: str, output: Path | None, force: bool, no_summary: bool,
 
     if output is None:
         if spec == "-":
-            raise click.UsageError("with a spec from standard input, give -o FILE or -o -")
+            raise click.UsageError(_say("cli.stdin_needs_output"))
         output = Path(spec).with_suffix(".docx")
     to_stdout = str(output) == "-"
     if to_stdout and pdf:
-        raise click.UsageError("--pdf writes files beside the agreement: give -o FILE")
+        raise click.UsageError(_say("cli.pdf_needs_file"))
     if to_stdout and sys.stdout.isatty():
-        raise click.UsageError("refusing to write a DOCX file to a terminal; use -o FILE or redirect the output")
+        raise click.UsageError(_say("cli.docx_to_terminal"))
     loaded = _load(spec)
     draft = make_draft(loaded, load_library(library))
     findings = draft.findings
@@ -619,7 +621,7 @@ def _emit(result: str | bytes, output: Path | None, force: bool) -> None:
     data = result if isinstance(result, bytes) else result.encode("utf-8")
     if output is None or str(output) == "-":
         if isinstance(result, bytes) and sys.stdout.isatty():
-            raise click.UsageError("refusing to write a DOCX or PDF file to a terminal; use -o FILE")
+            raise click.UsageError(_say("cli.binary_to_terminal"))
         stream = sys.stdout.buffer  # click.get_binary_stream is deprecated from click 8.5
         stream.write(data)
         stream.flush()
@@ -669,12 +671,12 @@ def redline(old: str, new: str, output: Path | None, fmt: str, author: str, date
     from .unicode_safety import unsafe_character
 
     if not author.strip() or unsafe_character(author) is not None or not author.isprintable():
-        raise click.BadParameter("give a plain name, without control or invisible characters", param_hint="--author")
+        raise click.BadParameter(_say("cli.plain_author"), param_hint="--author")
     if fmt == "docx" and output is None:
-        raise click.UsageError("a DOCX redline needs -o FILE (or --format md, html or json to print it)")
+        raise click.UsageError(_say("cli.redline_needs_output"))
     result = compare_versions(old, new, library=load_library(library), author=author, date=date)
     for warning in result.warnings:
-        _echo(_say("cli.warning", message=warning), err=True)
+        _echo(_say("cli.warning", message=warning), err=True)  # a Message: in the user's language
     if fmt == "docx":
         from .redline_docx import redline_docx
 
@@ -787,19 +789,19 @@ def inspect(docx: Path, as_json: bool) -> None:
     else:
         core = info["core_properties"]
         props = info["custom_properties"]
-        _echo(f"title: {core.get('title', '')}")
+        _echo(_say("inspect.title", title=core.get("title", "")))
         for key in ("agreement_type", "language", "ipclauses_version", "clause_library_version", "spec_sha256"):
             _echo(f"{key}: {props.get(key, '')}")
         if "clause_library_sha256" in props:  # files built before it was recorded lack it
             _echo(f"clause_library_sha256: {props['clause_library_sha256']}")
-        _echo("clauses:")
+        _echo(_say("inspect.clauses"))
         for choice in info["choices"]:
             _echo(f"  {choice['article']:>3}  {choice['clause']} ({choice['variant']})")
         if info["problems"]:
-            _echo(f"integrity: {len(info['problems'])} problem(s), see the warnings")
+            _echo(_say("inspect.problems", count=len(info["problems"])))
         else:
-            _echo("integrity: the embedded spec matches its recorded hash, and the document properties match the provenance")
-        _echo(f"note: {info['notice']}")
+            _echo(_say("inspect.consistent"))
+        _echo(_say("inspect.note", note=_say("inspect.notice")))
     for problem in info["problems"]:
         _echo(_say("cli.warning", message=problem), err=True)
     if info["problems"]:
@@ -872,7 +874,7 @@ def verify_command(docx: str, as_json: bool, library: Path | None) -> None:
         else:
             result = verify(docx, library=load_library(library))
     except DocumentError as exc:
-        _echo(_say("cli.error", message=exc), err=True)
+        _echo(_say("cli.error", message=exc.render(_messages_language())), err=True)
         sys.exit(EXIT_USAGE)
     if as_json:
         _echo(json.dumps(dataclasses.asdict(result), ensure_ascii=False, indent=2, sort_keys=True))

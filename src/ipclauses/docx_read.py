@@ -33,6 +33,8 @@ from lxml import etree  # type: ignore[import-untyped]  # no stubs in the projec
 from .assemble import json_sha256
 from .docx_render import PROPERTY_NAMES, PROVENANCE_NS, W_NS
 from .errors import DocumentError
+from .locales import reference_locale
+from .messages import Message, message
 from .safe_read import NotARegularFile, read_regular_file
 
 W = f"{{{W_NS}}}"  # WordprocessingML's namespace as lxml spells it in tags: W + "p"
@@ -64,18 +66,19 @@ _CENTRAL_DIR_SIGNATURE = b"PK\x01\x02"
 # Errors the zip module and zlib raise on damaged archives (bad CRC, bad deflate data,
 # truncated or malformed headers, undecodable names, unsupported features).
 _ZIP_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, ValueError, struct.error, OSError)
-_ASK_AGAIN = "ask for the file as Word saved it"
+_ASK_AGAIN = message("document.ask_again")
 
-NOTICE = (
-    "inspect reports what this file records about how it was built. Provenance is a record, not a signature: "
-    "whoever can edit the file can edit the record too, and inspect does not compare the agreement's text "
-    "(word/document.xml) with the recorded spec."
-)
+NOTICE = str(message("inspect.notice"))  # in English for `inspect --json`; the CLI says it in the user's language
 
 
 # --- the file and its zip ----------------------------------------------------------------
 
 DocxSource = str | os.PathLike[str] | IO[bytes]
+
+
+def document_error(name: str, problem: Message) -> DocumentError:
+    """A DocumentError about the file `name`: "name: problem", in the reader's language."""
+    return DocumentError(message("document.in_file", name=name, problem=problem))
 
 
 def source_name(source: DocxSource) -> str:
@@ -87,25 +90,26 @@ def source_name(source: DocxSource) -> str:
 
 def read_source(source: DocxSource, name: str) -> bytes:
     """The file's bytes, at most MAX_DOCX_BYTES; devices, pipes and folders are refused unread."""
-    too_large = f"{name}: larger than {MAX_DOCX_BYTES // (1024 * 1024)} MB, too large to be an agreement; not read"
+    too_large = document_error(name, message("document.too_large", limit=MAX_DOCX_BYTES // (1024 * 1024)))
+    not_regular = document_error(name, message("document.not_regular_file"))
     if isinstance(source, (str, os.PathLike)):
         path = os.fspath(source)
         try:
             info = os.stat(path)
             if stat.S_ISDIR(info.st_mode):
-                raise DocumentError(f"{name}: is a folder, not a DOCX file")
+                raise document_error(name, message("document.is_folder"))
             if not stat.S_ISREG(info.st_mode):
-                raise DocumentError(f"{name}: is not a regular file (a device, pipe or socket); not read")
+                raise not_regular
             if info.st_size > MAX_DOCX_BYTES:
-                raise DocumentError(too_large)
+                raise too_large
             # Opened without blocking and checked again: a file swapped for a pipe cannot hang it.
             data = read_regular_file(path, MAX_DOCX_BYTES)
         except NotARegularFile:
-            raise DocumentError(f"{name}: is not a regular file (a device, pipe or socket); not read") from None
+            raise not_regular from None
         except FileNotFoundError:
-            raise DocumentError(f"{name}: file not found") from None
+            raise document_error(name, message("document.not_found")) from None
         except OSError as exc:
-            raise DocumentError(f"{name}: cannot be read ({exc.strerror or exc})") from None
+            raise document_error(name, message("document.unreadable", reason=exc.strerror or str(exc))) from None
     else:
         chunks: list[bytes] = []
         total = 0
@@ -117,7 +121,7 @@ def read_source(source: DocxSource, name: str) -> bytes:
             total += len(chunk)
         data = b"".join(chunks)
     if len(data) > MAX_DOCX_BYTES:
-        raise DocumentError(too_large)
+        raise too_large
     return data
 
 
@@ -125,35 +129,32 @@ def _quoted(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)
 
 
-def _unsafe_member_name(member: str) -> str | None:
+def _unsafe_member_name(member: str) -> Message | None:
     """What makes a member name unsafe to unpack or to name in a message, or None when nothing does."""
     if any(ord(c) < 0x20 for c in member):
-        return "has a control character in its name, which no DOCX part has"
+        return message("document.member_control_character")
     if "\\" in member:
-        return "has a backslash in its name: a zip separates folders with /, and some tools unpack \\ as a folder"
+        return message("document.member_backslash")
     if member.startswith("/") or (len(member) > 1 and member[1] == ":" and member[0].isascii() and member[0].isalpha()):
-        return "has an absolute path, which could write anywhere when the file is unpacked"
+        return message("document.member_absolute_path")
     if ".." in member.split("/"):
-        return "has a .. in its path, which could write outside the folder the file is unpacked into"
+        return message("document.member_parent_folder")
     return None
 
 
 def _not_a_zip(name: str, data: bytes, exc: Exception) -> DocumentError:
     if not data:
-        return DocumentError(f"{name}: is empty (0 bytes), not a DOCX file")
+        return document_error(name, message("document.empty"))
     if not data.startswith(b"PK"):
-        return DocumentError(f"{name}: not a DOCX file ({exc}); a DOCX is a zip, and this file is not one")
+        return document_error(name, message("document.not_a_zip", reason=str(exc)))
     if isinstance(exc, zipfile.BadZipFile) and "not a zip file" in str(exc):  # no end-of-directory record
-        return DocumentError(
-            f"{name}: the DOCX (a zip) is damaged: it has no zip directory at its end, so it was probably "
-            "cut short; copy or download it again"
-        )
+        return document_error(name, message("document.cut_short"))
     return _damaged(name, exc)
 
 
 def _damaged(name: str, exc: Exception) -> DocumentError:
     what = str(exc) if isinstance(exc, zipfile.BadZipFile) else f"{type(exc).__name__}: {exc}"
-    return DocumentError(f"{name}: the DOCX (a zip) is damaged ({what}); {_ASK_AGAIN}")
+    return document_error(name, message("document.damaged", reason=what, ask_again=_ASK_AGAIN))
 
 
 class DocxPackage:
@@ -183,13 +184,13 @@ class DocxPackage:
         """Whether the zip holds `part`; a part given twice is refused."""
         count = self.names.count(part)
         if count > 1:  # which copy a reader takes is up to the reader: refuse rather than guess
-            raise DocumentError(f"{self.name}: holds {part} {count} times; a DOCX holds each part once")
+            raise document_error(self.name, message("document.duplicate_part", part=part, count=count))
         return count == 1
 
     def read_part(self, part: str, limit: int) -> bytes:
         """The part's bytes, uncompressed: at most `limit` and what is left of the budget."""
         if not self.has(part):
-            raise DocumentError(f"{self.name}: has no {part}; it is not a complete DOCX")
+            raise document_error(self.name, message("document.missing_part", part=part))
         try:
             return self._read(part, limit)
         except DocumentError:
@@ -200,29 +201,26 @@ class DocxPackage:
     def _read(self, part: str, limit: int) -> bytes:
         info = self._zf.getinfo(part)
         if info.flag_bits & 0x1:
-            raise DocumentError(f"{self.name}: {part} is encrypted; a DOCX is not (save it again without a password)")
+            raise document_error(self.name, message("document.encrypted", part=part))
         # bzip2 and lzma decompress without an output bound per call; a DOCX uses only these two.
         if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
-            raise DocumentError(
-                f"{self.name}: {part} uses zip compression method {info.compress_type}, which a DOCX never uses; {_ASK_AGAIN}"
+            raise document_error(
+                self.name, message("document.compression", part=part, method=info.compress_type, ask_again=_ASK_AGAIN)
             )
         if self.budget < limit:  # what is left of the budget is the tighter bound
             limit = self.budget
-            too_large = (
-                f"{self.name}: reading {part} would take the parts read together past {self.total_budget:,} bytes "
-                "uncompressed, too much for an ipclauses DOCX; not read"
-            )
+            too_large = document_error(self.name, message("document.parts_too_large", part=part, limit=self.total_budget))
         else:
-            too_large = f"{self.name}: {part} is larger than {limit:,} bytes uncompressed, too large for an ipclauses DOCX; not read"
+            too_large = document_error(self.name, message("document.part_too_large", part=part, limit=limit))
         if info.file_size > limit:  # an honest header lets us refuse at once; a lying one is caught below
-            raise DocumentError(too_large)
+            raise too_large
         chunks: list[bytes] = []
         total = 0
         with self._zf.open(info) as fh:
             while chunk := fh.read(_CHUNK):  # decompressed a chunk at a time: never more than asked
                 total += len(chunk)
                 if total > limit:
-                    raise DocumentError(too_large)
+                    raise too_large
                 chunks.append(chunk)
         self.budget -= total
         return b"".join(chunks)
@@ -249,7 +247,7 @@ def open_docx(
     name = source_name(source) if name is None else name
     data = read_source(source, name)
     if data.count(_CENTRAL_DIR_SIGNATURE) > MAX_ZIP_MEMBERS:
-        raise DocumentError(f"{name}: the zip lists more than {MAX_ZIP_MEMBERS:,} members, far more than a DOCX holds; not read")
+        raise document_error(name, message("document.too_many_members", limit=MAX_ZIP_MEMBERS))
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
     except _ZIP_ERRORS as exc:
@@ -258,7 +256,9 @@ def open_docx(
         why = _unsafe_member_name(info.orig_filename)
         if why is not None:
             zf.close()
-            raise DocumentError(f"{name}: the zip member {_quoted(info.orig_filename)} {why}; not read ({_ASK_AGAIN})")
+            raise document_error(
+                name, message("document.unsafe_member", member=_quoted(info.orig_filename), why=why, ask_again=_ASK_AGAIN)
+            )
     return DocxPackage(zf, name, budget)
 
 
@@ -306,14 +306,11 @@ def _refuse_doctype(data: bytes, part: str, name: str) -> None:
     if declares:
         raise _doctype_error(part, name)
     if declares is None:
-        raise DocumentError(
-            f"{name}: {part} has more than {_PROLOG_WINDOW // 1024} KB of comments or instructions before its first "
-            "element, which no DOCX part has; not read"
-        )
+        raise document_error(name, message("document.long_prolog", part=part, limit=_PROLOG_WINDOW // 1024))
 
 
 def _doctype_error(part: str, name: str) -> DocumentError:
-    return DocumentError(f"{name}: {part} declares a DOCTYPE, which a DOCX part never has (entities are not read); not read")
+    return document_error(name, message("document.doctype", part=part))
 
 
 def _has_doctype(root: Any) -> bool:
@@ -332,7 +329,7 @@ def parse_xml(data: bytes, part: str, name: str) -> Any:
     try:
         root = etree.fromstring(data, etree.XMLParser(**_parser_options()))
     except etree.XMLSyntaxError as exc:
-        raise DocumentError(f"{name}: {part} is not well-formed XML ({exc})") from None
+        raise document_error(name, message("document.bad_xml", part=part, reason=str(exc))) from None
     if _has_doctype(root):
         raise _doctype_error(part, name)
     return root
@@ -364,7 +361,7 @@ def iter_elements(data: bytes, part: str, name: str, tag: str, *more_tags: str) 
             while element.getprevious() is not None:
                 del element.getparent()[0]
     except etree.XMLSyntaxError as exc:
-        raise DocumentError(f"{name}: {part} is not well-formed XML ({exc})") from None
+        raise document_error(name, message("document.bad_xml", part=part, reason=str(exc))) from None
 
 
 # --- the build's record -------------------------------------------------------------------
@@ -411,7 +408,7 @@ def _custom_properties(package: DocxPackage) -> tuple[dict[str, str], list[str]]
     """Properties by name, and a problem for each name given more than once."""
     root = package.read_xml(CUSTOM_PART, MAX_XML_PART_BYTES)
     if root.tag != f"{{{_CUSTOM_PROPS_NS}}}Properties":
-        raise DocumentError(f"{package.name}: {CUSTOM_PART} is not a custom-properties part")
+        raise document_error(package.name, message("document.not_custom_properties", part=CUSTOM_PART))
     props: dict[str, str] = {}
     problems: list[str] = []
     for prop in root.iterchildren(f"{{{_CUSTOM_PROPS_NS}}}property"):
@@ -426,20 +423,36 @@ def _custom_properties(package: DocxPackage) -> tuple[dict[str, str], list[str]]
     return props, problems
 
 
-def _json_type(value: object) -> str:
-    names = {dict: "an object", list: "an array", str: "a string", bool: "true or false", type(None): "null"}
-    return names.get(type(value), "a number")
+def _json_type(value: object) -> Message:
+    """What a JSON value that is not an object is, in words: "an array", "true or false", ..."""
+    if isinstance(value, list):
+        return message("json_kind.array")
+    if isinstance(value, str):
+        return message("json_kind.string")
+    if isinstance(value, bool):
+        return message("document.json_boolean")
+    if value is None:
+        return message("json_kind.null")
+    return message("json_kind.number")
+
+
+class _RefusedJson(ValueError):
+    """JSON the decoder would take but the provenance refuses; `reason` says why, in the catalogue's words."""
+
+    def __init__(self, reason: Message) -> None:
+        super().__init__(reason.render(reference_locale()))
+        self.reason = reason
 
 
 def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     out = dict(pairs)
     if len(out) != len(pairs):  # readers disagree on which copy wins, so refuse
-        raise ValueError("an object gives the same key twice")
+        raise _RefusedJson(message("document.json_duplicate_key"))
     return out
 
 
 def _refuse_constant(text: str) -> Any:
-    raise ValueError(f"{text} is not a JSON number")
+    raise _RefusedJson(message("document.json_not_a_number", text=text))
 
 
 def _check_json_values(value: object, name: str) -> None:
@@ -448,7 +461,7 @@ def _check_json_values(value: object, name: str) -> None:
     while stack:
         item, depth = stack.pop()
         if depth > MAX_JSON_DEPTH:
-            raise DocumentError(f"{name}: provenance is nested more than {MAX_JSON_DEPTH} levels deep; not read")
+            raise document_error(name, message("document.provenance_too_deep", limit=MAX_JSON_DEPTH))
         if isinstance(item, dict):
             stack.extend((k, depth) for k in item)
             stack.extend((v, depth + 1) for v in item.values())
@@ -458,7 +471,7 @@ def _check_json_values(value: object, name: str) -> None:
             try:
                 item.encode("utf-8")
             except UnicodeEncodeError:
-                raise DocumentError(f"{name}: provenance holds text that is not valid Unicode (a lone surrogate)") from None
+                raise document_error(name, message("document.provenance_not_unicode")) from None
 
 
 def _is_choice(value: object) -> bool:
@@ -488,36 +501,40 @@ def has_provenance(package: DocxPackage) -> bool:
 def read_provenance(package: DocxPackage) -> Provenance:
     """The build's record from the provenance part, checked field by field."""
     name = package.name
+
+    def damaged(reason: object) -> DocumentError:
+        return document_error(name, message("document.provenance_damaged", reason=reason))
+
     if not has_provenance(package):
-        raise DocumentError(f"{name}: holds no ipclauses provenance (was it written by ipclauses?)")
+        raise document_error(name, message("document.no_provenance"))
     root = package.read_xml(PROVENANCE_PART, MAX_PROVENANCE_BYTES)
     if root.tag != f"{{{PROVENANCE_NS}}}provenance" or len(root):
-        raise DocumentError(f"{name}: holds no ipclauses provenance ({PROVENANCE_PART} is something else)")
+        raise document_error(name, message("document.not_provenance", part=PROVENANCE_PART))
     try:
         recorded = json.loads(root.text or "", object_pairs_hook=_no_duplicate_keys, parse_constant=_refuse_constant)
     except RecursionError:
-        raise DocumentError(f"{name}: provenance is damaged (its JSON is nested too deeply)") from None
+        raise damaged(message("document.provenance_json_too_deep")) from None
     except ValueError as exc:  # JSONDecodeError, and numbers of more than 4300 digits
-        raise DocumentError(f"{name}: provenance is damaged ({exc})") from None
+        raise damaged(exc.reason if isinstance(exc, _RefusedJson) else str(exc)) from None
     _check_json_values(recorded, name)
     if not isinstance(recorded, dict):
-        raise DocumentError(f"{name}: provenance is damaged (it is {_json_type(recorded)}, not an object)")
+        raise damaged(message("document.provenance_not_object", kind=_json_type(recorded)))
     missing = [key for key in ("custom_properties", "choices", "spec") if key not in recorded]
     if missing:
-        raise DocumentError(f"{name}: provenance is damaged (it lacks {', '.join(missing)})")
+        raise damaged(message("document.provenance_lacks", keys=", ".join(missing)))
     props, choices, spec = recorded["custom_properties"], recorded["choices"], recorded["spec"]
     if not isinstance(props, dict) or not all(isinstance(v, str) for v in props.values()):
-        raise DocumentError(f"{name}: provenance is damaged (custom_properties is not an object of strings)")
+        raise damaged(message("document.provenance_not_string_map", key="custom_properties"))
     if not isinstance(choices, list) or not all(_is_choice(c) for c in choices):
-        raise DocumentError(f"{name}: provenance is damaged (choices is not a list of objects with clause, variant and article)")
+        raise damaged(message("document.provenance_bad_choices"))
     if not isinstance(spec, dict):
-        raise DocumentError(f"{name}: provenance is damaged (spec is {_json_type(spec)}, not an object)")
+        raise damaged(message("document.provenance_spec_not_object", kind=_json_type(spec)))
     ids = recorded.get("paragraph_ids", {})  # files from before ids were recorded have none
     if not isinstance(ids, dict) or not all(isinstance(v, str) for v in ids.values()):
-        raise DocumentError(f"{name}: provenance is damaged (paragraph_ids is not an object of strings)")
+        raise damaged(message("document.provenance_not_string_map", key="paragraph_ids"))
     body_sha256 = recorded.get("body_sha256")
     if body_sha256 is not None and not isinstance(body_sha256, str):
-        raise DocumentError(f"{name}: provenance is damaged (body_sha256 is not a string)")
+        raise damaged(message("document.provenance_bad_fingerprint"))
     return Provenance(
         body_sha256=body_sha256,
         custom_properties=props,
@@ -561,7 +578,7 @@ def inspect_package(package: DocxPackage, record: Provenance, bookmarks: list[st
     has read the document already (each part is read once: reads count against one budget).
     """
     if not package.has(CORE_PART):
-        raise DocumentError(f"{package.name}: has no {CORE_PART} (the document properties); it is not a complete DOCX")
+        raise document_error(package.name, message("document.missing_properties", part=CORE_PART))
     core = _core_properties(package)
     custom, problems = _custom_properties(package)
     ids = record["paragraph_ids"]

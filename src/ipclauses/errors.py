@@ -10,7 +10,21 @@ from .messages import Message
 
 
 class IpclausesError(Exception):
-    """Base class: anything the user can fix by changing their input or options."""
+    """Base class: anything the user can fix by changing their input or options.
+
+    Made from a catalogue message, an error reads in English as a string and in any language by
+    `render(lang)`; one made from text alone reads the same in all.
+    """
+
+    def __init__(self, text: str | Message = "") -> None:
+        self.catalogued = text if isinstance(text, Message) else None
+        super().__init__(text.render(reference_locale()) if isinstance(text, Message) else text)
+
+    def render(self, lang: str | None = None) -> str:
+        """The error in the language `lang` (a locale code; default English)."""
+        if self.catalogued is None or lang is None:
+            return str(self)
+        return self.catalogued.render(get_locale(lang))
 
 
 @dataclass(frozen=True)
@@ -75,17 +89,7 @@ class RenderError(IpclausesError):
 
 
 class OutputError(IpclausesError):
-    """Raised when an output file cannot be written, or would overwrite a file without --force.
-
-    Made from a catalogue message, it reads in English as a string and in any language by `render`.
-    """
-
-    def __init__(self, text: str | Message) -> None:
-        self.catalogued = text if isinstance(text, Message) else None
-        super().__init__(text.render(reference_locale()) if isinstance(text, Message) else text)
-
-    def render(self, lang: str) -> str:
-        return self.catalogued.render(get_locale(lang)) if self.catalogued is not None else str(self)
+    """Raised when an output file cannot be written, or would overwrite a file without --force."""
 
 
 class DocumentError(IpclausesError):

@@ -31,7 +31,8 @@ from .interview_questions import (
     unsaid,
 )
 from .interview_words import Option, options_of
-from .locales import Locale, locales
+from .locales import Locale, get_locale, locales, reference_locale
+from .messages import Message, localized, message
 from .spec import PARTY_ID_PATTERN
 
 __all__ = ["BUILD", "MAX_ANSWERS_BYTES", "InterviewError", "InvalidAnswer", "flatten_answers", "normal_text", "parse",
@@ -44,12 +45,22 @@ MAX_ANSWERS_BYTES = 1024 * 1024
 
 class InterviewError(IpclausesError):
     """Raised when answers (a file, or the interview's own) cannot make a valid spec: each line names the
-    question id to answer or fix, and what is wrong."""
+    question id to answer or fix, and what is wrong.
 
-    def __init__(self, source: str, lines: Sequence[str]) -> None:
+    `.lines` are what each line says after `source: `: a catalogue Message (what is wrong with an
+    answers file), or text already in the interview's language (what is wrong with an answer).
+    `str()` is in English; `render(lang)` gives the Messages in the language `lang`.
+    """
+
+    def __init__(self, source: str, lines: Sequence[str | Message]) -> None:
         self.source = source
         self.lines = list(lines)
-        super().__init__("\n".join(f"{source}: {line}" for line in self.lines))
+        super().__init__(self.render())
+
+    def render(self, lang: str | None = None) -> str:
+        """One line per problem, `source: what is wrong`, in the language `lang` (a locale code; default English)."""
+        locale = reference_locale() if lang is None else get_locale(lang)
+        return "\n".join(f"{self.source}: {localized(line, locale)}" for line in self.lines)
 
 
 class InvalidAnswer(Exception):
@@ -89,42 +100,89 @@ def flatten_answers(data: Mapping[str, Any], source: str = "<answers>") -> dict[
     if unknown:
         import difflib
 
-        lines = []
+        lines: list[str | Message] = []
         for key in unknown:
             close = difflib.get_close_matches(key, list(QUESTIONS_BY_ID) + [BUILD], n=1, cutoff=0.7)
-            lines.append(f'"{key}": ' + (f'no such question (did you mean "{close[0]}"?)' if close else "no such question"))
+            lines.append(message("answers.no_such_question_did_you_mean", key=key, close=close[0]) if close
+                         else message("answers.no_such_question", key=key))
         raise InterviewError(source, lines)
     return found
 
 
 def read_answers(path: str | Path) -> dict[str, Any]:
     """An answers file: JSON, or TOML when its name ends in .toml; keyed by question id (see `flatten_answers`)."""
+    from .build import os_reason
+    from .loading import _FILE_KINDS, _json_reason
     from .safe_read import NotARegularFile, read_regular_file
 
     name = str(path)
     try:
         raw = read_regular_file(path, MAX_ANSWERS_BYTES)
     except FileNotFoundError:
-        raise InterviewError(name, ["file not found (check the path)"]) from None
+        raise InterviewError(name, [message("answers.file_not_found")]) from None
     except NotARegularFile as exc:
-        raise InterviewError(name, [f"is {exc.kind}, not an answers file"]) from None
+        kind_id = _FILE_KINDS.get(exc.kind)  # safe_read's English words for it, as a spec file's error names them
+        raise InterviewError(name, [message("answers.not_regular_file", kind=message(kind_id) if kind_id else exc.kind)]) from None
     except OSError as exc:
-        raise InterviewError(name, [f"cannot be read: {exc.strerror or exc}"]) from None
+        raise InterviewError(name, [message("answers.unreadable", reason=os_reason(exc))]) from None
     if len(raw) > MAX_ANSWERS_BYTES:
-        raise InterviewError(name, [f"is larger than {MAX_ANSWERS_BYTES:,} bytes, too large to be answers"])
+        raise InterviewError(name, [message("answers.too_large", limit=MAX_ANSWERS_BYTES)])
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise InterviewError(name, ["not UTF-8 text (save the file as UTF-8)"]) from None
+        raise InterviewError(name, [message("answers.not_utf8")]) from None
     try:
         data = tomllib.loads(text) if name.lower().endswith(".toml") else json.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise InterviewError(name, [f"not valid TOML: {exc}"]) from None
+        raise InterviewError(name, [_toml_error(str(exc))]) from None
     except json.JSONDecodeError as exc:
-        raise InterviewError(name, [f"not valid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}"]) from None
+        raise InterviewError(name, [message("answers.invalid_json", line=exc.lineno, column=exc.colno,
+                                            reason=_json_reason(exc.msg))]) from None
     if not isinstance(data, dict):
-        raise InterviewError(name, ["must be an object of answers keyed by question id, e.g. {\"type\": \"nda\"}"])
+        raise InterviewError(name, [message("answers.not_object")])
     return flatten_answers(data, name)
+
+
+# What tomllib says, "<reason> (at line 3, column 7)": the reasons a hand-written answers file meets most.
+_TOML_ERROR = re.compile(r"(?s)(.*) \(at (?:line (\d+), column (\d+)|end of document)\)")
+_TOML_REASONS = {
+    "Invalid statement": message("answers.toml_invalid_statement"),
+    "Expected '=' after a key in a key/value pair": message("answers.toml_expected_equals"),
+    "Invalid value": message("answers.toml_invalid_value"),
+    "Unclosed array": message("answers.toml_unclosed_array"),
+    "Unclosed inline table": message("answers.toml_unclosed_inline_table"),
+    "Unterminated string": message("answers.toml_unterminated_string"),
+    "Cannot overwrite a value": message("answers.toml_overwrite"),
+    "Invalid initial character for a key part": message("answers.toml_invalid_key"),
+    "Invalid date or datetime": message("answers.toml_invalid_date"),
+    "Expected newline or end of document after a statement": message("answers.toml_expected_newline"),
+    "Expected ']' at the end of a table declaration": message("answers.toml_unclosed_table"),
+    "Expected ']]' at the end of an array declaration": message("answers.toml_unclosed_array_table"),
+}
+
+
+def _toml_error(text: str) -> Message:
+    """tomllib's error as a message: its reason in the catalogue's words where it has them, and where it is."""
+    match = _TOML_ERROR.fullmatch(text)
+    if match is None:
+        return message("answers.invalid_toml", reason=text, at="")
+    reason, line, column = match.groups()
+    at = message("answers.toml_at_end") if line is None else message("answers.toml_at", line=line, column=column)
+    return message("answers.invalid_toml", reason=_toml_reason(reason), at=at)
+
+
+def _toml_reason(reason: str) -> object:
+    if reason in _TOML_REASONS:
+        return _TOML_REASONS[reason]
+    if found := re.fullmatch(r"Cannot declare (.+) twice", reason):
+        return message("answers.toml_declared_twice", table=found[1])
+    if found := re.fullmatch(r"(?s)Illegal character (.+)", reason):
+        return message("answers.toml_illegal_character", character=found[1])
+    if found := re.fullmatch(r"(?s)Found invalid character (.+)", reason):
+        return message("answers.toml_found_invalid_character", character=found[1])
+    if found := re.fullmatch(r"""(?s)Expected ('.{1,3}'|".{1,3}")""", reason):  # a closing quote or bracket
+        return message("answers.toml_expected", what=found[1])
+    return reason
 
 
 # --- reading an answer -------------------------------------------------------------------------------

@@ -42,6 +42,10 @@ class Message:
     id: str
     params: Mapping[str, object] = field(default_factory=dict)
 
+    def __str__(self) -> str:
+        """The message in English, as a tool reads it."""
+        return self.render(reference_locale())
+
     def render(self, locale: Locale) -> str:
         """The message in `locale`'s words (a locale without this id, such as a plug-in's, reads it in English)."""
         template = locale.words.messages.templates.get(self.id)

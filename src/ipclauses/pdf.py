@@ -22,6 +22,7 @@ from pathlib import Path
 
 from .errors import PdfError
 from .locales import Locale
+from .messages import message
 from .resources import data_dir
 
 TIMEOUT = 180.0  # seconds for one LibreOffice run; a start with a new profile takes a few
@@ -50,8 +51,8 @@ def _install_command(locale: Locale) -> str:
 
 def _no_fonts(locale: Locale) -> PdfError:
     packages = " ".join(locale.pdf_font_packages)
-    how = f"on Debian or Ubuntu: sudo apt-get install {packages}" if packages else "install a font for it"
-    return PdfError(f"no font for {locale.tag} text is installed, so the PDF cannot show this document's text; {how}")
+    how = message("pdf.install_fonts", packages=packages) if packages else message("pdf.install_a_font")
+    return PdfError(message("pdf.no_font", tag=locale.tag, how=how))
 
 
 def docx_to_pdf(documents: Sequence[bytes], *, locale: Locale, created: date, timeout: float = TIMEOUT) -> list[bytes]:
@@ -63,11 +64,7 @@ def docx_to_pdf(documents: Sequence[bytes], *, locale: Locale, created: date, ti
     """
     soffice = find_soffice()
     if soffice is None:
-        raise PdfError(
-            "a PDF needs LibreOffice, which is not installed (no soffice on PATH); install it: "
-            f"on Debian or Ubuntu: {_install_command(locale)}; "
-            "on macOS or Windows: the installer from https://www.libreoffice.org/download/"
-        )
+        raise PdfError(message("pdf.no_libreoffice", command=_install_command(locale)))
     covering = _fonts_covering(locale.code)
     if covering is not None and not covering:
         raise _no_fonts(locale)
@@ -94,13 +91,14 @@ def _convert(soffice: str, root: Path, sources: list[Path], timeout: float) -> s
         process = subprocess.Popen(args, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                                    cwd=root, env=env, start_new_session=os.name == "posix")
     except OSError as exc:
-        raise PdfError(f"{soffice}: LibreOffice cannot be started ({exc.strerror or exc}); reinstall it") from None
+        from .build import os_reason
+
+        raise PdfError(message("pdf.cannot_start", soffice=soffice, reason=os_reason(exc))) from None
     try:
         _, stderr = process.communicate(timeout=timeout)
     except subprocess.TimeoutExpired:
         _stop(process)
-        raise PdfError(f"LibreOffice did not finish converting to PDF within {timeout:.0f} seconds; "
-                       "try again, or open the DOCX in LibreOffice to see what holds it up") from None
+        raise PdfError(message("pdf.timeout", seconds=timeout)) from None
     except BaseException:  # Ctrl-C: LibreOffice runs in its own session, so stop it here
         _stop(process)
         raise
@@ -119,20 +117,18 @@ def _stop(process: subprocess.Popen[bytes]) -> None:
 
 
 def _checked(pdf: Path, said: str, covering: set[str] | None, locale: Locale, created: date) -> bytes:
-    detail = f" (LibreOffice said: {said[-500:]})" if said else ""
+    detail = message("pdf.libreoffice_said", said=said[-500:]) if said else ""
     try:
         data = pdf.read_bytes()
     except FileNotFoundError:
-        raise PdfError(f"LibreOffice wrote no PDF{detail}; try again, or open the DOCX in LibreOffice "
-                       "to see what it reports") from None
+        raise PdfError(message("pdf.no_pdf", detail=detail)) from None
     if not data.startswith(b"%PDF-"):
-        raise PdfError(f"LibreOffice wrote a file that is not a PDF{detail}")
+        raise PdfError(message("pdf.not_a_pdf", detail=detail))
     fonts = _pdf_fonts(pdf)
     if fonts is not None:
         missing = sorted({name for name, embedded in fonts.items() if not embedded})
         if missing:
-            raise PdfError(f"the PDF does not embed its fonts ({', '.join(missing)}), so it would look different "
-                           "on another computer; check that LibreOffice may embed them")
+            raise PdfError(message("pdf.fonts_not_embedded", fonts=", ".join(missing)))
         if covering is not None and not covering & fonts.keys():
             raise _no_fonts(locale)
     return _reproducible(data, created)
@@ -169,7 +165,7 @@ def _pdf_fonts(pdf: Path) -> dict[str, bool] | None:
     except (OSError, subprocess.TimeoutExpired):
         return None
     if result.returncode != 0:
-        raise PdfError(f"LibreOffice wrote a PDF that cannot be read ({result.stderr.strip()[-300:]})")
+        raise PdfError(message("pdf.unreadable", reason=result.stderr.strip()[-300:]))
     fonts: dict[str, bool] = {}
     for line in result.stdout.splitlines()[2:]:  # after the header and its rule
         fields = line.split()

@@ -33,6 +33,7 @@ from .compare import Piece, diff, same, similarity
 from .errors import RenderError
 from .library import Library
 from .locales import get_locale
+from .messages import Message, message
 from .versions import VersionSource, read_version
 from .wording import signature_lines
 
@@ -114,7 +115,7 @@ class Redline:
     new_name: str
     author: str
     date: str | None  # an ISO 8601 date-time for every tracked change, or None (no date recorded)
-    warnings: tuple[str, ...] = ()  # a DOCX version whose text its recorded spec no longer produces
+    warnings: tuple[Message, ...] = ()  # a DOCX version whose text its recorded spec no longer produces
 
     @property
     def changed(self) -> list[Entry]:
@@ -319,7 +320,7 @@ def redline(
     from .library import load_library
 
     lib = library if isinstance(library, Library) or library is None else load_library(Path(library))
-    warnings: list[str] = []
+    warnings: list[Message] = []
 
     def agreement(source: VersionSource | Agreement) -> tuple[Agreement, str | None]:
         if isinstance(source, Agreement):
@@ -327,11 +328,7 @@ def redline(
         version = read_version(source)
         built = make_draft(version.spec, lib).agreement
         if version.text is not None and text_fingerprint(built) not in version.text:
-            warnings.append(
-                f"{version.name}: its text is not what its recorded spec produces with this clause library "
-                "(edited after it was built, or built with another library version): the redline compares "
-                f"against the text rebuilt from its spec; run `ipclauses verify {version.name}` to see the differences"
-            )
+            warnings.append(message("redline.text_not_recorded", name=version.name))
         return built, version.name
 
     (old_agreement, old_name), (new_agreement, new_name) = agreement(old), agreement(new)

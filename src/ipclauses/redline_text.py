@@ -73,7 +73,7 @@ def to_markdown(redline: Redline) -> str:
     locale = _locale(redline)
     words = locale.words.redline
     out = [f"# {md_escape(words.heading.format(old=redline.old_name, new=redline.new_name))}", ""]
-    out += [f"> {md_escape(warning)}\n" for warning in redline.warnings]
+    out += [f"> {md_escape(warning.render(locale))}\n" for warning in redline.warnings]
     groups = _groups(redline)
     if not groups:
         return "\n".join([*out, words.no_changes, ""])
@@ -95,7 +95,7 @@ def to_html(redline: Redline) -> str:
     title = words.heading.format(old=redline.old_name, new=redline.new_name)
     out = [f'<!DOCTYPE html><html lang="{e(redline.new.language)}"><head><meta charset="utf-8"><title>{e(title)}</title>'
            f"<style>{_CSS}</style></head><body>", f"<h1>{e(title)}</h1>"]
-    out += [f'<p class="warning">{e(warning)}</p>' for warning in redline.warnings]
+    out += [f'<p class="warning">{e(warning.render(locale))}</p>' for warning in redline.warnings]
     groups = _groups(redline)
     if not groups:
         out.append(f"<p>{e(words.no_changes)}</p>")
@@ -133,7 +133,7 @@ def to_json(redline: Redline) -> str:
     changes = [_entry_json(e) for _, entries in _groups(redline) for e in entries]
     data = {
         "old": redline.old_name, "new": redline.new_name, "language": redline.new.language,
-        "articles": redline.counts(), "changes": changes, "warnings": list(redline.warnings),
+        "articles": redline.counts(), "changes": changes, "warnings": [str(w) for w in redline.warnings],  # in English, for tools
     }
     return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 

@@ -35,14 +35,16 @@ from .docx_read import (
     DocxPackage,
     DocxSource,
     W,
+    document_error,
     inspect_package,
     open_docx,
     read_provenance,
 )
 from .docx_render import agreement_document, parse_document
-from .errors import DocumentError, SpecError
+from .errors import SpecError
 from .library import Library
 from .locales import Locale, get_locale
+from .messages import message
 from .ooxml import Style
 from .redline_model import compare_paragraphs
 
@@ -167,6 +169,16 @@ def _comments(package: DocxPackage) -> dict[str, tuple[str, str | None, str]]:
     return out
 
 
+@dataclass(frozen=True)
+class _SpecProblems:
+    """A spec's problems as a message value: one line each, in the language the message is rendered in."""
+
+    error: SpecError
+
+    def render(self, locale: Locale) -> str:
+        return self.error.render(locale.code)
+
+
 def verify(source: DocxSource, *, library: Library | None = None, name: str | None = None) -> Verification:
     """Compare a returned ipclauses DOCX with what its recorded spec produces (see the module docstring).
 
@@ -181,16 +193,14 @@ def verify(source: DocxSource, *, library: Library | None = None, name: str | No
         shown = pkg.name
         provenance = read_provenance(pkg)
         if not pkg.has(DOCUMENT_PART):
-            raise DocumentError(f"{shown}: has no {DOCUMENT_PART}; it is not a complete DOCX")
+            raise document_error(shown, message("document.missing_part", part=DOCUMENT_PART))
         found = list(read_paragraphs(pkg.iter_elements(DOCUMENT_PART, MAX_DOCUMENT_BYTES, f"{W}p")))
         record = inspect_package(pkg, provenance, [mark for paragraph in found for mark in paragraph.bookmarks])
         comments = _comments(pkg)
     try:
         spec = load_spec(record["spec"], origin=f"{shown} (recorded spec)")
     except SpecError as exc:
-        raise DocumentError(
-            f"{shown}: its recorded spec does not load with this version of ipclauses, so it cannot be rebuilt:\n{exc}"
-        ) from None
+        raise document_error(shown, message("document.spec_does_not_load", problems=_SpecProblems(exc))) from None
     library = library or load_library()
     agreement = make_draft(spec, library).agreement
     rebuilt_xml, body = agreement_document(agreement)
