@@ -22,6 +22,7 @@ from click.testing import CliRunner
 
 from conftest import EXAMPLES, ROOT, example_ids
 from ipclauses import assemble, load_spec
+from ipclauses.checks import run_checks
 from ipclauses.cli import main
 from ipclauses.interview import (
     QUESTIONS,
@@ -106,6 +107,36 @@ def test_the_interview_follows_an_accepted_recommendation():
     spec = run_interview("ja", given=answers).spec
     assert (spec.results.ownership.rule, spec.results.ownership.owner) == ("sole", "thermalink")
     assert (spec.licence.licensee, spec.licence.exclusivity) == ("yamato-denki", "exclusive_then_non_exclusive")
+
+
+def test_an_exclusive_licence_the_guide_recommends_in_a_poc_outlasts_the_poc():
+    """A six-month PoC whose results the paying customer may use exclusively for a year: the licence lasts
+    years, not the PoC's months, so the exclusivity the guide recommended is not cut short by the licence."""
+    answers = {k: v for k, v in read_answers(ANSWERS / "poc-ai-en.json").items()
+               if not k.startswith(("results.ownership", "licence", "guide"))}
+    guided = {"guide": True, "guide.core_technology": "lumivision", "guide.payer": "tokai", "guide.exploiter": "tokai",
+              "licence.exclusive_months": 12, "licence.royalty.running_percent": 3}
+    spec = run_interview("en", given={**answers, **guided}).spec
+    assert spec.licence.exclusivity == "exclusive_then_non_exclusive" and spec.term.months == 6
+    assert (spec.licence.term.kind, spec.licence.term.years) == ("years", 10)
+    assert "licence.exclusivity_outlasts_licence" not in {f.id for f in run_checks(spec)}
+    # a non-exclusive licence lasts as long as the PoC unless the answers say otherwise
+    plain = run_interview("en", given={**answers, **guided, "guide.payer": EACH}).spec
+    assert (plain.licence.exclusivity, plain.licence.term.kind) == ("non_exclusive", "agreement_term")
+
+
+def test_the_details_behind_more_reach_the_spec():
+    """Who decides on the next step, when exclusivity starts and the royalty's currency can be answered too."""
+    answers = read_answers(ANSWERS / "poc-ai-en.json")
+    details = {"next_step.decider": "tokai", "licence": True, "licence.exclusivity": "exclusive_then_non_exclusive",
+               "licence.exclusive_months": 12, "more.scope": True, "licence.exclusive_from": "report_acceptance",
+               "licence.royalty.kind": "paid", "licence.royalty.running_percent": 3, "more.money": True}
+    spec = run_interview("en", given={**answers, **details}).spec
+    assert spec.next_step.decider == "tokai" and spec.licence.exclusive_from == "report_acceptance"
+    assert spec.licence.royalty.currency == "JPY"  # the deal's currency unless the answer names another
+    usd = run_interview("en", given={**answers, **details, "licence.royalty.currency": "USD"}).spec
+    assert usd.licence.royalty.currency == "USD"
+    assert run_interview("en", given=answers).spec.next_step.decider is None  # left out: the usual party decides
 
 
 def test_with_a_university_the_guide_keeps_inventions_with_their_inventors_and_offers_an_option():

@@ -269,6 +269,14 @@ def _exclusive(answers: Answers) -> bool:
     return _licence_on(answers) and answers.get("licence.exclusivity") in ("exclusive", "exclusive_then_non_exclusive")
 
 
+def _licence_term_kind(answers: Answers) -> str:
+    """A licence agreement's licence lasts as long as its patents. An exclusive licence of a PoC's or a joint
+    R&D's results lasts years (which its exclusivity needs), not the months of the project that made them."""
+    if answers.get("type") == "license":
+        return "patent_life"
+    return "years" if _exclusive(answers) else "agreement_term"
+
+
 def _customer(answers: Answers) -> str | None:
     """The PoC's customer: the party that is not the provider."""
     provider = answers.get("roles.provider")
@@ -603,8 +611,9 @@ QUESTIONS: tuple[Question, ...] = tuple([
         _q("licence.non_use_fallback_months", "number", optional=True, test=_exclusive),
         _q("licence.sublicensing", "choice", test=_licence_on),
         _q("licence.sublicensees", "list", when={"licence.sublicensing": "named"}, test=_licence_on),
-        _q("licence.term.kind", "choice", test=_licence_on, default=_by_type(license="patent_life")),
-        _q("licence.term.years", "number", when={"licence.term.kind": "years"}, test=_licence_on),
+        _q("licence.term.kind", "choice", test=_licence_on, default=_licence_term_kind),
+        _q("licence.term.years", "number", when={"licence.term.kind": "years"}, test=_licence_on,
+           default=lambda a: max(10, -(-(a.get("licence.exclusive_months") or 0) // 12))),
         _q("prosecution.by", "choice", test=lambda a: "patents" in (a.get("licence.subject") or ())),
         _q("prosecution.costs", "choice", test=lambda a: "patents" in (a.get("licence.subject") or ())),
         _q("diligence", "yes_no", to="", default=False),
@@ -620,6 +629,8 @@ QUESTIONS: tuple[Question, ...] = tuple([
         _q("prosecution.licensee_may_take_over", "yes_no", when={"prosecution.by": "licensor", **_more("scope")},
            test=lambda a: "patents" in (a.get("licence.subject") or ())),
         _q("terminate_on_challenge", "yes_no", when=_more("scope")),
+        # Only a PoC has a Report whose acceptance can start exclusivity; a date stays for the spec itself.
+        _q("licence.exclusive_from", "choice", when={"type": "poc", **_more("scope")}, test=_exclusive),
     ),
     *_section(
         "confidentiality",
@@ -671,6 +682,8 @@ QUESTIONS: tuple[Question, ...] = tuple([
         _q("more.money", "yes_no", to="", when=PAYS, default=False),
         _q("jrd.costs.payment_days", "number", when={"jrd.costs.rule": "one_party_pays", **_more("money")}, default=30),
         _q("late_interest_percent", "number", integer=False, optional=True, when={**PAYS, **_more("money")}),
+        _q("licence.royalty.currency", "choice", optional=True, when=_more("money"), test=_running,
+           default=lambda a: a.get("currency")),
     ),
     *_section(
         "term",
@@ -683,6 +696,8 @@ QUESTIONS: tuple[Question, ...] = tuple([
         _q("next_step.decision_months", "number", when={"next_step": True}, default=3),
         _q("next_step.next_agreement", "choice", when={"next_step": True},
            default=_next_stage),
+        # Left out, the usual party decides (the customer, or the recipient of a one-way NDA), or both together.
+        _q("next_step.decider", "choice", choices=_PARTY_CHOICE, optional=True, default=None, when={"next_step": True}),
         _q("next_step.fee_if_none", "money", optional=True, when={**NEXT_STEP_FEES, "next_step": True}),
         _q("next_step.discount_if_follows", "number", integer=False, optional=True,
            when={**NEXT_STEP_FEES, "next_step": True}),
