@@ -310,13 +310,13 @@ def test_cli_batch_json_holds_every_spec_with_the_same_keys(tmp_path):
     assert result.exit_code == 1
     report = json.loads(result.stdout)
     assert [r["file"] for r in report] == [str(s) for s in specs], "one object per spec, in the order given"
-    keys = {"file", "status", "output", "summary", "articles", "warnings", "errors"}
+    keys = {"file", "status", "output", "summary", "pdfs", "articles", "warnings", "errors"}
     assert all(set(r) == keys for r in report)
     for r in report[:-1]:
         assert r["status"] == "built" and r["errors"] == [] and r["articles"] > 0
         assert ipclauses.inspect_docx(r["output"])["spec"]["type"] == json.loads(Path(r["file"]).read_text(encoding="utf-8"))["type"]
         assert Path(r["output"]).is_file() and r["summary"] == r["output"].removesuffix(".docx") + ".summary.html"
-        assert Path(r["summary"]).is_file()
+        assert Path(r["summary"]).is_file() and r["pdfs"] == []
     failed = report[-1]
     assert (failed["status"], failed["output"], failed["summary"], failed["warnings"]) == ("failed", None, None, [])
     assert [(e["id"], e["path"]) for e in failed["errors"]] == [(None, "/")] and failed["errors"][0]["message"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -233,3 +234,18 @@ def test_the_summary_pdf_is_written_beside_the_summary_and_summary_format_pdf_gi
     assert result.exit_code == 0, result.output
     assert (tmp_path / "summary.pdf").read_bytes() == (folder / "ja.summary.pdf").read_bytes(), "same spec, same bytes"
 
+
+
+def test_a_batch_build_with_pdf_gives_each_spec_the_pdfs_a_single_build_gives(built, tmp_path):
+    folder, _ = built
+    batch = tmp_path / "batch"
+    result = _cli("build", JA_EXAMPLE, EN_EXAMPLE, "-o", batch, "-j", "2", "--pdf", "--json")
+    assert result.exit_code == 0, result.output
+    reported = {Path(r["file"]).stem: r["pdfs"] for r in json.loads(result.stdout)}
+    ja, en = Path(JA_EXAMPLE).stem, Path(EN_EXAMPLE).stem
+    assert reported == {ja: [str(batch / f"{ja}.pdf"), str(batch / f"{ja}.summary.pdf")],
+                        en: [str(batch / f"{en}.pdf"), str(batch / f"{en}.summary.pdf")]}
+    # the same spec gives the same PDF, built alone or in a batch
+    assert (batch / f"{ja}.pdf").read_bytes() == (folder / "ja.pdf").read_bytes()
+    assert (batch / f"{ja}.summary.pdf").read_bytes() == (folder / "ja.summary.pdf").read_bytes()
+    assert re.sub(r"\s+", "", make_draft(load_spec(EN_EXAMPLE)).agreement.articles[0].heading) in _text(batch / f"{en}.pdf")

@@ -49,6 +49,7 @@ class BatchResult:
     summary: str | None = None  # the summary written beside the agreement, if any
     findings: tuple[Finding, ...] = ()
     language: str | None = None  # None when the spec could not be read
+    pdfs: tuple[str, ...] = ()  # with pdf: the agreement's PDF, then its summary's
 
     @property
     def ok(self) -> bool:
@@ -77,6 +78,7 @@ class _Options:
     force: bool
     summary_format: str | None
     despite_errors: bool
+    pdf: bool = False
 
 
 _OPTIONS: _Options | None = None
@@ -95,7 +97,7 @@ def _init(options: _Options) -> None:
 
 
 def _build_one(spec_path: str) -> BatchResult:
-    from .build import write_with_summary
+    from .build import write_outputs
     from .draft import make_draft
     from .library import load_library
     from .loading import load_spec
@@ -116,9 +118,12 @@ def _build_one(spec_path: str) -> BatchResult:
             ids = ", ".join(dict.fromkeys(f.id for f in errors))
             raise OutputError(message("output.not_built_findings", count=len(errors), ids=ids))
         data = render(draft, "agreement", "docx")
-        written = write_with_summary(draft, out, data, summary_format=options.summary_format, force=options.force)
-        return BatchResult(spec_path, str(out), (), len(draft.agreement.articles),
-                           None if written is None else str(written), findings, language)
+        written = write_outputs(draft, out, data, summary_format=options.summary_format, pdf=options.pdf,
+                                force=options.force)
+        summary = summary_path(out, options.summary_format) if options.summary_format else None
+        pdfs = tuple(str(p) for p in written if p.suffix == ".pdf" and p != summary)
+        return BatchResult(spec_path, str(out), (), len(draft.agreement.articles), summary and str(summary), findings,
+                           language, pdfs)
     except SpecError as exc:
         # "/" for the whole document, as SpecError's own lines say: a problem without a path has no pointer
         return BatchResult(spec_path, None, tuple(p if p.path else replace(p, path="/") for p in exc.errors))
@@ -308,11 +313,12 @@ def build_many(
     summary_format: str | None = "html",
     despite_errors: bool = False,
     on_result: Callable[[BatchResult], None] | None = None,
+    pdf: bool = False,
 ) -> list[BatchResult]:
     """Build every spec into out_dir (created if missing), `jobs` processes at a time.
 
     Each spec gives <stem>.docx (and <stem>.summary.<format> unless summary_format is
-    None). A spec that fails, or whose worker process dies, is reported in its
+    None); with `pdf`, <stem>.pdf and the summary's PDF beside them, one LibreOffice run per spec. A spec that fails, or whose worker process dies, is reported in its
     BatchResult; the others go on. `on_result` is called in the calling process as each
     result arrives (for progress). Results come back in the order of `specs`.
 
@@ -330,7 +336,8 @@ def build_many(
             raise OutputError(describe_os_error(out, exc)) from None
         raise OutputError(message("output.cannot_create_folder", path=out, reason=os_reason(exc))) from None
     sweep_stale_temporaries(out)  # once for the batch, not once per write
-    options = _Options(str(out), None if library is None else str(Path(library).resolve()), force, summary_format, despite_errors)
+    options = _Options(str(out), None if library is None else str(Path(library).resolve()), force, summary_format, despite_errors,
+                       pdf)
     results: list[BatchResult | None] = [None] * len(paths)
 
     def report(index: int, result: BatchResult) -> None:
@@ -343,6 +350,8 @@ def build_many(
     for index, spec in enumerate(paths):
         stem = Path(spec).stem
         names = [stem + ".docx"] + ([summary_path(stem + ".docx", summary_format).name] if summary_format else [])
+        if pdf:
+            names += [stem + ".pdf"] + ([summary_path(stem + ".docx", "pdf").name] if summary_format else [])
         clash = next((name for name in names if name in claimed), None)
         if clash is None:
             claimed.update(dict.fromkeys(names, spec))

@@ -470,15 +470,13 @@ def build(specs: tuple[str, ...], output: Path | None, jobs: int | None, force: 
         ipclauses build examples/*.json -o drafts/ -j 2 --json
     """
     if len(specs) > 1 or jobs is not None or as_json or (output is not None and output.is_dir()):
-        if pdf:
-            raise click.UsageError(_say("cli.pdf_one_at_a_time"))
-        _build_batch(specs, output, jobs, force, no_summary, summary_format, despite_errors, library, as_json)
+        _build_batch(specs, output, jobs, force, no_summary, summary_format, despite_errors, library, as_json, pdf)
         return
     _build_single(specs[0], output, force, no_summary, summary_format, despite_errors, library, pdf)
 
 
 def _build_batch(specs: tuple[str, ...], output: Path | None, jobs: int | None, force: bool, no_summary: bool,
-                 summary_format: str, despite_errors: bool, library: Path | None, as_json: bool) -> None:
+                 summary_format: str, despite_errors: bool, library: Path | None, as_json: bool, pdf: bool) -> None:
     import time
 
     from .batch import build_many
@@ -497,7 +495,7 @@ def _build_batch(specs: tuple[str, ...], output: Path | None, jobs: int | None, 
 
             results = build_many(specs, output, jobs, library=library, force=force,
                                  summary_format=None if no_summary else summary_format,
-                                 despite_errors=despite_errors, on_result=progress)
+                                 despite_errors=despite_errors, on_result=progress, pdf=pdf)
     except KeyboardInterrupt:
         _show_batch(arrived, as_json)
         written = sum(r.ok for r in arrived)
@@ -544,6 +542,7 @@ def _batch_json(result: BatchResult) -> dict[str, object]:
         "status": "built" if result.ok else "failed",
         "output": result.output,
         "summary": result.summary,
+        "pdfs": list(result.pdfs),
         "articles": result.articles,
         "warnings": [finding(f) for f in result.warnings],
         "errors": [finding(f) for f in result.findings if f.severity == "error"]

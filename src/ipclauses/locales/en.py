@@ -532,7 +532,6 @@ _MESSAGES = {
     "cli.batch_interrupted_failed": "interrupted: {written} written into {folder} before the interrupt; {failed} failed; the rest were not built",
     "cli.agreements_written": "{count} agreements were",
     "cli.agreement_written": "1 agreement was",
-    "cli.pdf_one_at_a_time": "--pdf builds one spec at a time: build each spec on its own with --pdf",
     "cli.batch_needs_folder": "a batch build (several specs, -j or --json) needs -o FOLDER for the agreements",
     "cli.batch_no_stdin": "standard input (-) cannot be part of a batch build",
     "cli.stdin_needs_output": "with a spec from standard input, give -o FILE or -o -",

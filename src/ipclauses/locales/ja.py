@@ -498,7 +498,6 @@ _MESSAGES = {
     "cli.batch_interrupted_failed": "中断しました。中断までに {written} を {folder} に書き出し、{failed} 件が失敗しました。残りは作成していません",
     "cli.agreements_written": "{count} 件の契約書",
     "cli.agreement_written": "1 件の契約書",
-    "cli.pdf_one_at_a_time": "--pdf は仕様を 1 つずつ作成するときに使えます。仕様ごとに --pdf を付けて作成してください",
     "cli.batch_needs_folder": "まとめて作成する（仕様が複数、-j または --json）ときは、契約書を書き出すフォルダを -o FOLDER で指定してください",
     "cli.batch_no_stdin": "まとめて作成するときは標準入力（-）を使えません",
     "cli.stdin_needs_output": "仕様を標準入力から読むときは、-o FILE か -o - を指定してください",
