@@ -122,8 +122,8 @@ def _build_one(spec_path: str) -> BatchResult:
                                 force=options.force)
         summary = summary_path(out, options.summary_format) if options.summary_format else None
         pdfs = tuple(str(p) for p in written if p.suffix == ".pdf" and p != summary)
-        return BatchResult(spec_path, str(out), (), len(draft.agreement.articles), summary and str(summary), findings,
-                           language, pdfs)
+        return BatchResult(spec_path, str(out), (), len(draft.agreement.articles), None if summary is None else str(summary),
+                           findings, language, pdfs)
     except SpecError as exc:
         # "/" for the whole document, as SpecError's own lines say: a problem without a path has no pointer
         return BatchResult(spec_path, None, tuple(p if p.path else replace(p, path="/") for p in exc.errors))
