@@ -47,6 +47,11 @@ SAMPLES = {
     "licensed.know_how": "Process parameters for coating cathode particles.",
     "results.copyright_ownership": {"rule": "joint", "shares": "equal"},
     "project.objective": "Decide whether the material can be mass-produced.",
+    # an AI model developed under a PoC or a joint R&D; its developer is set from the spec's parties (_sample)
+    "ai": {"stage": "poc", "developer": None, "model": "a model that detects weld defects in images",
+           "training_data": {"description": "annotated images of weld seams"}},
+    "ai.reuse_excluded": "any maker of welding equipment",
+    "ai.acceptance_tests": "recall of at least 95% on the agreed test set",
 }
 
 # When validation names one of these paths, set it so the spec becomes valid.
@@ -61,6 +66,7 @@ FIXUPS = {
     "/licence/royalty/minimum_annual": ("licence.royalty.running_percent", 3),
     "/licence/licensed/trademarks": ("licensed.trademarks", ["AURORA"]),
     "/licensed/trademarks": ("licensed.trademarks", ["AURORA"]),
+    "/ownership/lead_party": ("ownership.lead_party", "softgrip"),  # a consortium example's member
 }
 
 
@@ -117,6 +123,8 @@ def _sample(path: str, data: dict):
         value = _ids(data)[0]
     if path == "personal_data.provided_by":
         value = [_ids(data)[0]]
+    if path == "ai":  # a PoC's model is trained by its provider
+        value["developer"] = next((p["id"] for p in data["parties"] if p.get("role") == "provider"), _ids(data)[1])
     return value
 
 
@@ -170,7 +178,7 @@ def apply(data: dict, condition: dict, agreement: str) -> None:
                 raise ValueError(op)
         else:
             value = expected[0] if isinstance(expected, list) else expected
-        if path.endswith("ownership.rule"):
+        if path.startswith("results.") and path.endswith("ownership.rule"):  # a JRD's or PoC's ownership rule union
             set_path(data, path.rsplit(".", 1)[0], _ownership(value, data))
         elif path == "confidentiality.direction" and value == "one_way" and agreement == "nda":
             set_path(data, path, value)
@@ -209,6 +217,14 @@ def make_valid(data: dict, tries: int = 6):
                     for key in ("upfront", "running_percent", "milestones", "minimum_annual"):
                         data["licence"]["royalty"].pop(key, None)
                     fixed = True
+                elif path.startswith("/fees/") and data.get("type") == "ai_use":
+                    # an AI service's fees: add the amount its kind needs, or drop one it does not use
+                    fees, key = data["fees"], path.rsplit("/", 1)[1]
+                    if fees.get(key) is None:
+                        fees[key] = "1,000 requests" if key == "unit" else copy.deepcopy(MONEY)
+                    else:
+                        fees.pop(key)
+                    fixed = True
                 elif path == "/liability/capped_party":
                     data["liability"]["capped_party"] = _ids(data)[0]
                     fixed = True
@@ -228,9 +244,59 @@ def make_valid(data: dict, tries: int = 6):
                 elif path == "/disputes/court":
                     data["disputes"]["court"] = "Tokyo District Court"
                     fixed = True
+                elif (data.get("type") == "data_provision" and _fix_data_provision(data, path)) or (
+                        data.get("ai") and _fix_ai(data, path)):
+                    fixed = True
             if not fixed:
                 return None
     return None
+
+
+def _fix_data_provision(data: dict, path: str) -> bool:
+    """A data provision spec's cross-field consequences: give what an option needs, drop what it does not use."""
+    needs = {"/data_fees/amount": ("data_fees", "amount", MONEY), "/data_quality/levels": ("data_quality", "levels", "99% complete"),
+             "/provided_data/update_every_months": ("provided_data", "update_every_months", 1)}
+    if path in needs:
+        group, key, value = needs[path]
+        holder = data.setdefault(group, {})
+        if holder.get(key) is None:
+            holder[key] = copy.deepcopy(value)
+        else:
+            holder.pop(key)
+        return True
+    if path == "/derived_data/provider_may_use":
+        data["derived_data"]["provider_may_use"] = False
+        return True
+    if path == "/personal_data":
+        if data.get("personal_data") is None:
+            provider = next(p["id"] for p in data["parties"] if p.get("role") == "provider")
+            data["personal_data"] = {"provided_by": [provider]}
+        else:
+            data.pop("personal_data")
+        return True
+    if path == "/late_interest_percent":
+        data.pop("late_interest_percent", None)
+        return True
+    return False
+
+
+def _fix_ai(data: dict, path: str) -> bool:
+    """An "ai" block's cross-field consequences: the reuse limit its option needs, and the personal data article."""
+    ai = data["ai"]
+    if path == "/ai/reuse_excluded":
+        if ai.get("reuse_excluded") is None:
+            ai["reuse_excluded"] = SAMPLES["ai.reuse_excluded"]
+        else:
+            ai.pop("reuse_excluded")
+        return True
+    if path == "/ai/parameters_owner":
+        ai.pop("parameters_owner", None)
+        return True
+    if path == "/personal_data" and ai.get("training_data", {}).get("personal_data"):
+        partner = next(p["id"] for p in data["parties"] if p["id"] != ai["developer"])
+        data["personal_data"] = {"provided_by": [partner]}
+        return True
+    return False
 
 
 def bases(agreement: str) -> list[dict]:

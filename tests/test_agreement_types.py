@@ -38,25 +38,27 @@ from ipclauses.schema import deal_spec_schema, schema_text
 from ipclauses.spec import CommonSpec, PartyId
 from test_validation import BASES, _party
 
-SHIPPED = ["nda", "poc", "jrd", "license"]
+SHIPPED = ["nda", "poc", "jrd", "license", "consortium", "joint_filing", "data_provision", "ai_use"]
+# The bilateral ones: a consortium has three or more parties.
+BILATERAL = [name for name in SHIPPED if name != "consortium"]
 
 # --- the shipped registry -------------------------------------------------------------
 
 
-def test_the_shipped_registry_holds_the_four_types_in_the_order_a_deal_goes_through_them():
+def test_the_shipped_registry_holds_the_types_in_the_order_a_deal_goes_through_them():
     assert names() == SHIPPED
     assert [kind.stage for kind in types()] == sorted(kind.stage for kind in types())
     for kind in types():
         module = importlib.import_module(f"ipclauses.agreement_types.{kind.name}")
         assert module.AGREEMENT_TYPE is kind
         assert kind.spec_model.__module__ == module.__name__, "a type's spec model lives in its module"
-        assert kind.max_parties == 2, "the shipped agreements are bilateral (the toy type below drafts for three)"
+        assert (kind.max_parties == 2) == (kind.name in BILATERAL), "all but a consortium are bilateral"
 
 
 def test_spec_models_are_still_importable_from_spec():
     from ipclauses.spec import SPEC_TYPES, JrdSpec, LicenseSpec, NdaSpec, PocSpec
 
-    assert [NdaSpec, PocSpec, JrdSpec, LicenseSpec] == [get_type(n).spec_model for n in SHIPPED]
+    assert [NdaSpec, PocSpec, JrdSpec, LicenseSpec] == [get_type(n).spec_model for n in SHIPPED[:4]]
     assert dict(SPEC_TYPES) == {n: get_type(n).spec_model for n in SHIPPED}
     with pytest.raises(AttributeError, match="no attribute 'MouSpec'"):
         ipclauses.spec.MouSpec  # noqa: B018
@@ -74,7 +76,8 @@ def test_type_of_a_loaded_spec_is_its_agreement_type():
 def test_the_registry_refuses_what_it_cannot_use():
     with pytest.raises(ValueError, match="already registered"):
         register(get_type("nda"))
-    with pytest.raises(UnknownAgreementTypeError, match=r"no agreement type 'mou' \(available: nda, poc, jrd, license\)"):
+    with pytest.raises(UnknownAgreementTypeError, match=r"no agreement type 'mou' \(available: nda, poc, jrd, license, consortium, joint_filing, data_provision, "
+                       r"ai_use\)"):
         get_type("mou")
     with pytest.raises(ValueError, match=r'must declare type: Literal\["mou"\]'):
         AgreementType(name="mou", spec_model=MemorandumSpec, described_as="an MoU", stage=5)
@@ -98,7 +101,7 @@ def _with_parties(name: str, count: int) -> dict[str, Any]:
     return data
 
 
-@pytest.mark.parametrize("name", SHIPPED)
+@pytest.mark.parametrize("name", BILATERAL)
 def test_a_two_party_type_refuses_a_third_party_at_parties_2(name):
     with pytest.raises(SpecError) as info:
         load_spec(_with_parties(name, 3))
@@ -116,7 +119,7 @@ def test_the_schema_tells_editors_each_types_number_of_parties():
     definitions = deal_spec_schema()["definitions"]
     for kind in types():
         parties = definitions[kind.spec_model.__name__]["properties"]["parties"]
-        assert (parties["minItems"], parties["maxItems"]) == (2, 2)
+        assert (parties["minItems"], parties["maxItems"]) == (kind.min_parties, kind.max_parties)
 
 
 # --- a toy three-party type, registered only here -------------------------------------------
@@ -146,7 +149,7 @@ MEMORANDUM = AgreementType(
     name="memorandum",
     spec_model=MemorandumSpec,
     described_as="a memorandum",
-    stage=5,
+    stage=9,
     roles=Roles(allowed=("party",)),
     min_parties=3,
     max_parties=3,
@@ -254,12 +257,14 @@ def test_the_schema_and_the_type_tag_follow_the_registry():
         assert (parties["minItems"], parties["maxItems"]) == (3, 3)
         with pytest.raises(SpecError) as info:
             load_spec({**data, "type": "mou"})
-        assert '"mou" is not allowed (allowed: "nda", "poc", "jrd", "license" or "memorandum")' in str(info.value)
+        allowed = ", ".join(f'"{name}"' for name in SHIPPED)
+        assert f'"mou" is not allowed (allowed: {allowed} or "memorandum")' in str(info.value)
     assert names() == SHIPPED
     assert schema_text() == (ROOT / "schema" / "deal-spec.schema.json").read_text(encoding="utf-8")
     with pytest.raises(SpecError) as info:
         load_spec(data)
-    assert '"memorandum" is not allowed (allowed: "nda", "poc", "jrd" or "license")' in str(info.value)
+    allowed = ", ".join(f'"{name}"' for name in SHIPPED[:-1])
+    assert f'"memorandum" is not allowed (allowed: {allowed} or "{SHIPPED[-1]}")' in str(info.value)
 
 
 # --- only a type's module asks which type a spec is -----------------------------------------

@@ -31,13 +31,13 @@ def test_a_changed_ownership_rule_says_what_it_was_and_is_with_its_article():
     line = _line(result, "Inventions, know-how, software, data, models and the report, handed over or not: was")
     assert "was LumiVision owns them alone" in line
     assert "now Both parties own them jointly" in line and "Shares are equal." in line
-    assert line.endswith("(Article 13; now balanced)")  # the sole-owner option favoured LumiVision
+    assert line.endswith("(Article 15; now balanced)")  # the sole-owner option favoured LumiVision
     change = result.changes[0]
-    assert (change.kind, change.subject, change.article, change.article_id) == ("changed", "result", "Article 13", "poc.results_ownership")
+    assert (change.kind, change.subject, change.article, change.article_id) == ("changed", "result", "Article 15", "poc.results_ownership")
     assert (change.variant_was, change.variant_now) == ("sole", "joint")
     # What the owner could do alone is gone, and the article on jointly owned rights comes in.
-    assert "No longer: LumiVision may own the results and use them freely. (Article 13)" in result.lines()
-    assert _line(result, "New article (Jointly Owned Rights): ").endswith("(Article 14)")
+    assert "No longer: LumiVision may own the results and use them freely. (Article 15)" in result.lines()
+    assert _line(result, "New article (Jointly Owned Rights): ").endswith("(Article 17)")
 
 
 def test_changed_confidentiality_years_read_as_the_number_and_its_unit():
@@ -63,10 +63,10 @@ def test_an_added_option_says_what_a_party_now_may_do_and_the_balance_shift():
 def test_a_removed_article_keeps_its_old_number_and_renumbering_is_no_change():
     result = ipclauses.changes(_spec("poc-ai-en"), _spec("poc-ai-en", confidentiality__supersedes_nda=None))
     removed = [c for c in result.changes if c.kind == "removed" and c.subject == "article"]
-    assert [(c.kind, c.article, c.topic) for c in removed] == [("removed", "Article 12", "Earlier NDA")]
+    assert [(c.kind, c.article, c.topic) for c in removed] == [("removed", "Article 14", "Earlier NDA")]
     assert removed[0].text.startswith("Article removed (Earlier NDA): The earlier agreement")
     # Every article after it moved up a number; only the one that refers to the earlier NDA changed.
-    assert {c.article for c in result.changes} == {"Article 12", "Article 25"}
+    assert {c.article for c in result.changes} == {"Article 14", "Article 31"}
     assert result.changes[-1].article_id == "confidentiality.supersedes"  # removed articles come last
 
 

@@ -21,7 +21,7 @@ import pytest
 from click.testing import CliRunner
 
 from conftest import EXAMPLES, ROOT, example_ids
-from ipclauses import assemble, load_spec
+from ipclauses import agreement_types, assemble, load_spec
 from ipclauses.checks import run_checks
 from ipclauses.cli import main
 from ipclauses.interview import (
@@ -123,6 +123,16 @@ def test_an_exclusive_licence_the_guide_recommends_in_a_poc_outlasts_the_poc():
     # a non-exclusive licence lasts as long as the PoC unless the answers say otherwise
     plain = run_interview("en", given={**answers, **guided, "guide.payer": EACH}).spec
     assert (plain.licence.exclusivity, plain.licence.term.kind) == ("non_exclusive", "agreement_term")
+
+
+def test_a_role_question_is_worded_for_the_type_it_asks_about():
+    """"Who provides" means the PoC's verifier, the AI service's operator or the data's holder, by type."""
+    question = next(q for q in QUESTIONS if q.id == "roles.provider")
+    for code in codes():
+        asked = {kind: title(question, {"type": kind}, get_locale(code)) for kind in ("poc", "ai_use", "data_provision")}
+        assert len(set(asked.values())) == 3, asked
+    assert "PoC" in title(question, {"type": "poc"}, get_locale("en"))
+    assert "データ" in title(question, {"type": "data_provision"}, get_locale("ja"))
 
 
 def test_the_details_behind_more_reach_the_spec():
@@ -302,7 +312,8 @@ def test_a_problem_the_spec_rules_find_asks_that_question_again():
 
 def test_a_wrong_answer_is_explained_and_asked_again_and_a_question_mark_shows_help():
     # each answer is typed after the line the interview shows: the reason, then the help
-    terminal = Scripted([("What kind of agreement", "9"), ("Choose an option by its number or name (1–4).", "?"),
+    terminal = Scripted([("What kind of agreement", "99"),
+                         (f"Choose an option by its number or name (1–{len(agreement_types.names())}).", "?"),
                          ("Which agreement to draft.", "nda"), *NDA_EN[1:]])  # the type's description, from the schema text
     outcome = run_interview("en", terminal=terminal, today=TODAY)
     assert not terminal.script and outcome.spec.type == "nda"
@@ -313,12 +324,12 @@ def test_the_interview_words_exist_in_every_language():
     for code in codes():
         locale = get_locale(code)
         for question in QUESTIONS:
-            texts = {title(question, {"type": kind}, locale) for kind in ("nda", "poc", "jrd", "license")}
+            texts = {title(question, {"type": kind}, locale) for kind in agreement_types.names()}
             worded = {text for text in texts if text != question.id}
             assert worded and all(text and "{" not in text for text in worded), (code, question.id)
             for item in question.items:
                 assert any(title(item, {"type": kind}, locale, question.id) != item.id
-                           for kind in ("poc", "jrd", "license")), (code, question.id, item.id)
+                           for kind in agreement_types.names()), (code, question.id, item.id)
 
 
 @pytest.mark.parametrize("code", codes())

@@ -8,6 +8,7 @@ only once the test session has pointed the cache at a temporary folder (conftest
 anything be written.
 """
 
+import json
 import re
 import tomllib
 from pathlib import Path
@@ -15,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from ipclauses import LibraryError, assemble, load_library
+from ipclauses import LibraryError, agreement_types, assemble, load_library
 from ipclauses.conditions import holds
 from ipclauses.library import LANGS
 from specgen import spec_where
@@ -152,7 +153,7 @@ def test_defined_terms_are_defined_and_used_in_the_text(lib, clause):
         assert any(forms["ja"] in v.text["ja"] for v in clause.variants), f"{where(clause)}: uses {forms['ja']!r} but never writes it"
 
 
-@pytest.mark.parametrize("agreement", ["nda", "poc", "jrd", "license"])
+@pytest.mark.parametrize("agreement", agreement_types.names())
 def test_each_term_is_defined_once_per_agreement_and_every_used_term_is_defined(lib, agreement):
     clauses = lib.clauses_for(agreement)
     definers: dict[str, list[str]] = {}
@@ -170,7 +171,7 @@ def test_every_declared_variable_comes_from_the_spec(lib):
     from ipclauses.conditions import path_annotation
 
     for var in lib.variables.values():
-        assert any(path_annotation(a, var.source)[0] for a in ("nda", "poc", "jrd", "license")), var.name
+        assert any(path_annotation(a, var.source)[0] for a in agreement_types.names()), var.name
 
 
 def test_every_variable_used_in_text_gets_a_value_from_some_example_or_generated_spec(lib):
@@ -303,11 +304,13 @@ def test_custom_library_overrides_and_adds_clauses(tmp_path, library):
     from ipclauses import load_spec
 
     nda = next(p for p in EXAMPLES if p.stem.startswith("nda"))
+    # The firm's definition serves every agreement the bundled one does, at the same place.
+    bundled = library.clauses["confidentiality.definition"]
+    order = ", ".join(f"{kind} = {bundled.order[kind]}" for kind in bundled.agreements)
     override = GOOD.replace('id = "custom.clause"', 'id = "confidentiality.definition"').replace(
-        'category = "general"', 'category = "confidentiality"').replace(
-        "order = 995", "order = { nda = 200, poc = 450, jrd = 450, license = 450 }")
+        'category = "general"', 'category = "confidentiality"').replace("order = 995", f"order = {{ {order} }}")
     override = override.replace(
-        'agreements = ["nda"]', 'agreements = ["nda", "poc", "jrd", "license"]\ndefines = ["confidential_information"]')
+        'agreements = ["nda"]', f'agreements = {json.dumps(bundled.agreements)}\ndefines = ["confidential_information"]')
     override = override.replace("各当事者は、", "本契約において「秘密情報」とは各当事者が開示する情報をいい、各当事者は、").replace(
         "Each party shall", '\\"Confidential Information\\" means what either party discloses, and each party shall')
     folder = tmp_path / "firm"

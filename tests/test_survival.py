@@ -11,7 +11,7 @@ from ipclauses.drafting import drafting_findings
 
 
 def _named_in_term_article(agreement) -> set[str]:
-    term = agreement.article("general.term")
+    term = next(a for a in agreement.articles if a.category == "term" and a.clause_id.endswith(".term"))  # or a type's own
     return {seg.target for p in term.paragraphs for seg in p.segments if isinstance(seg, Ref)}
 
 

@@ -44,6 +44,17 @@ _COMMON = {
 }
 
 BASES: dict[str, dict] = {
+    "joint_filing": {
+        "type": "joint_filing",
+        **_COMMON,
+        "parties": [
+            _party("kamo", "Kamo Photonics Inc.", "Kamo Photonics", "startup"),
+            _party("meiho", "Meiho Automotive Systems Corporation", "Meiho", "large_company"),
+        ],
+        "invention": {"title": "Optical phased array with a heat-spreading substrate"},
+        "applications": [{"route": "japan"}],
+        "procedure": {"filing_party": "meiho"},
+    },
     "nda": {
         "type": "nda",
         **_COMMON,
@@ -91,6 +102,46 @@ BASES: dict[str, dict] = {
         ],
         "licensed": {"patents": [{"number": "JP 7123456 B2", "title": "Optical phased array"}]},
         "licence": {"royalty": {"kind": "paid", "running_percent": 3}},
+    },
+    "ai_use": {
+        "type": "ai_use",
+        **_COMMON,
+        "parties": [
+            _party("kinetica", "Kinetica Vision K.K.", "Kinetica", "startup", "provider"),
+            _party("sakura", "Sakura Fitness Equipment Co., Ltd.", "Sakura Fitness", "large_company", "user"),
+        ],
+        "service": {"name": "Kinetica Pose API", "description": "a cloud API that estimates body keypoints"},
+        "fees": {"kind": "fixed", "monthly_fee": {"amount": 200000, "currency": "JPY"}},
+    },
+    "data_provision": {
+        "type": "data_provision",
+        **_COMMON,
+        "parties": [
+            _party("hokuriku", "Hokuriku Precision Press Co., Ltd.", "Hokuriku", "large_company", "provider"),
+            _party("sensia", "Sensia AI K.K.", "Sensia", "startup", "recipient"),
+        ],
+        "provided_data": {
+            "description": "press-line sensor readings for 2025",
+            "form": "CSV files uploaded to a shared folder",
+            "first_delivery": "2026-04-30",
+        },
+    },
+    "consortium": {
+        "type": "consortium",
+        **_COMMON,
+        "parties": [
+            _party("seiryo-u", "Seiryo University", "the University", "university", "coordinator"),
+            _party("kamo", "Kamo Photonics Inc.", "Kamo Photonics", "startup", "member"),
+            _party("meiho", "Meiho Automotive Systems Corporation", "Meiho", "large_company", "member"),
+        ],
+        "consortium": {
+            "theme": "Optical phased arrays for vehicle lidar",
+            "work_packages": [
+                {"name": "WP1", "lead": "seiryo-u", "tasks": "Beam steering research"},
+                {"name": "WP2", "lead": "kamo", "tasks": "Chip design"},
+                {"name": "WP3", "lead": "meiho", "tasks": "Vehicle integration"},
+            ],
+        },
     },
 }
 

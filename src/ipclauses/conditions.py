@@ -84,8 +84,10 @@ COMPUTED: dict[str, Callable[[AnySpec], object]] = {
     "@role.recipient": lambda s: party_with_role(s, "recipient"),
     "@role.provider": lambda s: party_with_role(s, "provider"),
     "@role.customer": lambda s: party_with_role(s, "customer"),
+    "@role.user": lambda s: party_with_role(s, "user"),
     "@role.licensor": lambda s: _licensor(s),
     "@role.licensee": lambda s: _licensee(s),
+    "@role.coordinator": lambda s: party_with_role(s, "coordinator"),
     "@results.sole_owner": _sole_owner,
     "@results.non_owner": lambda s: other_party(s, o.id) if (o := _sole_owner(s)) else None,
     "@option.grantor": lambda s: other_party(s, o.holder) if (o := getattr(s, "option", None)) is not None else None,
@@ -96,6 +98,9 @@ COMPUTED: dict[str, Callable[[AnySpec], object]] = {
     "@term.end_date": term_end,
     "@term.years": lambda s: s.term.months // 12 if s.term.months % 12 == 0 else None,
     "@copyright.separate": lambda s: getattr(getattr(s, "results", None), "copyright_ownership", None) is not None,
+    # An AI model developed under the deal (the "ai" block of a PoC or a joint R&D): who develops it, and the other party.
+    "@ai.developer": lambda s: party_by_id(s, a.developer) if (a := getattr(s, "ai", None)) is not None else None,
+    "@ai.partner": lambda s: other_party(s, a.developer) if (a := getattr(s, "ai", None)) is not None else None,
 }
 
 
@@ -264,7 +269,7 @@ COMPUTED_TYPES: dict[str, tuple[object, ...]] = {
     "@copyright.separate": (bool,),
     "@term.end_date": (dt.date,),
     "@term.years": (int, type(None)),
-    **{fact: (Party, type(None)) for fact in COMPUTED if fact.startswith(("@role.", "@results.", "@option.", "@costs.", "@university"))},
+    **{fact: (Party, type(None)) for fact in COMPUTED if fact.startswith(("@role.", "@results.", "@option.", "@costs.", "@university", "@ai."))},
 }
 
 

@@ -36,6 +36,7 @@ from .agreement_types import Roles
 from .interview_guide import BOTH, EACH, NO_LICENCE, OPTION, GuideAnswers, Recommendation, recommend
 from .locales import Locale, get_locale
 from .spec import (
+    MAX_PARTIES,
     PARTY_ID_PATTERN,
     CommonSpec,
     Confidentiality,
@@ -166,18 +167,44 @@ def _is(answers: Answers, key: str, *values: Any) -> bool:
     return answers.get(key) in values
 
 
+def _many_parties(answers: Answers) -> bool:
+    """Whether the deal's type may have more than two parties (a consortium): then the interview asks how many."""
+    try:
+        kind = agreement_types.get_type(str(answers.get("type")))
+    except LookupError:
+        return False
+    return kind.max_parties is None or kind.max_parties > 2
+
+
+def _fewest_parties(answers: Answers) -> int:
+    try:
+        return agreement_types.get_type(str(answers.get("type"))).min_parties
+    except LookupError:
+        return 2
+
+
+def _party_count(answers: Answers) -> int:
+    """How many parties the deal has: two, or as many as the answer to "parties.count" says."""
+    count = answers.get("parties.count")
+    return min(count, MAX_PARTIES) if isinstance(count, int) and count > 0 and _many_parties(answers) else 2
+
+
+def _party_numbers(answers: Answers) -> range:
+    return range(_party_count(answers))
+
+
 def _party_ids(answers: Answers) -> list[str]:
-    return [answers[key] for key in ("parties.0.id", "parties.1.id") if answers.get(key)]
+    return [answers[f"parties.{n}.id"] for n in _party_numbers(answers) if answers.get(f"parties.{n}.id")]
 
 
 def party_names(answers: Answers) -> dict[str, str]:
     """Each party id's short name (or legal name), as the questions show them."""
     return {answers[f"parties.{n}.id"]: answers.get(f"parties.{n}.short_name") or answers.get(f"parties.{n}.legal_name") or ""
-            for n in (0, 1) if answers.get(f"parties.{n}.id")}
+            for n in _party_numbers(answers) if answers.get(f"parties.{n}.id")}
 
 
 def _of_kind(answers: Answers, kind: str) -> str | None:
-    found = [answers[f"parties.{n}.id"] for n in (0, 1) if answers.get(f"parties.{n}.kind") == kind]
+    found = [answers[f"parties.{n}.id"] for n in _party_numbers(answers) if answers.get(f"parties.{n}.kind") == kind]
     return found[0] if len(found) == 1 else None
 
 
@@ -336,7 +363,8 @@ def _balance_labels() -> dict[str, str]:
 
 _ROLE_QUESTIONS = {"discloser": ("roles.discloser", False), "recipient": ("roles.discloser", True),
                    "provider": ("roles.provider", False), "customer": ("roles.provider", True),
-                   "licensor": ("roles.licensor", False), "licensee": ("roles.licensor", True)}
+                   "licensor": ("roles.licensor", False), "licensee": ("roles.licensor", True),
+                   "user": ("roles.provider", True)}
 
 
 def favoured_party(balance: str | None, answers: Answers) -> str | None:
@@ -395,16 +423,32 @@ def _q(id: str, kind: Kind, **kw: Any) -> Question:
 
 
 def _party(n: int) -> list[Question]:
+    """The questions on the party in position n: the first two always, a third and later ones when the deal has them."""
     at = f"parties.{n}"
+    test = None if n < 2 else (lambda a, n=n: n < _party_count(a))
     return [
-        _q(f"{at}.legal_name", "text", words="party.legal_name"),
-        _q(f"{at}.short_name", "text", words="party.short_name"),
-        _q(f"{at}.id", "text", words="party.id", default=lambda a, n=n: _slug(a, n), settled=lambda a: True),
-        _q(f"{at}.kind", "choice", words="party.kind"),
-        _q(f"{at}.address", "text", words="party.address"),
-        _q(f"{at}.representative.name", "text", words="party.representative.name"),
-        _q(f"{at}.representative.title", "text", words="party.representative.title"),
+        _q(f"{at}.legal_name", "text", words="party.legal_name", test=test),
+        _q(f"{at}.short_name", "text", words="party.short_name", test=test),
+        _q(f"{at}.id", "text", words="party.id", default=lambda a, n=n: _slug(a, n), settled=lambda a: True, test=test),
+        _q(f"{at}.kind", "choice", words="party.kind", test=test),
+        _q(f"{at}.address", "text", words="party.address", test=test),
+        _q(f"{at}.representative.name", "text", words="party.representative.name", test=test),
+        _q(f"{at}.representative.title", "text", words="party.representative.title", test=test),
     ]
+
+
+def _one_role(party: Any, answers: Answers) -> list[tuple[str, Any]]:
+    """The party chosen takes the one role the type requires (a consortium's coordinator), every other party the
+    first role it allows (member)."""
+    try:
+        roles = agreement_types.get_type(str(answers.get("type"))).roles
+    except LookupError:
+        return []
+    if not isinstance(roles, Roles) or len(roles.required) != 1:
+        return []
+    (role,), other = roles.required, (roles.allowed or ("party",))[0]
+    return [(f"/parties/{n}/role", role if answers.get(f"parties.{n}.id") == party else other)
+            for n in _party_numbers(answers)]
 
 
 _PARTY_CHOICE = Choices(parties=True, schema=False)
@@ -412,12 +456,19 @@ _PARTY_CHOICE = Choices(parties=True, schema=False)
 _RULES = tuple(typing.get_args(m.model_fields["rule"].annotation)[0]
                for m in (SoleOwnership, JointOwnership, InventorOwnership, FieldOwnership, LaterOwnership))
 _ROLES_FILLS = ("/parties/0/role", "/parties/1/role")
+_ALL_ROLES_FILLS = tuple(f"/parties/{n}/role" for n in range(MAX_PARTIES))
 
 
 def _unlisted_party(answers: Answers) -> Any:
     """The first party the list does not name yet."""
     listed = [item.get("party") for item in answers.get("_items", [])]
     return next((p for p in _party_ids(answers) if p not in listed), NO_DEFAULT)
+
+
+def _party_without_work(answers: Answers) -> Any:
+    """The first party that leads no work package yet."""
+    leading = [item.get("lead") for item in answers.get("_items", [])]
+    return next((p for p in _party_ids(answers) if p not in leading), NO_DEFAULT)
 
 
 def _party_tasks(id: str, **kw: Any) -> Question:
@@ -449,8 +500,8 @@ def _next_stage(answers: Answers) -> Any:
 
 # A question whose field a type's spec does not have never applies to that type (`applies`). These are
 # the rules of the types' own cross-checks (agreement_types/) for fields every type's model shares.
-PAYS = {"type": ("poc", "jrd", "license")}  # an NDA has no payments
-EARLIER_NDA = {"type": ("poc", "jrd")}  # only these replace an earlier NDA
+PAYS = {"type": ("poc", "jrd", "license", "data_provision", "ai_use")}  # an NDA has no payments
+EARLIER_NDA = {"type": ("poc", "jrd", "ai_use")}  # only these replace an earlier NDA
 ANNOUNCES = {"type": ("nda", "jrd")}  # only these draft an announcement
 ONE_WAY = {"type": ("nda",)}  # only an NDA may protect one party's information alone
 NDA_ADD_ON = {"type": ("nda",)}  # IP arising from the disclosed information goes to the discloser
@@ -467,12 +518,17 @@ QUESTIONS: tuple[Question, ...] = tuple([
     ),
     *_section(
         "parties",
-        _party(0), _party(1),
+        # A type with more than two parties (a consortium) asks how many; a bilateral one has two.
+        _q("parties.count", "number", to="", fills=("/parties",), test=_many_parties, default=_fewest_parties),
+        *(_party(n) for n in range(MAX_PARTIES)),
         # The other types are mutual: they take the default without asking.
         _q("confidentiality.direction", "choice", settled=lambda a: not _is(a, "type", *ONE_WAY["type"])),
         _role("discloser", lambda a: _first(_of_kind(a, "startup"), _of_kind(a, "university"), *_party_ids(a))),
         _role("provider", lambda a: _first(_of_kind(a, "startup"), *_party_ids(a))),
         _role("licensor", lambda a: _first(_of_kind(a, "university"), _of_kind(a, "startup"), *_party_ids(a))),
+        _q("roles.coordinator", "choice", to="", fills=_ALL_ROLES_FILLS, choices=_PARTY_CHOICE, put=_one_role,
+           default=lambda a: _first(_of_kind(a, "university"), *_party_ids(a)),
+           test=lambda a: _required_roles(a) == ("coordinator",)),
     ),
     *_section(
         "purpose",
@@ -510,6 +566,163 @@ QUESTIONS: tuple[Question, ...] = tuple([
         _q("more.work", "yes_no", to="", test=_has("poc"), default=False),
         _q("poc.filing_notice_days", "number", when={"more.work": True, "poc.notice_of_filing": True}),
         _q("poc.filing_comment_days", "number", when={"more.work": True, "poc.notice_of_filing": True}),
+    ),
+    # --- consortium ---
+    *_section(
+        "consortium",
+        _q("consortium.theme", "text"),
+        _q("consortium.work_packages", "records", items=(
+            _q("name", "text"),
+            _q("lead", "choice", choices=_PARTY_CHOICE, default=_party_without_work),
+            _q("tasks", "text"),
+        )),
+        _q("consortium.budget", "records", items=(
+            _q("party", "choice", choices=_PARTY_CHOICE, default=_unlisted_party), _q("amount", "money"))),
+        _q("consortium.committee.members_per_party", "number"),
+        _q("consortium.committee.meets_every_months", "number"),
+        _q("consortium.committee.voting", "choice"),
+        _q("consortium.committee.unanimous_matters", "choice", many=True, when={"consortium.committee.voting": "majority"}),
+        _q("consortium.committee.background_veto", "yes_no"),
+        _q("consortium.committee.deadlock", "choice"),
+        _q("membership.new_members", "yes_no"),
+        _q("membership.leaving", "choice"),
+        _q("membership.leaving_notice_days", "number", when={"membership.leaving": "notice"}),
+        _q("membership.leaver_results", "choice"),
+        _q("membership.leaver_access", "choice"),
+        _q("ownership.rule", "choice"),
+        _q("ownership.lead_party", "choice", choices=_PARTY_CHOICE, when={"ownership.rule": "lead_party"},
+           default=lambda a: _first(_of_kind(a, "large_company"), *_party_ids(a))),
+        _q("ownership.joint_shares", "choice", when={"ownership.rule": "joint_creators"}),
+        _q("access.exploitation.university", "choice"),
+        _q("access.exploitation.startup", "choice"),
+        _q("access.exploitation.large_company", "choice"),
+        _q("access.exploitation.other", "choice"),
+        _q("access.request_months", "number"),
+        _q("access.exploiters", "list"),
+        _q("publication.objection_days", "number"),
+        _q("funding", "yes_no", to="", default=False),
+        _q("funding.funder", "text", when={"funding": True}),
+        _q("funding.programme", "text", when={"funding": True}),
+        _q("funding.bayh_dole", "yes_no", when={"funding": True}),
+        _q("funding.report_days", "number", when={"funding": True}),
+    ),
+    # --- joint_filing ---
+    *_section(
+        "joint_filing",
+        _q("invention.title", "text"),
+        _q("invention.summary", "text", optional=True),
+        _q("invention.inventors", "records", items=(
+            _q("name", "text"), _q("party", "choice", choices=_PARTY_CHOICE))),
+        _q("applications", "records", items=(
+            _q("route", "choice"),
+            _q("country", "text", test=lambda a: a.get("applications.route") == "foreign"),
+            _q("number", "text", optional=True),
+            _q("filing_date", "date", optional=True),
+        )),
+        _q("ownership.shares", "choice"),
+        _q("ownership.stated_shares", "records", when={"ownership.shares": "stated"}, items=(
+            _q("party", "choice", choices=_PARTY_CHOICE, default=_unlisted_party), _q("percent", "number", integer=False))),
+        _q("procedure.by", "choice"),
+        _q("procedure.filing_party", "choice", choices=_PARTY_CHOICE, when={"procedure.by": "filing_party"},
+           default=lambda a: _first(_of_kind(a, "large_company"), *_party_ids(a))),
+        _q("procedure.attorney", "text", optional=True),
+        _q("procedure.costs", "choice"),
+        _q("procedure.cost_payer", "choice", choices=_PARTY_CHOICE, when={"procedure.costs": "one_party"},
+           default=lambda a: _first(_of_kind(a, "large_company"), *_party_ids(a))),
+        _q("joint_rules.each_may_practise", "yes_no"),
+        _q("joint_rules.third_party_licensing", "choice"),
+        _q("joint_rules.licence_income", "choice"),
+        _q("joint_rules.non_practice_compensation_percent", "number", integer=False, optional=True),
+        _q("foreign_filing.countries", "list"),
+        _q("foreign_filing.decided_by", "choice"),
+        _q("foreign_filing.costs", "choice"),
+        _q("foreign_filing.if_one_declines", "choice"),
+        _q("abandonment.other_may_take_over", "yes_no"),
+        _q("more.joint_filing", "yes_no", to="", test=_has("invention"), default=False),
+        _q("procedure.advance_notice_days", "number", when=_more("joint_filing")),
+        _q("abandonment.notice_days", "number", when=_more("joint_filing")),
+    ),
+    # --- data_provision ---
+    *_section(
+        "data_provision",
+        _q("provided_data.description", "text"),
+        _q("provided_data.form", "text"),
+        _q("provided_data.delivery", "choice"),
+        _q("provided_data.first_delivery", "date", period=True),
+        _q("provided_data.update_every_months", "number", when={"provided_data.delivery": "periodic"}),
+        # Personal or pseudonymised data also needs the personal data questions (confidentiality section).
+        _q("provided_data.personal_info", "choice"),
+        _q("provided_data.restricted_access", "yes_no"),
+        _q("permitted_use.scope", "choice"),
+        _q("permitted_use.prohibited", "list"),
+        _q("permitted_use.redistribution", "choice"),
+        _q("derived_data.owner", "choice"),
+        _q("derived_data.provider_may_use", "yes_no", when={"derived_data.owner": "recipient"}),
+        _q("data_quality.warranty", "choice"),
+        _q("data_quality.levels", "text", when={"data_quality.warranty": "agreed_levels"}),
+        _q("data_fees.kind", "choice"),
+        _q("data_fees.amount", "money", when={"data_fees.kind": ("fixed", "per_delivery")}),
+        _q("data_fees.payment_days", "number", when={"data_fees.kind": ("fixed", "per_delivery")}),
+        _q("data_at_end", "choice"),
+    ),
+    # --- ai_use ---
+    *_section(
+        "ai_service",
+        _q("service.name", "text"),
+        _q("service.description", "text"),
+        _q("use_scope.affiliates", "yes_no"),
+        _q("use_scope.accounts", "number", optional=True),
+        _q("use_scope.sites", "list"),
+        _q("use_scope.territory", "list"),
+        _q("fees.kind", "choice"),
+        _q("fees.monthly_fee", "money", when={"fees.kind": ("fixed", "fixed_and_usage")}),
+        _q("fees.unit_price", "money", when={"fees.kind": ("usage", "fixed_and_usage")}),
+        _q("fees.unit", "text", when={"fees.kind": ("usage", "fixed_and_usage")}),
+        _q("fees.payment_days", "number"),
+        _q("input_data.improvement_use", "choice"),
+        _q("input_data.other_customers", "yes_no", when={"input_data.improvement_use": ("de_identified", "opt_out", "free")}),
+        _q("input_data.personal_data", "yes_no"),
+        _q("service_level.availability_percent", "number", integer=False, optional=True),
+        _q("service_level.support_hours", "text", optional=True),
+        _q("outputs.owner", "choice"),
+        _q("model_changes.rule", "choice"),
+        _q("model_changes.notice_days", "number", when={"model_changes.rule": ("notice", "notice_and_exit", "prior_version")}),
+        _q("model_changes.prior_version_months", "number", when={"model_changes.rule": "prior_version"}),
+        _q("data_return.action", "choice"),
+        _q("data_return.days", "number"),
+        _q("data_return.export_format", "text"),
+        _q("customised_model", "yes_no", to="", default=False, test=_has("customised_model")),
+        _q("customised_model.description", "text", when={"customised_model": True}),
+        _q("customised_model.owner", "choice", when={"customised_model": True}),
+        _q("customised_model.training_code", "choice", when={"customised_model": True, "customised_model.owner": "user"}),
+        _q("more.ai_service", "yes_no", to="", test=_has("service_level"), default=False),
+        _q("service_level.maintenance_notice_days", "number", when=_more("ai_service")),
+        _q("service_level.non_payment_days", "number", when=_more("ai_service")),
+    ),
+    # --- ai in poc and jrd ---
+    *_section(
+        "ai",
+        _q("ai", "yes_no", to="", test=_optional("ai"), default=False),
+        # A PoC covers the assessment or the proof of concept; development and further training need a joint R&D.
+        _q("ai.stage", "choice", when={"ai": True}, default=_by_type(poc="poc", jrd="development"),
+           choices=Choices(values=lambda a: ("assessment", "poc") if _is(a, "type", "poc")
+                           else ("assessment", "poc", "development", "further_training"))),
+        _q("ai.developer", "choice", choices=_PARTY_CHOICE, when={"ai": True},
+           default=lambda a: _first(_provider(a), _of_kind(a, "startup"), *_party_ids(a))),
+        _q("ai.model", "text", when={"ai": True}),
+        _q("ai.training_data.description", "text", when={"ai": True}),
+        _q("ai.training_data.provided_by", "choice", when={"ai": True}),
+        _q("ai.training_data.personal_data", "yes_no", when={"ai": True}),
+        _q("ai.model_owner", "choice", when={"ai": True}),
+        _q("ai.parameters_owner", "choice", when={"ai": True}, put=_unless("same"), default="same",
+           choices=Choices(own=("same",), own_first=True)),
+        _q("ai.inference_program_owner", "choice", when={"ai": True}),
+        _q("ai.partner_use", "choice", when={"ai": True}),
+        _q("ai.reuse", "choice", when={"ai": True}),
+        _q("ai.reuse_excluded", "text", when={"ai": True, "ai.reuse": "except_competitors"}),
+        _q("ai.derived_data", "choice", when={"ai": True}),
+        _q("ai.outputs", "choice", when={"ai": True}),
+        _q("ai.acceptance_tests", "text", when={"ai": True}, optional=True),
     ),
     *_section(
         "results",

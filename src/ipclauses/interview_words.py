@@ -9,6 +9,7 @@ tell which.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from pydantic import BaseModel
@@ -42,10 +43,16 @@ def _key(question: Question, parent: str) -> str:
     return question.words or (f"{parent}.{question.id}" if parent else question.id)
 
 
+def _by_type(key: str, answers: Answers, words: Mapping[str, str]) -> str:
+    """The key of a question's words for this agreement type ("roles.provider#ai_use"), where a type words it its own way."""
+    own = f"{key}#{answers.get('type')}"
+    return own if own in words else key
+
+
 def title(question: Question, answers: Answers, locale: Locale, parent: str = "") -> str:
     """The question as the interview asks it: the Locale's words, else its field's title."""
     words = locale.words.interview.questions
-    key = _key(question, parent)
+    key = _by_type(_key(question, parent), answers, words)
     number = re.match(r"parties\.(\d+)\.", question.id)
     if key in words:
         return words[key].format(n=int(number.group(1)) + 1 if number else answers.get("_n", ""))
@@ -57,7 +64,8 @@ def title(question: Question, answers: Answers, locale: Locale, parent: str = ""
 
 def help_text(question: Question, answers: Answers, locale: Locale, parent: str = "") -> str:
     """What the question means: the Locale's help for the interview's own questions, else its field's description."""
-    own = locale.words.interview.help.get(_key(question, parent))
+    helps = locale.words.interview.help
+    own = helps.get(_by_type(_key(question, parent), answers, helps))
     if own is not None:
         return own
     targets = field_targets(question, answers, parent)

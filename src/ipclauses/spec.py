@@ -83,7 +83,7 @@ class Party(SpecModel):
     address: Name
     representative: Representative
     role: Literal[
-        "party", "discloser", "recipient", "provider", "customer", "licensor", "licensee"
+        "party", "discloser", "recipient", "provider", "customer", "licensor", "licensee", "coordinator", "member", "user"
     ] = "party"
 
 
@@ -280,6 +280,41 @@ class Results(SpecModel):
     copyright_ownership: OwnershipRule | None = None
     joint_rules: JointRules = Field(default_factory=JointRules)
     no_moral_rights: bool = True
+
+
+# --- AI development in a PoC or a joint R&D (METI's Contract Guidelines on AI and Data) ---------------
+
+# Who owns a part of the trained model: the party that develops it, the other party, or both jointly.
+AiOwner = Literal["developer", "partner", "joint"]
+
+
+class AiTrainingData(SpecModel):
+    """The data the model is trained on: what it is, who provides it (the party that does not develop the
+    model, the developer itself, or both), and whether it holds personal information."""
+
+    description: Text
+    provided_by: Literal["partner", "developer", "both"] = "partner"
+    personal_data: bool = False
+
+
+class AiDevelopment(SpecModel):
+    """An AI model developed under a PoC or a joint R&D: the stage, the training data, who owns and may use
+    the trained model, its trained parameters and the inference program, derived data and outputs, and the
+    tests the model is accepted on (its accuracy is never warranted)."""
+
+    stage: Literal["assessment", "poc", "development", "further_training"]
+    developer: PartyId
+    model: Text
+    training_data: AiTrainingData
+    model_owner: AiOwner = "developer"
+    parameters_owner: AiOwner | None = None
+    inference_program_owner: AiOwner = "developer"
+    partner_use: Literal["none", "purpose_only", "internal_business"] = "purpose_only"
+    reuse: Literal["none", "with_consent", "except_competitors", "free"] = "with_consent"
+    reuse_excluded: Name | None = None
+    derived_data: Literal["data_provider", "developer", "joint"] = "data_provider"
+    outputs: Literal["partner", "developer"] = "partner"
+    acceptance_tests: Text | None = None
 
 
 class Milestone(SpecModel):

@@ -273,7 +273,8 @@ def favoured_party(spec: AnySpec, favours: str) -> Party | None:
     if favours in ("startup", "large_company", "university"):
         matches = [p for p in spec.parties if p.kind == favours]
         return matches[0] if len(matches) == 1 else None
-    fact = {"owner": "@results.sole_owner", "non_owner": "@results.non_owner"}.get(favours, f"@role.{favours}")
+    fact = {"owner": "@results.sole_owner", "non_owner": "@results.non_owner", "developer": "@ai.developer",
+            "ai_partner": "@ai.partner"}.get(favours, f"@role.{favours}")
     return party_fact(spec, fact)
 
 

@@ -8,7 +8,8 @@ JSON Schema, validation and the deal checks are built from what is registered:
     kind = type_of(spec)             # the spec's AgreementType
     kind.problems(spec), kind.findings(spec), kind.roles_for(spec)
 
-Types are listed in the order of their `stage` (NDA, PoC, joint R&D, licence).
+Types are listed in the order of their `stage` (NDA, PoC, joint R&D, licence, consortium, joint filing,
+data provision, AI service use).
 """
 
 from __future__ import annotations

@@ -155,7 +155,7 @@ class AgreementType(Generic[S]):
     a spec is:
     - `roles`: the roles its parties may have (fixed, or from the spec);
     - `min_parties`/`max_parties`: how many parties it has (None: no upper bound
-      beyond the spec's); the shipped types are bilateral;
+      beyond the spec's); all the shipped types but the consortium are bilateral;
     - `cross_check`: cross-field rules beyond the shared ones in `loading`,
       each problem naming the field to change;
     - `checks`: deal checks beyond the shared ones in `checks`;

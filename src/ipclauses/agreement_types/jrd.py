@@ -12,6 +12,7 @@ from ..errors import Problem
 from ..locales import Locale
 from ..messages import AgreementName, message
 from ..spec import (
+    AiDevelopment,
     BackgroundIp,
     CommonSpec,
     Filing,
@@ -29,6 +30,8 @@ from ..spec import (
 )
 from .base import AgreementType, Finding, Problems, finding
 from .rules import (
+    ai_development,
+    ai_findings,
     background_parties,
     improvement_pitfall,
     licence_scope_terms,
@@ -58,6 +61,7 @@ class JrdSpec(CommonSpec):
     non_compete: NonCompete | None = None
     warranties: Literal["none", "knowledge_qualified"] = "none"
     assignment_on_insolvency: bool = False
+    ai: AiDevelopment | None = None
 
 
 def cross_check(spec: JrdSpec) -> list[Problem]:
@@ -92,7 +96,12 @@ def cross_check(spec: JrdSpec) -> list[Problem]:
     if spec.licence is not None:
         usage_scope(spec.licence, spec.results, out)
         licence_scope_terms(spec, spec.licence, out, described_as=NAMED)
+    ai_development(spec, spec.ai, out)
     return out.found
+
+
+def ai_terms(spec: JrdSpec) -> Iterator[Finding]:
+    return ai_findings(spec, spec.ai, spec.results)
 
 
 def ownership_left_open(spec: JrdSpec) -> Iterator[Finding]:
@@ -202,7 +211,7 @@ AGREEMENT_TYPE = AgreementType(
     # roles: the default ("party"; a one-way duty, refused above, would ask for a discloser and a recipient).
     cross_check=cross_check,
     checks=(ownership_left_open, background_needed, university_rights, non_compete_own_rnd, improvements_handed_over,
-            no_non_practice_compensation),
+            no_non_practice_compensation, ai_terms),
     pays_nothing=lambda spec: spec.jrd.costs.rule == "each_bears_own",
     shares_materials=True,
     overview=overview,

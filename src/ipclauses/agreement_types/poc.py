@@ -10,9 +10,22 @@ from ..agreement import ScheduleSection
 from ..errors import Problem
 from ..locales import Locale
 from ..messages import AgreementName, message
-from ..spec import CommonSpec, NextStep, PocWork, Results, SoleOwnership, UsageScope, add_months, due_date, term_end
+from ..spec import (
+    AiDevelopment,
+    CommonSpec,
+    NextStep,
+    PocWork,
+    Results,
+    SoleOwnership,
+    UsageScope,
+    add_months,
+    due_date,
+    term_end,
+)
 from .base import AgreementType, Deadline, Finding, Problems, Roles, finding
 from .rules import (
+    ai_development,
+    ai_findings,
     licence_scope_terms,
     money_terms,
     mutual_confidentiality_only,
@@ -35,6 +48,7 @@ class PocSpec(CommonSpec):
     licence: UsageScope | None = None
     next_step: NextStep | None = None
     warranties: Literal["none", "knowledge_qualified"] = "none"
+    ai: AiDevelopment | None = None
 
 
 def cross_check(spec: PocSpec) -> list[Problem]:
@@ -57,7 +71,21 @@ def cross_check(spec: PocSpec) -> list[Problem]:
         out.add("/poc/filing_comment_days", message("poc.comments_after_filing", comment=spec.poc.filing_comment_days,
                                                     notice=spec.poc.filing_notice_days))
     _next_step(spec, out)
+    _ai(spec, out)
     return out.found
+
+
+def _ai(spec: PocSpec, out: Problems) -> None:
+    """A PoC's model is developed by its provider, at the assessment or PoC stage."""
+    ai_development(spec, spec.ai, out, stages=("assessment", "poc"))
+    providers = spec.parties_with_role("provider")
+    if spec.ai is not None and providers and spec.party(spec.ai.developer) and spec.ai.developer != providers[0].id:
+        out.add("/ai/developer", message("ai.developer_not_provider", provider=providers[0].short_name,
+                                         provider_id=providers[0].id))
+
+
+def ai_terms(spec: PocSpec) -> Iterator[Finding]:
+    return ai_findings(spec, spec.ai, spec.results)
 
 
 def _next_step(spec: PocSpec, out: Problems) -> None:
@@ -160,7 +188,7 @@ AGREEMENT_TYPE = AgreementType(
     stage=2,
     roles=Roles(required=("provider", "customer"), why=message("roles.poc")),
     cross_check=cross_check,
-    checks=(free_poc, ownership_open),
+    checks=(free_poc, ownership_open, ai_terms),
     pays_nothing=lambda spec: spec.poc.fee.amount == 0,
     shares_materials=True,
     overview=overview,

@@ -10,10 +10,11 @@ in the message (an `AgreementName`: "an NDA"). The rules every type shares stay 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 
 from ..messages import AgreementName, message
-from ..spec import BackgroundIp, CommonSpec, Results, UsageScope, add_months, term_end
-from .base import Problems
+from ..spec import AiDevelopment, BackgroundIp, CommonSpec, Party, Results, UsageScope, add_months, term_end
+from .base import Finding, Problems, finding
 
 
 def mutual_confidentiality_only(spec: CommonSpec, described_as: AgreementName, out: Problems) -> None:
@@ -227,3 +228,68 @@ def money_terms(spec: CommonSpec, out: Problems, *, drafts_compensation: bool = 
         out.add(path, message("money.compensation_not_drafted", agreement=described_as or ""))
     elif not any(rule in _MAY_BE_JOINT for rule in rules):
         out.add(path, message("money.compensation_without_joint"))
+
+
+# --- an AI model developed under a PoC or a joint R&D (the optional "ai" block) ------------------------
+
+
+def ai_partner(spec: CommonSpec, ai: AiDevelopment) -> Party | None:
+    """The party that does not develop the model (both types with an "ai" block are bilateral)."""
+    return next((p for p in spec.parties if p.id != ai.developer), None)
+
+
+def ai_data_providers(spec: CommonSpec, ai: AiDevelopment) -> list[Party]:
+    """The parties that provide the training data."""
+    developer, partner = spec.party(ai.developer), ai_partner(spec, ai)
+    chosen = {"partner": [partner], "developer": [developer], "both": [developer, partner]}[ai.training_data.provided_by]
+    return [p for p in chosen if p is not None]
+
+
+def ai_development(spec: CommonSpec, ai: AiDevelopment | None, out: Problems, *, stages: tuple[str, ...] = ()) -> None:
+    """The parties the block names exist; the stage fits the agreement; personal training data has the
+    personal data article; a reuse limit is given exactly when the option needs one."""
+    if ai is None:
+        return
+    out.party_ref(ai.developer, "/ai/developer")
+    if stages and ai.stage not in stages:
+        out.add("/ai/stage", message("ai.stage_not_in_agreement", stage=ai.stage, stages=" / ".join(stages)))
+    if ai.training_data.personal_data and spec.party(ai.developer):
+        providers = ai_data_providers(spec, ai)
+        named = spec.personal_data.provided_by if spec.personal_data is not None else []
+        if not any(p.id in named for p in providers):
+            out.add("/personal_data", message("ai.personal_training_data",
+                                              providers=", ".join(f'"{p.id}"' for p in providers)))
+    if ai.reuse == "except_competitors" and ai.reuse_excluded is None:
+        out.add("/ai/reuse_excluded", message("ai.reuse_excluded_missing"))
+    elif ai.reuse != "except_competitors" and ai.reuse_excluded is not None:
+        out.add("/ai/reuse_excluded", message("ai.reuse_excluded_unused", reuse=ai.reuse))
+    if ai.parameters_owner is not None and ai.parameters_owner == ai.model_owner:
+        out.add("/ai/parameters_owner", message("ai.parameters_owner_same", owner=ai.model_owner))
+
+
+def ai_findings(spec: CommonSpec, ai: AiDevelopment | None, results: Results) -> Iterator[Finding]:
+    """Deal checks of the "ai" block: unlimited reuse of a model trained on the partner's data, a data
+    provider with no right to the model, parameters that cannot be run, and no acceptance tests."""
+    if ai is None:
+        return
+    developer, partner = spec.party(ai.developer), ai_partner(spec, ai)
+    if developer is None or partner is None:
+        return
+    names = {"developer": developer.short_name, "partner": partner.short_name}
+    partner_data = ai.training_data.provided_by in ("partner", "both")
+    if ai.reuse == "free" and partner_data:
+        yield finding("ai.reuse_unlimited", "warning", "/ai/reuse",
+                      variant="personal" if ai.training_data.personal_data else "", **names)
+    parameters = ai.parameters_owner or ai.model_owner
+    partner_owns_model = ai.model_owner != "developer" or parameters != "developer"
+    if ai.partner_use == "none":
+        if partner_data and not partner_owns_model and ai.inference_program_owner == "developer":
+            yield finding("ai.data_provider_no_model_use", "warning", "/ai/partner_use", **names)
+        elif partner_owns_model and ai.inference_program_owner == "developer":
+            yield finding("ai.parameters_without_program", "warning", "/ai/partner_use", **names)
+    if ai.acceptance_tests is None:
+        if ai.stage in ("development", "further_training"):
+            yield finding("ai.no_acceptance_tests", "warning", "/ai/acceptance_tests", **names)
+        elif any(d.kind == "model" and d.delivered for d in results.deliverables):
+            yield finding("ai.no_acceptance_tests", "info", "/ai/acceptance_tests", variant="delivered", **names)
+

@@ -230,6 +230,24 @@ class OverviewWords:
     jrd: str  # {ownership}
     license: str  # {licensor} {licensee} {subject} (licence_subjects of what is licensed, joined) {scope}
     licence_subjects: Mapping[str, str]  # what a licence covers, by licence.subject kind
+    # --- consortium ---
+    consortium: str  # {count} {coordinator} {packages}
+    # the consortium's schedule sections and key terms: work_packages, work_package ({name} {lead}), budget,
+    # access_rights, background, coordinator, funder, funding ({funder} {programme})
+    consortium_words: Mapping[str, str]
+    consortium_access_terms: Mapping[str, str]  # by access.exploitation option
+    # --- joint_filing ---
+    joint_filing: str  # {invention}
+    # the schedule and key terms of a joint filing agreement: headings and row labels
+    joint_filing_schedule: Mapping[str, str]
+    # --- data_provision ---
+    data_provision: str  # {provider} {recipient} {scope} (data_provision_scopes of permitted_use.scope)
+    data_provision_scopes: Mapping[str, str]  # what the recipient may use the data for, by permitted_use.scope
+    data_provision_per_delivery: str  # {amount}: a fee charged for each delivery, in the key terms
+    # --- ai_use ---
+    ai_use: str  # {provider} {user} {service}
+    ai_use_monthly: str  # {amount}: the fixed monthly fee, in the key-terms table
+    ai_use_per_unit: str  # {amount} {unit}: the usage price, in the key-terms table
 
 
 @dataclass(frozen=True, kw_only=True)

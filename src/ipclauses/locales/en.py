@@ -99,6 +99,204 @@ _MAKE_GRANT_BACK_NON_EXCLUSIVE = 'Make the grant-back non-exclusive ("improvemen
 # Deal-check findings by id (or id#variant): (message, why, fix) templates; the fields each is given
 # are the ones its English template names. These are the findings' English texts (and their --json).
 _FINDINGS: dict[str, tuple[str, str, str]] = {
+    # --- consortium ---
+    "consortium.no_deadlock_rule": (  # {parties}
+        "Nothing says what happens when the steering committee of {parties} parties cannot decide.",
+        "With three or more parties a vote can stall, and a stalled committee stops the work packages and the funder's reports.",
+        'Choose "consortium.committee.deadlock": "escalation" (the parties\' executives decide) or '
+        '"coordinator_casting_vote".',
+    ),
+    "consortium.no_leaving_rule": (
+        "Nothing says how a member may leave the consortium, or what happens to its results and access rights.",
+        "A member that walks out mid-project can take results the others need, or keep access it no longer earns.",
+        'Set "membership.leaving" to "notice" or "consent", and choose what a leaver keeps.',
+    ),
+    "consortium.exploiter_without_access": (  # {party} {kind}
+        "{party} is to exploit the results, but a party of its kind gets access rights for exploitation only by a "
+        "separate agreement.",
+        "The others can refuse that agreement, so the party that is meant to bring the results to market may be "
+        "unable to use them.",
+        'Give parties of its kind access on "fair_reasonable" or "royalty_free" terms, or take it off the exploiters.',
+    ),
+    "consortium.no_exploiter": (
+        "No party is named as the one that will exploit the results.",
+        "Access rights, ownership and the funder's reports all turn on who will use the results after the project.",
+        'Name the exploiting parties in "access.exploiters".',
+    ),
+    "consortium.transfer_needs_approval": (  # {funder}
+        "Results are to be assigned to another party, but the funding flows down the Bayh-Dole terms.",
+        "Under article 17 of the Industrial Technology Enhancement Act such an assignment needs {funder}'s prior "
+        "approval, which takes time and may be refused.",
+        "Plan the approval into the timetable, or let creators keep their results and grant access rights instead.",
+    ),
+    "consortium.party_without_budget": (  # {party}
+        "{party} has no line in the budget.",
+        "A party that does work but has no budget may stop when its own money runs out.",
+        "Give it a budget line, even one of 0, so the parties agree that it works at its own cost.",
+    ),
+    "consortium.background_unlisted": (
+        "No party lists its background.",
+        "Access rights and the veto on a party's own background work only for what the agreement identifies.",
+        'List what each party brings in "background_ip.items".',
+    ),
+    # --- joint_filing ---
+    "joint_filing.university_no_revenue": (  # {university} {company}
+        "{university} co-owns the invention with {company} but receives nothing: no compensation for not practising "
+        "(不実施補償) is set, and no share of licence income is fixed.",
+        "{company} may work the invention freely, and a university does not make or sell products itself. With no "
+        "compensation and no fixed share of licence income, {university} bears a share of the rights (and a veto on "
+        "licences and assignments) without any return, which university rules usually forbid; the dispute then comes "
+        "after sales start.",
+        "Set joint_rules.non_practice_compensation_percent (a percentage of {company}'s net sales of products that use "
+        "the invention), or make licence income follow the shares (\"joint_rules.licence_income\": \"by_share\"), or both.",
+    ),
+    "joint_filing.no_non_practice_compensation": (  # {university} {company}
+        "{university} shares in licence income, but receives nothing when {company} works the invention itself: no "
+        "compensation for not practising (不実施補償) is set.",
+        "Under Patent Act art. 73 each co-owner works the invention without paying the other. {university} does not "
+        "manufacture, so without compensation its only income from the invention is its share of licence income.",
+        "Agree a rate in joint_rules.non_practice_compensation_percent, or record that {university} waives compensation "
+        "(for example because {company} bears all the filing costs).",
+    ),
+    "joint_filing.licence_income_open": (
+        "A licence to a third party needs both co-owners' consent, but nothing says how its income is shared.",
+        "The co-owner asked for consent can still set terms when it consents, but leaving the split open invites a "
+        "deadlock at the moment a licensee is waiting.",
+        "Choose \"joint_rules.licence_income\": \"by_share\" (income follows the shares) or \"licensing_party\".",
+    ),
+    "joint_filing.licence_income_open#consent_given": (
+        "Each co-owner may license third parties without asking, and nothing says how the licence income is shared.",
+        "The licensing co-owner collects the income and the other has no contractual claim to any of it, while the "
+        "licences compete with its own use of the invention.",
+        "Choose \"joint_rules.licence_income\": \"by_share\", or require consent "
+        "(\"joint_rules.third_party_licensing\": \"consent_required\").",
+    ),
+    "joint_filing.share_without_costs": (  # {payer} {other} {share}
+        "{payer} pays every cost of the application, while {other} holds a {share}% share without paying.",
+        "That is common when a company funds a university's share, but {other} keeps the co-owner's veto on licences "
+        "and assignments, and its share is not reduced if it never contributes.",
+        "Confirm that this is intended, and consider letting {payer} weigh it in the other terms (a lower compensation "
+        "rate, or consent to licences given in advance), or share the costs by share.",
+    ),
+    "joint_filing.no_take_over": (
+        "Nothing says what happens when a co-owner abandons its share or stops paying for the rights.",
+        "A co-owner that stops paying fees can let a patent lapse for both, and an abandoned share passes to the other "
+        "co-owner only as the law provides, with no notice period to act on.",
+        "Set \"abandonment.other_may_take_over\": true, so a co-owner that wants to drop its share gives notice and "
+        "offers it to the other.",
+    ),
+    "joint_filing.foreign_filing_blocked": (
+        "Filing abroad needs both co-owners, and if either declines nobody files.",
+        "Either co-owner can then stop protection abroad, even where the other needs it for its products, and the "
+        "priority deadline (12 months) will not wait for a negotiation.",
+        "Let the co-owner that wants to file go ahead alone (\"foreign_filing.if_one_declines\": \"other_files_alone\").",
+    ),
+    # --- data_provision ---
+    "data_provision.personal_data_unlimited": (  # {scope}
+        'The data contains personal information, but the recipient may use it beyond a stated purpose ("{scope}").',
+        "Japan's APPI lets personal information be used only within the purpose it was obtained and given for. A provider "
+        "that hands it over for any use has no lawful basis for giving it, and the personal information article, which "
+        "limits its use to the Purpose, then contradicts the scope of use.",
+        'Set "permitted_use.scope": "purpose_only" and state the purpose precisely, or anonymise the data first '
+        '("provided_data.personal_info": "anonymised").',
+    ),
+    "data_provision.personal_data_unlimited#pseudonymised": (  # {scope}
+        'The data contains pseudonymised information, but the recipient may use it beyond a stated purpose ("{scope}").',
+        "Pseudonymised information may be used only for the purposes published for it, and as a rule may not be given "
+        "to a third party at all (APPI art. 41). The recipient can hold it only to handle it for the provider, within "
+        "the provider's purpose.",
+        'Set "permitted_use.scope": "purpose_only" and state the purpose precisely, or anonymise the data first '
+        '("provided_data.personal_info": "anonymised").',
+    ),
+    "data_provision.derived_open": (
+        "Ownership of the data, models and other results derived from the data is left to be agreed later.",
+        "Derived data is where the value of a data deal lies. Left open, neither party can safely build on it, and the "
+        "party that holds it will claim it.",
+        'Choose an owner in "derived_data.owner" ("recipient" or "provider"), and decide with '
+        '"derived_data.provider_may_use" whether the provider may use what the recipient derives.',
+    ),
+    "data_provision.redistribution_personal": (  # {redistribution}
+        'The recipient may pass the data on ("{redistribution}"), and the data contains personal information.',
+        "Giving personal information to another company, an affiliate included, is a provision to a third party under "
+        "the APPI that needs the individuals' consent or another lawful basis. The personal information article also "
+        "forbids it without the provider's written consent.",
+        'Set "permitted_use.redistribution": "none", or anonymise the data before it may be passed on.',
+    ),
+    "data_provision.no_lawful_source": (  # {recipient}
+        "{recipient} may build products on the data, but the provider does not warrant that it obtained the data "
+        "lawfully or may provide it.",
+        "If the data was collected unlawfully, or a third party's rights or contract limit its use, products built on "
+        "it may have to be withdrawn, and the recipient has no claim against the provider.",
+        'Set "data_quality.warranty": "lawful_source" (or "agreed_levels"), so that the provider at least warrants that '
+        "it obtained the data lawfully and has the right to provide it.",
+    ),
+    "data_provision.restricted_passed_on": (
+        "The data is restricted-access data, but the recipient may pass it on to its affiliates without asking.",
+        "Data shared under access controls is protected as shared data with limited access (Unfair Competition "
+        "Prevention Act art. 2(7)) only while access stays limited to those it is provided to. Passing it on freely "
+        "weakens the provider's case.",
+        'Consider "permitted_use.redistribution": "with_consent", so that every affiliate that receives the data is one '
+        "the provider agreed to.",
+    ),
+    # --- ai_use ---
+    "ai_use.input_reuse_unlimited": (  # {provider} {user}
+        "{provider} may use {user}'s input data for any purpose, and the agreement sets no limit on that use.",
+        "Input data often holds a user's trade secrets, production know-how or data about people. Once {provider} "
+        "may use it freely, {user} cannot stop it from being studied, kept, passed on or built into other products, "
+        "and its confidentiality protection is worth little. METI's Contract Guidelines on AI and Data expect the "
+        "parties to agree the purpose and limits of any reuse.",
+        'Limit the reuse: "input_data.improvement_use": "de_identified" (only to improve the service, in a form that '
+        'identifies neither {user} nor its data), "opt_out" (the same, unless {user} says no), or "none".',
+    ),
+    "ai_use.input_reuse_unlimited#other_customers": (  # {provider} {user}
+        "{provider} may use {user}'s input data for any purpose, including models for other customers, and the "
+        "agreement sets no limit on that use.",
+        "Input data often holds a user's trade secrets, production know-how or data about people. A model trained on "
+        "it and sold to others, competitors among them, can carry what {user} learnt to them, and {user} cannot stop "
+        "it. METI's Contract Guidelines on AI and Data expect the parties to agree the purpose and limits of any reuse.",
+        'Limit the reuse: "input_data.improvement_use": "de_identified" or "opt_out", and decide whether other '
+        'customers may benefit ("input_data.other_customers").',
+    ),
+    "ai_use.model_without_code": (  # {provider} {user}
+        "{user} owns its customised model, but only {provider} keeps the code that trains it.",
+        "A trained model goes stale as the data changes. Without the training code (and the settings used), {user} "
+        "cannot train the model again, move it to another provider or check how it was made, so owning it gives "
+        "{user} little, and {provider} stays the only party able to maintain it.",
+        'Have the training code delivered with the model ("customised_model.training_code": "delivered"), or let '
+        '{provider} own the model and grant {user} the use it needs ("customised_model.owner": "provider").',
+    ),
+    "ai_use.no_availability_target": (  # {provider} {user}
+        "The service has no availability target.",
+        "Without a target, {provider} promises only reasonable efforts to keep the service running, and {user} "
+        "has no measure to point to when it is down.",
+        'Set "service_level.availability_percent" (for example 99.5), or keep none if the service is not critical '
+        "to {user}'s operations.",
+    ),
+    "ai_use.no_availability_target#usage": (  # {provider} {user}
+        "{user} pays for its use of the service, but the service has no availability target.",
+        "Usage fees tie {user}'s business to the service: it depends on the service being there when it needs it. "
+        "Without a target, {provider} promises only reasonable efforts, and {user} has no measure to point to when "
+        "the service is down, nor a reason to pay less.",
+        'Set "service_level.availability_percent" (for example 99.5), so that both sides know what the fees buy.',
+    ),
+    "ai_use.personal_data_without_appi": (  # {provider} {user}
+        "{user}'s input data contains personal information, but the agreement has no article on handling it.",
+        "Sending personal information to {provider} for processing is an entrustment under Japan's Act on the "
+        "Protection of Personal Information (APPI): {user} must supervise {provider}, and {provider} must keep the "
+        "data secure. Without an article on it, the agreement sets no rules on security, subcontractors, transfers "
+        "abroad, leaks or deletion, and nothing stops personal information from reaching the reuse for improving "
+        "the model.",
+        'Add "personal_data": {{"provided_by": ["<id of {user}>"]}}, with "sensitive": true for health or other '
+        'sensitive data and "cross_border": true if the service runs outside Japan; or, if the inputs hold no '
+        'personal information after all, set "input_data.personal_data": false.',
+    ),
+    "ai_use.unlimited_model_changes": (  # {provider} {user}
+        "{provider} may change the model at any time without notice.",
+        "A changed model can give different outputs for the same input. {user} may have built checks, thresholds "
+        "and processes on how the model behaves today, and a silent change can break them before anyone notices.",
+        'Require notice of material changes ("model_changes.rule": "notice"), with the right to leave '
+        '("notice_and_exit") or to stay on the earlier version for a while ("prior_version").',
+    ),
     # Money terms: the late-payment rate against the usual ceiling, in Japan ("#japan") or elsewhere.
     "money.late_interest_high#japan": (  # {rate}
         "Late payments carry interest at {rate}% a year, more than the 14.6% that Japanese practice treats as the ceiling.",
@@ -482,11 +680,137 @@ _FINDINGS: dict[str, tuple[str, str, str]] = {
         'Make the licence follow the agreement and its renewals ("licence.term": {{"kind": "agreement_term"}}), '
         'or set "term.renewal.automatic": false, or make the licence longer than the initial term (licence.term.years).',
     ),
+    # --- ai in poc and jrd ---
+    "ai.reuse_unlimited": (  # {developer} {partner}
+        "{developer} may reuse the model trained on {partner}'s data, and its trained parameters, for any other "
+        "customer, with no limit.",
+        "What a model has learned from the training data stays in its trained parameters, so a model reused for a "
+        "competitor of {partner} carries {partner}'s data, and the know-how in it, to that competitor. Copyright "
+        "may not protect trained parameters, so only the contract can set the limit.",
+        'Limit the reuse: exclude {partner}\'s competitors ("ai.reuse": "except_competitors", naming them in '
+        '"ai.reuse_excluded"), require consent ("with_consent"), or let {developer} reuse only its own inference '
+        "program and not the trained parameters (\"none\").",
+    ),
+    "ai.reuse_unlimited#personal": (  # {developer} {partner}
+        "{developer} may reuse the model trained on {partner}'s data, which contains personal information, for any "
+        "other customer, with no limit.",
+        "A model trained on personal information can reveal it (through memorised examples or inference attacks), "
+        "and the people in the data agreed at most to its use for this project. Reuse for others with no limit also "
+        "carries {partner}'s data and know-how to its competitors.",
+        'Limit the reuse ("ai.reuse": "with_consent" or "none"), and settle in the work description how '
+        "{developer} shows that no personal information can be recovered from a model before it is reused.",
+    ),
+    "ai.data_provider_no_model_use": (  # {developer} {partner}
+        "{partner} provides training data but gets no right to use the trained model: {developer} owns the "
+        "model, its parameters and the inference program, and {partner} may not use them.",
+        "The party whose data made the model usually expects at least to use the model it paid for with its "
+        "data. With no right of use, every later use needs a new agreement with {developer}, on its terms.",
+        'Give {partner} a right of use ("ai.partner_use": "purpose_only" or "internal_business"), or a share in '
+        'the model ("ai.model_owner": "joint" or "partner").',
+    ),
+    "ai.parameters_without_program": (  # {developer} {partner}
+        "{partner} owns (or co-owns) the trained model or its parameters, but the inference program stays with "
+        "{developer} and {partner} may not use it.",
+        "Trained parameters do nothing without the program that runs them: {partner} would own a model it "
+        "cannot use without a further agreement with {developer}. This is the AI version of owning a model whose "
+        "only working copy the other side keeps.",
+        'Give {partner} a right to use the inference program ("ai.partner_use": "internal_business"), or have '
+        'it own the program too ("ai.inference_program_owner").',
+    ),
+    "ai.no_acceptance_tests": (  # {developer} {partner}
+        "The model is developed for use, but no acceptance tests are agreed.",
+        "A statistical model's accuracy cannot be promised in advance, so the agreement gives no warranty of "
+        "accuracy; without agreed tests there is then no measure of whether {developer} has delivered, and "
+        "acceptance turns into a dispute.",
+        'Describe the tests and their targets in "ai.acceptance_tests" (the test data, the measures such as '
+        "recall or error rate, and the threshold), as a best-efforts target rather than a warranty.",
+    ),
+    "ai.no_acceptance_tests#delivered": (  # {developer} {partner}
+        "A trained model is delivered with the Report, but no acceptance tests are agreed for it.",
+        "Accuracy is not warranted, so without agreed tests {partner} has no measure to accept or reject the "
+        "delivered model, and the PoC's result is harder to judge.",
+        'Describe the tests and their targets in "ai.acceptance_tests", ideally the same ones as the PoC\'s KPIs.',
+    ),
 }
 
 # Validation messages by id (see messages.py): `str.format` templates, given the fields each names. These are
 # the messages' English texts (and those of `validate --json`); every locale has the same ids.
 _MESSAGES = {
+    # --- consortium ---
+    "consortium.coordinator_role": "a consortium has one coordinator that runs its administration",
+    "consortium.member_role": 'give every other party "role": "member"',
+    "consortium.not_drafted": "{agreement} does not draft this term (remove it)",
+    "consortium.no_renewal": "a consortium runs for its project's term and does not renew automatically (set it to false)",
+    "consortium.cap_for_all": 'a consortium caps every party\'s liability alike (use "both")',
+    "consortium.budget_currencies": "gives budgets in several currencies ({currencies}): use one",
+    "consortium.party_without_work": '"{party}" leads no work package (give it one, or remove the party)',
+    "consortium.unanimous_matters_unused": 'is only used with "voting": "majority" (with unanimity every matter is unanimous)',
+    "consortium.matter_twice": "names a matter twice",
+    "consortium.casting_vote_with_unanimity": "a casting vote breaks a tie in a vote by majority; with unanimity choose \"escalation\"",
+    "consortium.notice_days_unused": 'is only used with "leaving": "notice"',
+    "consortium.lead_party_missing": 'is missing: "lead_party" ownership needs the party that takes the results',
+    "consortium.lead_party_unused": 'is only used with "rule": "lead_party"',
+    "consortium.joint_shares_unused": 'is only used with "rule": "joint_creators"',
+    "consortium.objection_after_publication": "must be shorter than the {notice} days' notice of a publication",
+    # --- joint_filing ---
+    "joint_filing.country_missing": 'is missing: a "foreign" application needs the country it is filed in',
+    "joint_filing.country_unused": 'is only used with "route": "foreign" (this application is "{route}")',
+    "joint_filing.share_twice": 'lists the party "{party}" more than once',
+    "joint_filing.share_missing": 'gives no share for the party "{party}": list each party once with "shares": "stated"',
+    "joint_filing.shares_sum": "the stated shares add up to {total}%, not 100%",
+    "joint_filing.shares_unused": 'is only used with "shares": "stated"',
+    "joint_filing.filing_party_missing": 'is missing: "by": "filing_party" needs the party that handles the application',
+    "joint_filing.filing_party_unused": 'is only used with "by": "filing_party"',
+    "joint_filing.cost_payer_missing": 'is missing: "costs": "one_party" needs the party that pays',
+    "joint_filing.cost_payer_unused": 'is only used with "costs": "one_party"',
+    "joint_filing.no_filing_party_to_decide": '"filing_party" needs a filing party: set "procedure.by": "filing_party", or let both decide ("both")',
+    "joint_filing.declining_blocks_decision": '"no_filing" lets either party stop a foreign filing, so the filing party cannot decide alone: choose "other_files_alone", or "decided_by": "both"',
+    # --- data_provision ---
+    "roles.data_provision": "a data provision agreement has a provider who provides the data and a recipient who uses it",
+    "data_provision.purpose_scope": (
+        'is not used in a data provision agreement: what the recipient may use the data for is "permitted_use.scope" '
+        "(remove it)"
+    ),
+    "data_provision.provider_use_unused": (
+        'is true, but the provider\'s right to use Derived Data is drafted only when the recipient owns it '
+        '("derived_data.owner" is "{owner}"; remove it)'
+    ),
+    "data_provision.levels_missing": (
+        'is missing: "data_quality.warranty": "agreed_levels" needs the agreed quality levels, e.g. "no more than 1% '
+        'missing values in any month"'
+    ),
+    "data_provision.levels_unused": 'is set, but "data_quality.warranty" is "{warranty}": give levels only with "agreed_levels"',
+    "data_provision.fee_missing": 'is missing: a "{kind}" fee needs an amount above 0 (or "data_fees.kind": "free")',
+    "data_provision.free_with_amount": 'is set, but "data_fees.kind" is "free" (remove the amount, or choose "fixed" or "per_delivery")',
+    "data_provision.late_interest_free": "is set, but the data is provided free, so there is no payment to charge interest on (remove it)",
+    "data_provision.interval_missing": (
+        'is missing: periodic delivery ("provided_data.delivery": "periodic") needs the months between deliveries'
+    ),
+    "data_provision.interval_unused": 'is set, but the data is delivered once: use "provided_data.delivery": "periodic", or remove it',
+    "data_provision.delivery_before_start": "is before the effective date",
+    "data_provision.delivery_after_end": (
+        "falls on {due}, after the initial term ends on {end} (lengthen term.months or move the delivery)"
+    ),
+    "data_provision.personal_data_missing": (
+        'is missing: the data contains {kind} information ("provided_data.personal_info": "{kind}"), so give '
+        '"personal_data" with the provider in "provided_by"'
+    ),
+    "data_provision.personal_data_unused": (
+        'is given, but "provided_data.personal_info" is "{kind}": set it to "personal" or "pseudonymised", or remove '
+        '"personal_data"'
+    ),
+    "data_provision.personal_data_from_provider": 'must name the provider alone: ["{provider}"]',
+    # --- ai_use ---
+    "roles.ai_use": "an AI service use agreement has a provider who offers the service and a user who uses it",
+    "ai_use.monthly_fee_missing": 'fees of kind "{kind}" need a monthly fee: add fees.monthly_fee',
+    "ai_use.monthly_fee_unused": 'usage fees have no monthly fee: remove fees.monthly_fee, or use "fixed_and_usage"',
+    "ai_use.unit_price_missing": 'fees of kind "{kind}" need a price per unit of use: add fees.unit_price',
+    "ai_use.unit_missing": 'fees of kind "{kind}" need the unit the price is for (e.g. "1,000 requests"): add fees.unit',
+    "ai_use.usage_terms_unused": 'a fixed fee has no price per unit: remove fees.unit_price and fees.unit, or use "fixed_and_usage"',
+    "ai_use.other_customers_without_use": 'the provider does not use the input data at all ("none"), so other customers cannot benefit: remove other_customers or allow a use',
+    "ai_use.prior_version_unused": 'prior_version_months applies only to "prior_version", not "{rule}": remove it',
+    "ai_use.notice_unused": 'with "free" changes the provider gives no notice: remove notice_days, or choose a rule with notice',
+    "ai_use.training_code_unused": "the provider owns the customised model, so it keeps its training code: remove training_code",
     # the command line
     "cli.error": "error: {message}",
     "cli.warning": "warning: {message}",
@@ -1013,19 +1337,48 @@ _MESSAGES = {
         "jisshiken) cannot be made non-exclusive without cancelling its registration (set the consequence to "
         '"terminate", or remove registered_exclusive)'
     ),
+    # --- ai in poc and jrd ---
+    "ai.stage_not_in_agreement": (
+        'is "{stage}", but this agreement covers the stages {stages}: a later stage needs its own agreement '
+        "(a joint R&D agreement for development or further training)"
+    ),
+    "ai.personal_training_data": (
+        'the training data contains personal information ("ai.training_data.personal_data"), so the agreement needs '
+        'the article on personal information: add "personal_data" naming the party that provides it '
+        '({providers}) in "provided_by"'
+    ),
+    "ai.reuse_excluded_missing": (
+        'is needed with "reuse": "except_competitors": name the competitors or the business field the model may '
+        "not be reused for"
+    ),
+    "ai.reuse_excluded_unused": 'is only used with "reuse": "except_competitors" (it is "{reuse}"): remove it',
+    "ai.parameters_owner_same": (
+        'is "{owner}", the same as model_owner: leave it out (it is for trained parameters owned apart from the model)'
+    ),
+    "ai.developer_not_provider": (
+        'must be the provider {provider}, which carries out the PoC and trains the model ("developer": "{provider_id}")'
+    ),
 }
 
 _INTERVIEW = InterviewWords(
     intro="Answer one question at a time. Press Enter to take the answer in [brackets]; type ? for help. "
     "Questions you do not need are skipped, and details keep the balanced defaults unless you ask to set them.",
     sections={
+        "joint_filing": "The invention and its joint filing",
+        "consortium": "The consortium",
+        "ai_service": "The AI service",
         "deal": "The agreement", "parties": "The parties", "purpose": "Purpose and objectives", "work": "The work",
         "results": "Results and ownership", "background": "What each party brings (background IP)",
         "scope": "Scope of use (licence)", "confidentiality": "Confidentiality", "money": "Money",
         "term": "Term and ending", "disputes": "Disputes",
+        "data_provision": "The data and its use",
+        "ai": "The AI model: data, ownership and reuse",
     },
     section="\n== {title} ==",
     questions={
+        "parties.count": "How many parties sign the agreement?",
+        "roles.coordinator": "Which party is the coordinator?",
+        "funding": "Is the project publicly funded?",
         "type": "What kind of agreement is it?",
         "language": "Which language should the agreement be written in?",
         "title": "Title of the agreement",
@@ -1039,6 +1392,8 @@ _INTERVIEW = InterviewWords(
         "confidentiality.direction": "Will both parties disclose information, or only one?",
         "roles.discloser": "Which party discloses the information?",
         "roles.provider": "Which party carries out the PoC (the provider)?",
+        "roles.provider#ai_use": "Which party provides the AI service (the provider)?",
+        "roles.provider#data_provision": "Which party provides the data (the provider)?",
         "roles.licensor": "Which party grants the licence (the licensor)?",
         "purpose.description": "What are the parties working together on? Be specific: it limits how information may be used",
         "purpose.project_name": "Project name",
@@ -1057,6 +1412,9 @@ _INTERVIEW = InterviewWords(
         "jrd.steering_committee": "Will a steering committee run the research?",
         "jrd.costs.rule": "Who pays for the research?",
         "jrd.costs.payer": "Which party pays?",
+        "customised_model": "Will the provider train a customised model on the user's data for the user?",
+        "more.ai_service": "Set the remaining details of the service (maintenance notice, grace period before suspension)?",
+        "more.joint_filing": "Set the remaining details (days of notice before a filing deadline, notice before giving up a share)?",
         "more.work": "Set the PoC's remaining details (periods for notice of patent filings)?",
         "results.deliverables": "What results do you expect (reports, software, data, inventions)?",
         "guide": "Would you like a recommendation on who should own the results (a few questions)?",
@@ -1136,8 +1494,11 @@ _INTERVIEW = InterviewWords(
         "add_item": "Add item {n}?",
     },
     help={
+        "roles.coordinator": "The coordinator runs the administration, chairs the steering committee and deals with the funder; every other party is a member.",
         "roles.discloser": "The discloser shows its information; the recipient keeps it secret and uses it only for the purpose.",
         "roles.provider": "The provider carries out the verification and writes the Report; the other party is the customer.",
+        "roles.provider#ai_use": "The provider runs the model or service; the other party is the user.",
+        "roles.provider#data_provision": "The provider gives the data; the other party receives it and uses it.",
         "roles.licensor": "The licensor owns the patents or know-how and lets the licensee use them.",
         "guide": "The guide asks who brings the core technology, who pays, who will exploit the results and whether they "
         "must be published, and recommends who owns the results and how the other party may use them. You may take "
@@ -1148,6 +1509,8 @@ _INTERVIEW = InterviewWords(
         "guide.separate_fields": "For example, one sells the material and the other the finished products.",
         "guide.publish": "Universities need to publish their research; public funding may also require it.",
         "guide.accept": "Yes takes the recommended ownership and scope of use; no lets you choose them yourself.",
+        "more.ai_service": "No keeps the balanced defaults.",
+        "more.joint_filing": "No keeps the balanced defaults.",
         "more.work": "No keeps the balanced defaults.",
         "more.results": "No keeps the balanced defaults.",
         "more.scope": "No keeps the balanced defaults.",
@@ -1308,12 +1671,20 @@ LOCALE = Locale(
                 "poc": "Proof of Concept Agreement",
                 "jrd": "Joint Research and Development Agreement",
                 "license": "Licence Agreement",
+                "consortium": "Consortium Agreement",
+                "joint_filing": "Joint Patent Application Agreement",
+                "data_provision": "Data Provision Agreement",
+                "ai_use": "AI Service Use Agreement",
             },
             names={
                 "nda": "Non-Disclosure Agreement",
                 "poc": "Proof of Concept Agreement",
                 "jrd": "Joint Research and Development Agreement",
                 "license": "Licence Agreement",
+                "consortium": "Consortium Agreement",
+                "joint_filing": "Joint Patent Application Agreement",
+                "data_provision": "Data Provision Agreement",
+                "ai_use": "AI Service Use Agreement",
             },
             preamble_party='{legal_name}, of {address} ("{short_name}")',
             preamble_parties=ListPattern(two="{0}, and {1}", start="{0}, {1}", middle="{0}, {1}", end="{0}, and {1}"),
@@ -1430,6 +1801,38 @@ LOCALE = Locale(
                 license="{licensor} lets {licensee} use its {subject} ({scope}).",
                 licence_subjects={"patents": "patents", "know_how": "know-how", "copyright": "copyright works",
                                   "trademark": "trademarks"},
+                # --- consortium ---
+                consortium=("{count} parties carry out one project together, in {packages} work packages; "
+                            "{coordinator} coordinates."),
+                consortium_words={
+                    "work_packages": "Work packages", "work_package": "{name} (led by {lead})", "budget": "Budget",
+                    "access_rights": "Access rights for exploitation", "background": "Background",
+                    "coordinator": "Coordinator", "funder": "Public funding", "funding": "{funder} ({programme})",
+                },
+                consortium_access_terms={
+                    "fair_reasonable": "on fair and reasonable terms", "royalty_free": "royalty-free",
+                    "separate_agreement": "only by a separate agreement",
+                },
+                # --- joint_filing ---
+                joint_filing="The parties file for their jointly made invention \u201c{invention}\u201d together and agree how each may use, license and give up its share.",
+                joint_filing_schedule={
+                    "invention": "The Invention", "title": "Title of the invention", "summary": "Summary",
+                    "inventor": "Inventor ({party})", "applications": "The Applications", "application": "Application {n}",
+                    "application_value": "{office}: {number}{date}", "route_japan": "Japan Patent Office",
+                    "route_pct": "International application (PCT)", "not_filed": "to be filed",
+                    "filed_on": ", filed on {date}", "to_file_on": ", to be filed by {date}", "shares": "Shares",
+                    "countries": "Countries planned for foreign filing", "share_separator": "; ",
+                },
+                # --- data_provision ---
+                data_provision="{provider} provides data to {recipient}, which may use it {scope}.",
+                data_provision_scopes={"purpose_only": "only for the stated purpose",
+                                       "internal": "for any of its own internal purposes",
+                                       "product_development": "for the purpose and to develop its own products and services"},
+                data_provision_per_delivery="{amount} per delivery",
+                # --- ai_use ---
+                ai_use="{provider} lets {user} use {service}, an AI service; {user} pays for it and answers for how it uses the outputs.",
+                ai_use_monthly="{amount} a month",
+                ai_use_per_unit="{amount} per {unit}",
             ),
             results=ResultsWords(header=("What", "Who owns it, and who may use it", "Article")),
             checklist=ChecklistWords(
@@ -1493,7 +1896,9 @@ LOCALE = Locale(
             list_separator=", ",
             counts=("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"),
             agreement_types={"nda": "an NDA", "poc": "a PoC agreement", "jrd": "a joint R&D agreement",
-                             "license": "a licence agreement"},
+                             "license": "a licence agreement", "consortium": "a consortium agreement", "data_provision": "a data provision agreement",
+                             "ai_use": "an AI service use agreement",
+                             "joint_filing": "a joint patent application agreement"},
             templates=_MESSAGES,
         ),
     ),

@@ -90,6 +90,179 @@ _JRD_ASSIGN_BACK_FIX = (
 )
 _MAKE_GRANT_BACK_NON_EXCLUSIVE = '"improvements.grant_back": "non_exclusive_free" としてグラントバックを非独占的にし、'
 _FINDINGS: dict[str, tuple[str, str, str]] = {
+    # --- consortium ---
+    "consortium.no_deadlock_rule": (  # {parties}
+        "{parties}者による運営委員会で決定できないときにどうするかが定められていません。",
+        "3者以上になると採決が膠着しやすく、運営委員会が止まると作業項目の実施や資金配分機関への報告も止まります。",
+        '"consortium.committee.deadlock" を "escalation"（各当事者の経営責任者が協議して決める）又は '
+        '"coordinator_casting_vote" にしてください。',
+    ),
+    "consortium.no_leaving_rule": (
+        "構成員がコンソーシアムから脱退する手続と、その成果及びアクセス権の扱いが定められていません。",
+        "途中で抜けた構成員が他の当事者に必要な成果を持ち去ったり、貢献しなくなった後もアクセス権を持ち続けたりするおそれがあります。",
+        '"membership.leaving" を "notice" 又は "consent" にし、脱退者が何を持ち続けるかを選んでください。',
+    ),
+    "consortium.exploiter_without_access": (  # {party} {kind}
+        "{party}が成果を事業化する予定ですが、その種別の当事者は事業化のためのアクセス権を別途の契約によってしか得られません。",
+        "他の当事者はその契約を拒むことができるため、成果を市場に出すはずの当事者がそれを使えないおそれがあります。",
+        'その種別の当事者には "fair_reasonable" 又は "royalty_free" の条件でアクセス権を与えるか、事業化する当事者から外してください。',
+    ),
+    "consortium.no_exploiter": (
+        "成果を事業化する当事者が定められていません。",
+        "アクセス権、成果の帰属及び資金配分機関への報告は、プロジェクト後に誰が成果を使うかによって決まります。",
+        '"access.exploiters" に事業化する当事者を記載してください。',
+    ),
+    "consortium.transfer_needs_approval": (  # {funder}
+        "成果を他の当事者に移転する定めがありますが、公的資金に日本版バイ・ドール制度の条件が付いています。",
+        "産業技術力強化法第17条により、その移転には{funder}の事前の承認が必要であり、時間がかかり、承認されないこともあります。",
+        "承認の手続を日程に織り込むか、成果は創出者に帰属させたままアクセス権を与える方法を検討してください。",
+    ),
+    "consortium.party_without_budget": (  # {party}
+        "{party}の予算が定められていません。",
+        "作業を担当するのに予算のない当事者は、自己の資金が尽きた時点で作業を止めるおそれがあります。",
+        "0円でも予算の行を設け、その当事者が自己負担で作業することを合意しておいてください。",
+    ),
+    "consortium.background_unlisted": (
+        "いずれの当事者もバックグラウンドを記載していません。",
+        "アクセス権や、自己のバックグラウンドに関する拒否権は、契約で特定されたものについてしか機能しません。",
+        '"background_ip.items" に各当事者が持ち込むものを記載してください。',
+    ),
+    # --- joint_filing ---
+    "joint_filing.university_no_revenue": (  # {university} {company}
+        "{university}は{company}と発明を共有しますが、不実施補償も実施許諾の収入の配分も定められておらず、{university}には何の収入もありません。",
+        "{company}は発明を自由に実施でき、大学は自ら製品を製造・販売しません。補償も収入の配分もないと、{university}は持分"
+        "（と実施許諾・持分譲渡への同意権）を持ちながら対価を得られず、多くの大学の規程に反します。紛争は売上が立った後に起こりがちです。",
+        "joint_rules.non_practice_compensation_percent に率（発明を使った{company}の製品の正味販売額に対する割合）を指定するか、"
+        "実施許諾の収入を持分に応じて分ける（\"joint_rules.licence_income\": \"by_share\"）か、その両方を定めてください。",
+    ),
+    "joint_filing.no_non_practice_compensation": (  # {university} {company}
+        "{university}は実施許諾の収入の配分を受けますが、{company}が自ら実施しても不実施補償は定められていません。",
+        "特許法第73条により、各共有者は相手方に対価を払わずに発明を自ら実施できます。{university}は製造しないため、"
+        "補償がなければ、発明から得られる収入は実施許諾の収入の配分だけです。",
+        "joint_rules.non_practice_compensation_percent に率を合意するか、{university}が補償を求めないこと"
+        "（例えば{company}が出願費用を全額負担するため）を確認してください。",
+    ),
+    "joint_filing.licence_income_open": (
+        "第三者への実施許諾には両共有者の同意が必要ですが、その収入の分け方が定められていません。",
+        "同意を求められた共有者は同意の際に条件を付けられますが、配分を決めずにおくと、許諾先が待っている時点で交渉が行き詰まりがちです。",
+        "\"joint_rules.licence_income\" を \"by_share\"（持分に応じて配分）又は \"licensing_party\" にしてください。",
+    ),
+    "joint_filing.licence_income_open#consent_given": (
+        "各共有者は相手方に断らずに第三者へ実施許諾できますが、その収入の分け方が定められていません。",
+        "許諾した共有者が収入を受け取り、相手方はその一部も契約上請求できません。しかも、その許諾は相手方自身の実施と競合します。",
+        "\"joint_rules.licence_income\": \"by_share\" にするか、許諾に同意を要する定め"
+        "（\"joint_rules.third_party_licensing\": \"consent_required\"）にしてください。",
+    ),
+    "joint_filing.share_without_costs": (  # {payer} {other} {share}
+        "出願の費用は全て{payer}が負担し、{other}は費用を負担せずに{share}%の持分を持ちます。",
+        "企業が大学の持分の費用を負担するのはよくあることですが、{other}は実施許諾や持分譲渡への同意権を持ち続け、"
+        "費用を負担しなくても持分は減りません。",
+        "意図したとおりか確認し、他の条件（不実施補償の率を下げる、実施許諾への同意をあらかじめ与える等）で調整するか、"
+        "費用を持分に応じて分担することを検討してください。",
+    ),
+    "joint_filing.no_take_over": (
+        "共有者が持分を放棄し、又は費用の負担をやめたときの扱いが定められていません。",
+        "年金を払わない共有者がいると、両者の特許が失効しかねません。放棄された持分は法律の定めによってのみ他の共有者に帰属し、"
+        "対応のための通知期間もありません。",
+        "\"abandonment.other_may_take_over\": true にして、持分を手放す共有者が事前に通知し、相手方に引き継がせる定めにしてください。",
+    ),
+    "joint_filing.foreign_filing_blocked": (
+        "外国出願には両共有者の合意が必要で、一方が望まなければ誰も出願しません。",
+        "相手方が自社製品のために外国での保護を必要としていても、一方の共有者がそれを止められます。優先権の期限（12か月）は交渉を待ちません。",
+        "出願を望む共有者が単独で出願できる定め（\"foreign_filing.if_one_declines\": \"other_files_alone\"）にしてください。",
+    ),
+    # --- data_provision ---
+    "data_provision.personal_data_unlimited": (  # {scope}
+        "提供データに個人情報が含まれるのに、受領者は定めた目的を超えて利用できます（\"{scope}\"）。",
+        "個人情報保護法上、個人情報は取得し提供された目的の範囲でしか利用できません。どんな用途にも使わせる形では提供の"
+        "根拠を示せず、利用を本目的に限る個人情報の条項とも食い違います。",
+        '"permitted_use.scope": "purpose_only" として目的を具体的に定めるか、先にデータを匿名加工してください'
+        '（"provided_data.personal_info": "anonymised"）。',
+    ),
+    "data_provision.personal_data_unlimited#pseudonymised": (  # {scope}
+        "提供データに仮名加工情報が含まれるのに、受領者は定めた目的を超えて利用できます（\"{scope}\"）。",
+        "仮名加工情報は公表した利用目的の範囲でしか利用できず、原則として第三者に提供することもできません（個人情報保護法第41条）。"
+        "受領者は、提供者の目的の範囲内で取扱いの委託を受ける形でしか扱えません。",
+        '"permitted_use.scope": "purpose_only" として目的を具体的に定めるか、先にデータを匿名加工してください'
+        '（"provided_data.personal_info": "anonymised"）。',
+    ),
+    "data_provision.derived_open": (
+        "提供データから生まれる派生データ、学習済みモデルその他の成果の帰属が、後で協議することになっています。",
+        "データ取引の価値の多くは派生データにあります。帰属が決まらないと、どちらも安心して活用できず、手元に持つ側が権利を主張しがちです。",
+        '"derived_data.owner" で帰属先（"recipient" 又は "provider"）を決め、"derived_data.provider_may_use" で提供者が'
+        "利用できるかも決めてください。",
+    ),
+    "data_provision.redistribution_personal": (  # {redistribution}
+        "提供データに個人情報が含まれるのに、受領者はデータを他社に渡すことができます（\"{redistribution}\"）。",
+        "関係会社を含め他社に個人情報を渡すことは、個人情報保護法上の第三者提供であり、本人の同意その他の根拠が必要です。"
+        "個人情報の条項も、提供者の書面による承諾なく渡すことを禁じています。",
+        '"permitted_use.redistribution": "none" とするか、渡す前にデータを匿名加工してください。',
+    ),
+    "data_provision.no_lawful_source": (  # {recipient}
+        "{recipient}は提供データを使って製品を開発できるのに、提供者はデータを適法に取得したことも提供する権限も保証していません。",
+        "データが違法に収集されたものであったり、第三者の権利や契約で利用が制限されていたりすると、それを使った製品を回収することに"
+        "なりかねず、受領者は提供者に何も請求できません。",
+        '"data_quality.warranty": "lawful_source"（又は "agreed_levels"）として、少なくとも適法な取得と提供する権限を'
+        "提供者に保証させてください。",
+    ),
+    "data_provision.restricted_passed_on": (
+        "提供データは限定提供データとして管理されるのに、受領者は承諾なく関係会社に渡すことができます。",
+        "アクセスを制限して提供するデータは、提供先に限ってアクセスが管理されている間だけ、限定提供データ（不正競争防止法第2条第7項）"
+        "として保護されます。自由に渡せると、提供者の保護が弱まります。",
+        '"permitted_use.redistribution": "with_consent" として、データを受け取る関係会社を提供者が承諾した先に限ることを'
+        "検討してください。",
+    ),
+    # --- ai_use ---
+    "ai_use.input_reuse_unlimited": (  # {provider} {user}
+        "{provider}は{user}の入力データをどのような目的にも利用でき、その利用を限定する定めがありません。",
+        "入力データには、ユーザーの営業秘密や製造ノウハウ、人に関するデータが含まれることが多くあります。{provider}が自由に利用できると、{user}は、"
+        "そのデータが分析され、保存され、他人に渡り、他の製品に組み込まれることを止められず、秘密保持の保護もほとんど意味を失います。"
+        "経済産業省のAI・データの利用に関する契約ガイドラインも、再利用の目的と範囲を当事者間で定めることを求めています。",
+        '再利用を限定してください。"input_data.improvement_use" を "de_identified"（{user}及びそのデータを識別できない形で、サービスの改善のためにのみ利用）、'
+        '"opt_out"（同じ利用を、{user}が拒まない限り認める）又は "none" にします。',
+    ),
+    "ai_use.input_reuse_unlimited#other_customers": (  # {provider} {user}
+        "{provider}は{user}の入力データを、他の顧客向けのモデルを含め、どのような目的にも利用でき、その利用を限定する定めがありません。",
+        "入力データには、ユーザーの営業秘密や製造ノウハウ、人に関するデータが含まれることが多くあります。そのデータで学習したモデルが競合他社を含む他社に提供されると、"
+        "{user}が得た知見がそのまま他社に渡るおそれがあり、{user}はこれを止められません。経済産業省のAI・データの利用に関する契約ガイドラインも、"
+        "再利用の目的と範囲を当事者間で定めることを求めています。",
+        '再利用を限定してください。"input_data.improvement_use" を "de_identified" 又は "opt_out" にし、'
+        '他の顧客にも役立ててよいか（"input_data.other_customers"）を決めます。',
+    ),
+    "ai_use.model_without_code": (  # {provider} {user}
+        "{user}がカスタムモデルを所有しますが、その学習用プログラムは{provider}だけが保有します。",
+        "学習済みモデルは、データが変われば精度が落ちていきます。学習用プログラム（及び学習の設定）がなければ、{user}は、"
+        "モデルを再学習させることも、別の提供者に移すことも、どのように作られたかを確かめることもできません。所有していても得るものは少なく、"
+        "保守できるのは{provider}だけになります。",
+        'モデルとともに学習用プログラムを引き渡すようにするか（"customised_model.training_code": "delivered"）、'
+        '{provider}がモデルを所有し、{user}に必要な利用を認める形にしてください（"customised_model.owner": "provider"）。',
+    ),
+    "ai_use.no_availability_target": (  # {provider} {user}
+        "サービスの稼働率の目標がありません。",
+        "目標がなければ、{provider}はサービスを稼働させるよう合理的に努めることしか約束せず、サービスが止まったときに{user}が拠り所とする基準がありません。",
+        '"service_level.availability_percent" を定めてください（例えば 99.5）。サービスが{user}の業務に欠かせないものでなければ、定めないこともできます。',
+    ),
+    "ai_use.no_availability_target#usage": (  # {provider} {user}
+        "{user}はサービスの利用に応じて料金を支払いますが、サービスの稼働率の目標がありません。",
+        "従量料金を払う{user}の業務は、必要なときにサービスが使えることに依存しています。目標がなければ、{provider}は合理的に努めることしか約束せず、"
+        "サービスが止まったときに{user}が拠り所とする基準も、料金の減額を求める根拠もありません。",
+        '"service_level.availability_percent" を定め（例えば 99.5）、料金で何が得られるかを双方で明らかにしてください。',
+    ),
+    "ai_use.personal_data_without_appi": (  # {provider} {user}
+        "{user}の入力データには個人情報が含まれますが、その取扱いを定める条項がありません。",
+        "個人情報を{provider}に送って処理させることは、個人情報保護法上の委託に当たり、{user}は{provider}を監督し、{provider}は安全に管理しなければなりません。"
+        "条項がなければ、安全管理、再委託、外国への移転、漏えい及び消去について何も定まらず、個人情報がモデルの改善のための利用に回ることも止められません。",
+        '"personal_data": {{"provided_by": ["<{user}の id>"]}} を追加し、健康情報その他の要配慮個人情報であれば "sensitive": true を、'
+        'サービスが日本国外で運用されるなら "cross_border": true を指定してください。入力に個人情報が含まれないのであれば、'
+        '"input_data.personal_data": false にします。',
+    ),
+    "ai_use.unlimited_model_changes": (  # {provider} {user}
+        "{provider}は、予告なくいつでもモデルを変更できます。",
+        "モデルが変わると、同じ入力に対して異なる出力が返ることがあります。{user}が現在のモデルの挙動を前提に確認手順やしきい値、"
+        "業務の流れを組み立てていると、予告のない変更で、気付かないうちにそれが崩れるおそれがあります。",
+        '重要な変更の事前通知を求めてください（"model_changes.rule": "notice"）。あわせて、解約できる権利（"notice_and_exit"）や、'
+        '一定期間は従前の版を使い続けられる権利（"prior_version"）も検討します。',
+    ),
     # 金銭の条件：遅延損害金の率（日本法 "#japan" とそれ以外）、通貨の不一致、不実施補償。
     "money.late_interest_high#japan": (  # {rate}
         "遅延損害金の率が年{rate}%で、日本の実務で上限とされる年14.6%を超えています。",
@@ -449,10 +622,134 @@ _FINDINGS: dict[str, tuple[str, str, str]] = {
         'ライセンスを契約とその更新に連動させる（"licence.term": {{"kind": "agreement_term"}}）か、'
         '"term.renewal.automatic": false にするか、ライセンスを当初の期間より長くしてください（licence.term.years）。',
     ),
+    # --- ai in poc and jrd ---
+    "ai.reuse_unlimited": (  # {developer} {partner}
+        "{developer}は、{partner}のデータで学習させたモデル及びその学習済みパラメータを、制限なく他の顧客のために再利用できます。",
+        "モデルが学習データから学んだものは学習済みパラメータに残るため、{partner}の競合のために再利用されたモデルは、"
+        "{partner}のデータとそこに含まれるノウハウをその競合に持ち込みます。学習済みパラメータは著作権で保護されない"
+        "ことがあるため、制限を置けるのは契約だけです。",
+        '再利用を制限してください。{partner}の競合を除く（"ai.reuse": "except_competitors" とし、"ai.reuse_excluded" '
+        'に競合を記載する）、同意を要するものとする（"with_consent"）、又は{developer}が再利用できるのを推論プログラムだけとし'
+        '学習済みパラメータは再利用できないものとする（"none"）方法があります。',
+    ),
+    "ai.reuse_unlimited#personal": (  # {developer} {partner}
+        "{developer}は、個人情報を含む{partner}のデータで学習させたモデルを、制限なく他の顧客のために再利用できます。",
+        "個人情報で学習させたモデルからは、記憶された事例や推論攻撃によって個人情報が漏れることがあり、本人が同意したのは"
+        "せいぜいこのプロジェクトでの利用です。制限のない再利用は、{partner}のデータとノウハウを競合に持ち込むことにもなります。",
+        '再利用を制限し（"ai.reuse": "with_consent" 又は "none"）、再利用の前にモデルから個人情報を復元できないことを'
+        "{developer}がどのように示すかを業務内容で定めてください。",
+    ),
+    "ai.data_provider_no_model_use": (  # {developer} {partner}
+        "{partner}は学習用データを提供しますが、学習済みモデルを利用する権利がありません。モデル、パラメータ及び推論"
+        "プログラムはすべて{developer}のもので、{partner}は利用できません。",
+        "自社のデータでモデルを作らせた当事者は、少なくともそのモデルを利用できると考えるのが普通です。利用する権利が"
+        "なければ、その後の利用にはすべて{developer}との新たな契約が必要になり、条件も{developer}が決めることになります。",
+        '{partner}に利用する権利を与える（"ai.partner_use": "purpose_only" 又は "internal_business"）か、モデルの'
+        '権利を持たせてください（"ai.model_owner": "joint" 又は "partner"）。',
+    ),
+    "ai.parameters_without_program": (  # {developer} {partner}
+        "{partner}は学習済みモデル又はそのパラメータを所有（又は共有）しますが、推論プログラムは{developer}のもので、"
+        "{partner}はこれを利用できません。",
+        "学習済みパラメータは、それを動かすプログラムがなければ役に立ちません。{partner}は、{developer}との別の契約が"
+        "なければ使えないモデルを所有することになります。動く唯一の複製を相手方が持つモデルを所有するのと同じ問題です。",
+        '{partner}に推論プログラムを利用する権利を与える（"ai.partner_use": "internal_business"）か、推論プログラムも'
+        '{partner}のものとしてください（"ai.inference_program_owner"）。',
+    ),
+    "ai.no_acceptance_tests": (  # {developer} {partner}
+        "モデルは実際に使うために開発されますが、検収のためのテストが合意されていません。",
+        "統計的なモデルの精度は事前に約束できないため、この契約は精度を保証しません。合意したテストがなければ、"
+        "{developer}が約束どおりに納めたかを測る基準がなく、検収が紛争になります。",
+        '"ai.acceptance_tests" にテストとその目標（テストデータ、再現率や誤り率などの指標及び基準値）を、保証ではなく'
+        "努力目標として記載してください。",
+    ),
+    "ai.no_acceptance_tests#delivered": (  # {developer} {partner}
+        "学習済みモデルが報告書とともに引き渡されますが、そのモデルの検収のためのテストが合意されていません。",
+        "精度は保証されないため、合意したテストがなければ、{partner}には引き渡されたモデルを検収するか否かを判断する"
+        "基準がなく、検証の結果も評価しにくくなります。",
+        '"ai.acceptance_tests" にテストとその目標を記載してください。検証のKPIと同じものにするのが望ましいです。',
+    ),
 }
 
 # Validation messages by id (see messages.py), with the fields en.py names for each.
 _MESSAGES = {
+    # --- consortium ---
+    "consortium.coordinator_role": "コンソーシアムには事務を取りまとめる幹事が1者必要なため",
+    "consortium.member_role": 'その他の当事者はすべて "role": "member" にしてください',
+    "consortium.not_drafted": "{agreement}はこの条件を定めません（削除してください）",
+    "consortium.no_renewal": "コンソーシアムはプロジェクトの期間で終了し、自動更新しません（false にしてください）",
+    "consortium.cap_for_all": 'コンソーシアムでは全当事者の責任を同じく制限します（"both" にしてください）',
+    "consortium.budget_currencies": "予算が複数の通貨（{currencies}）で定められています。1つの通貨にしてください",
+    "consortium.party_without_work": '"{party}" が担当する作業項目がありません（作業項目を割り当てるか、当事者から外してください）',
+    "consortium.unanimous_matters_unused": '"voting": "majority" の場合にのみ使います（全員一致ではすべての事項が全員一致です）',
+    "consortium.matter_twice": "同じ事項が2回記載されています",
+    "consortium.casting_vote_with_unanimity": '決定票は多数決の可否同数を決するものです。全員一致の場合は "escalation" を選んでください',
+    "consortium.notice_days_unused": '"leaving": "notice" の場合にのみ使います',
+    "consortium.lead_party_missing": 'がありません。"lead_party" による帰属には成果を取得する当事者が必要です',
+    "consortium.lead_party_unused": '"rule": "lead_party" の場合にのみ使います',
+    "consortium.joint_shares_unused": '"rule": "joint_creators" の場合にのみ使います',
+    "consortium.objection_after_publication": "公表の事前通知の期間（{notice}日）より短くしてください",
+    # --- joint_filing ---
+    "joint_filing.country_missing": "ありません。\"foreign\" の出願には出願する国の指定が必要です",
+    "joint_filing.country_unused": "\"route\": \"foreign\" のときだけ使います（この出願は \"{route}\" です）",
+    "joint_filing.share_twice": "当事者 \"{party}\" が2回以上記載されています",
+    "joint_filing.share_missing": "当事者 \"{party}\" の持分がありません。\"shares\": \"stated\" では各当事者を1回ずつ記載してください",
+    "joint_filing.shares_sum": "記載された持分の合計が{total}%で、100%になりません",
+    "joint_filing.shares_unused": "\"shares\": \"stated\" のときだけ使います",
+    "joint_filing.filing_party_missing": "ありません。\"by\": \"filing_party\" には出願手続を行う当事者の指定が必要です",
+    "joint_filing.filing_party_unused": "\"by\": \"filing_party\" のときだけ使います",
+    "joint_filing.cost_payer_missing": "ありません。\"costs\": \"one_party\" には費用を負担する当事者の指定が必要です",
+    "joint_filing.cost_payer_unused": "\"costs\": \"one_party\" のときだけ使います",
+    "joint_filing.no_filing_party_to_decide": "\"filing_party\" には出願手続を行う当事者が必要です。\"procedure.by\": \"filing_party\" にするか、両者で決める（\"both\"）にしてください",
+    "joint_filing.declining_blocks_decision": "\"no_filing\" ではどちらの当事者も外国出願を止められるため、出願手続を行う当事者が単独で決められません。\"other_files_alone\" にするか、\"decided_by\": \"both\" にしてください",
+    # --- data_provision ---
+    "roles.data_provision": "データ提供契約には、データを提供する提供者と、それを利用する受領者がいるため",
+    "data_provision.purpose_scope": (
+        "データ提供契約では使いません。受領者がデータを何に使えるかは \"permitted_use.scope\" で決めます（削除してください）"
+    ),
+    "data_provision.provider_use_unused": (
+        "true ですが、提供者による派生データの利用は、受領者が派生データを保有する場合にだけ定めます"
+        "（\"derived_data.owner\" は \"{owner}\" です。削除してください）"
+    ),
+    "data_provision.levels_missing": (
+        "がありません。\"data_quality.warranty\": \"agreed_levels\" には合意する品質の水準が必要です"
+        "（例：「欠損値は各月1%以下」）"
+    ),
+    "data_provision.levels_unused": (
+        "が指定されていますが、\"data_quality.warranty\" は \"{warranty}\" です。水準は \"agreed_levels\" のときだけ指定してください"
+    ),
+    "data_provision.fee_missing": "がありません。\"{kind}\" の対価には0より大きい金額が必要です（又は \"data_fees.kind\": \"free\"）",
+    "data_provision.free_with_amount": (
+        "が指定されていますが、\"data_fees.kind\" は \"free\" です（金額を削除するか、\"fixed\" 又は \"per_delivery\" を選んでください）"
+    ),
+    "data_provision.late_interest_free": "指定されていますが、データは無償で提供されるため、遅延利息のかかる支払がありません（削除してください）",
+    "data_provision.interval_missing": (
+        "がありません。定期的な提供（\"provided_data.delivery\": \"periodic\"）には提供の間隔（月数）が必要です"
+    ),
+    "data_provision.interval_unused": (
+        "が指定されていますが、データの提供は1回です。\"provided_data.delivery\": \"periodic\" とするか、削除してください"
+    ),
+    "data_provision.delivery_before_start": "が効力発生日より前です",
+    "data_provision.delivery_after_end": "{due} で、当初の期間が終わる {end} より後です（term.months を延ばすか、提供日を早めてください）",
+    "data_provision.personal_data_missing": (
+        "がありません。提供データに{kind}の情報が含まれる（\"provided_data.personal_info\": \"{kind}\"）ため、"
+        "\"provided_by\" に提供者を指定した \"personal_data\" が必要です"
+    ),
+    "data_provision.personal_data_unused": (
+        "が指定されていますが、\"provided_data.personal_info\" は \"{kind}\" です。\"personal\" 又は \"pseudonymised\" "
+        "にするか、\"personal_data\" を削除してください"
+    ),
+    "data_provision.personal_data_from_provider": "は提供者だけを指定してください：[\"{provider}\"]",
+    # --- ai_use ---
+    "roles.ai_use": "AIサービス利用契約には、サービスを提供する提供者と、それを利用するユーザーがいるため",
+    "ai_use.monthly_fee_missing": '料金の種類が "{kind}" の場合は月額料金が必要です。fees.monthly_fee を追加してください',
+    "ai_use.monthly_fee_unused": '従量料金には月額料金はありません。fees.monthly_fee を削除するか、"fixed_and_usage" にしてください',
+    "ai_use.unit_price_missing": '料金の種類が "{kind}" の場合は利用単位あたりの単価が必要です。fees.unit_price を追加してください',
+    "ai_use.unit_missing": '料金の種類が "{kind}" の場合は単価の基準となる単位（例えば「1,000リクエスト」）が必要です。fees.unit を追加してください',
+    "ai_use.usage_terms_unused": '固定料金には単価はありません。fees.unit_price と fees.unit を削除するか、"fixed_and_usage" にしてください',
+    "ai_use.other_customers_without_use": '提供者は入力データを利用しない（"none"）ため、他の顧客のために役立てることもありません。other_customers を削除するか、利用を認めてください',
+    "ai_use.prior_version_unused": 'prior_version_months は "prior_version" の場合にだけ使います（現在は "{rule}"）。削除してください',
+    "ai_use.notice_unused": '"free" では提供者は予告をしません。notice_days を削除するか、予告のある方式を選んでください',
+    "ai_use.training_code_unused": "カスタムモデルは提供者が所有し、学習用プログラムも提供者が保有します。training_code を削除してください",
     # the command line
     "cli.error": "エラー：{message}",
     "cli.warning": "警告：{message}",
@@ -988,19 +1285,46 @@ _MESSAGES = {
         "\"diligence.consequence\": \"{consequence}\" とは組み合わせられません。専用実施権は、登録を抹消しない限り非独占に"
         "変えられません（consequence を \"terminate\" にするか、registered_exclusive を削除してください）"
     ),
+    # --- ai in poc and jrd ---
+    "ai.stage_not_in_agreement": (
+        "\"{stage}\" ですが、この契約が対象とする段階は {stages} です。後の段階には別の契約が必要です"
+        "（開発又は追加学習には共同研究開発契約）"
+    ),
+    "ai.personal_training_data": (
+        "学習用データに個人情報が含まれる（\"ai.training_data.personal_data\"）ため、個人情報の取扱いの条が必要です。"
+        "\"personal_data\" を追加し、\"provided_by\" に個人情報を提供する当事者（{providers}）を記載してください"
+    ),
+    "ai.reuse_excluded_missing": (
+        "\"reuse\": \"except_competitors\" では必要です。モデルを再利用してはならない競合又は事業分野を記載してください"
+    ),
+    "ai.reuse_excluded_unused": "\"reuse\": \"except_competitors\" の場合にだけ使います（今は \"{reuse}\" です）。削除してください",
+    "ai.parameters_owner_same": (
+        "\"{owner}\" で、model_owner と同じです。省いてください（モデルとは別に学習済みパラメータの帰属を定めるための項目です）"
+    ),
+    "ai.developer_not_provider": (
+        "検証を行いモデルを学習させるのは受託者である{provider}でなければなりません（\"developer\": \"{provider_id}\"）"
+    ),
 }
 
 _INTERVIEW = InterviewWords(
     intro="質問に一つずつ答えてください。Enterキーを押すと [ ] 内の回答を選べます。?を入力すると説明を表示します。"
     "不要な質問は飛ばし、細かな条件は、設定を選ばない限りバランスのとれた既定値のままにします。",
     sections={
+        "joint_filing": "発明と共同出願",
+        "consortium": "コンソーシアムの運営",
+        "ai_service": "AIサービスの利用条件",
         "deal": "契約の種類", "parties": "当事者", "purpose": "目的と目標", "work": "業務の内容",
         "results": "成果と権利の帰属", "background": "各当事者が持ち込む知的財産（バックグラウンドIP）",
         "scope": "利用の範囲（ライセンス）", "confidentiality": "秘密保持", "money": "対価と費用",
         "term": "契約期間と終了", "disputes": "紛争の解決",
+        "data_provision": "提供データとその利用",
+        "ai": "AIモデルの開発（データ、権利の帰属と再利用）",
     },
     section="\n【{title}】",
     questions={
+        "parties.count": "契約を結ぶ当事者はいくつですか（数字で答えてください）。",
+        "roles.coordinator": "幹事を務めるのはどの当事者ですか。",
+        "funding": "プロジェクトは公的資金によるものですか。",
         "type": "どの種類の契約ですか。",
         "language": "契約書は何語で作成しますか。",
         "title": "契約書の表題を入力してください",
@@ -1014,6 +1338,8 @@ _INTERVIEW = InterviewWords(
         "confidentiality.direction": "情報は双方が開示しますか、それとも一方だけが開示しますか。",
         "roles.discloser": "情報を開示するのはどちらの当事者ですか。",
         "roles.provider": "技術検証（PoC）を実施するのはどちらの当事者ですか。",
+        "roles.provider#ai_use": "AIサービスを提供するのはどちらの当事者ですか。",
+        "roles.provider#data_provision": "データを提供するのはどちらの当事者ですか。",
         "roles.licensor": "ライセンスを許諾するのはどちらの当事者ですか。",
         "purpose.description": "両当事者は何のために協力しますか。情報の利用範囲を決めるので、具体的に書いてください",
         "purpose.project_name": "プロジェクト名を入力してください",
@@ -1032,6 +1358,9 @@ _INTERVIEW = InterviewWords(
         "jrd.steering_committee": "運営委員会を設けますか。",
         "jrd.costs.rule": "研究費用はどのように負担しますか。",
         "jrd.costs.payer": "費用を負担するのはどちらの当事者ですか。",
+        "customised_model": "提供者がユーザーのデータで追加学習させたカスタムモデルをユーザーのために作りますか。",
+        "more.ai_service": "サービスの残りの細かな条件（保守の予告、不払いによる停止までの猶予）も設定しますか。",
+        "more.joint_filing": "残りの細目（手続の期限前の連絡の日数、持分を放棄する前の通知の日数）も決めますか。",
         "more.work": "PoCの残りの細かな条件（特許出願の事前通知の期間）も設定しますか。",
         "results.deliverables": "どのような成果を見込んでいますか（報告書、ソフトウェア、データ、発明など）。",
         "guide": "成果を誰のものにするか、いくつかの質問でおすすめを示しましょうか。",
@@ -1111,8 +1440,11 @@ _INTERVIEW = InterviewWords(
         "add_item": "{n}件目を追加しますか。",
     },
     help={
+        "roles.coordinator": "幹事は事務を取りまとめ、運営委員会の議長を務め、資金配分機関との窓口となります。その他の当事者は構成員です。",
         "roles.discloser": "開示者は自社の情報を見せ、受領者はその情報を秘密に保ち、目的の範囲でだけ使います。",
         "roles.provider": "実施者は検証を行って報告書を作成します。もう一方の当事者が委託者です。",
+        "roles.provider#ai_use": "提供者はモデルやサービスを運営します。もう一方の当事者が利用者です。",
+        "roles.provider#data_provision": "提供者がデータを渡します。もう一方の当事者がそれを受け取って利用します。",
         "roles.licensor": "許諾者は特許やノウハウを持ち、ライセンスを受ける側にその利用を認めます。",
         "guide": "中核技術を持ち込むのは誰か、費用を負担するのは誰か、成果を事業化するのは誰か、成果を公表する必要が"
         "あるかを伺い、成果の帰属と相手方の利用の範囲をおすすめします。採用するか、別の定め方を選ぶかは自由です。",
@@ -1122,6 +1454,8 @@ _INTERVIEW = InterviewWords(
         "guide.separate_fields": "例えば、一方は材料を、他方はその材料を使った製品を販売する場合です。",
         "guide.publish": "大学は研究成果を発表する必要があります。公的資金による研究でも公表が求められることがあります。",
         "guide.accept": "「はい」を選ぶと、おすすめの帰属と利用の範囲を採用します。「いいえ」を選ぶと、ご自身で選べます。",
+        "more.ai_service": "「いいえ」を選ぶと、バランスのとれた既定値のままにします。",
+        "more.joint_filing": "「いいえ」を選ぶと、バランスのとれた既定値のままにします。",
         "more.work": "「いいえ」を選ぶと、バランスのとれた既定値のままにします。",
         "more.results": "「いいえ」を選ぶと、バランスのとれた既定値のままにします。",
         "more.scope": "「いいえ」を選ぶと、バランスのとれた既定値のままにします。",
@@ -1260,8 +1594,26 @@ LOCALE = Locale(
             sentence_joiner="",
         ),
         agreement=AgreementWords(
-            titles={"nda": "秘密保持契約書", "poc": "技術検証（PoC）契約書", "jrd": "共同研究開発契約書", "license": "ライセンス契約書"},
-            names={"nda": "秘密保持契約", "poc": "技術検証契約", "jrd": "共同研究開発契約", "license": "ライセンス契約"},
+            titles={
+                "nda": "秘密保持契約書",
+                "poc": "技術検証（PoC）契約書",
+                "jrd": "共同研究開発契約書",
+                "license": "ライセンス契約書",
+                "consortium": "コンソーシアム契約書",
+                "joint_filing": "共同出願契約書",
+                "data_provision": "データ提供契約書",
+                "ai_use": "AIサービス利用契約書",
+            },
+            names={
+                "nda": "秘密保持契約",
+                "poc": "技術検証契約",
+                "jrd": "共同研究開発契約",
+                "license": "ライセンス契約",
+                "consortium": "コンソーシアム契約",
+                "joint_filing": "共同出願契約",
+                "data_provision": "データ提供契約",
+                "ai_use": "AIサービス利用契約",
+            },
             preamble_party="{legal_name}（以下「{short_name}」という。）",
             preamble_parties=ListPattern(two="{0}と{1}", start="{0}、{1}", middle="{0}、{1}", end="{0}及び{1}"),
             preamble="{parties}は、{date}付で、次のとおり{name}（以下「本契約」という。）を締結する。",
@@ -1378,6 +1730,37 @@ LOCALE = Locale(
                 jrd="両者は共同で研究開発を行います。成果は{ownership}です。",
                 license="{licensor}は{licensee}に、{subject}の利用を許諾します（{scope}）。",
                 licence_subjects={"patents": "特許", "know_how": "ノウハウ", "copyright": "著作物", "trademark": "商標"},
+                # --- consortium ---
+                consortium="{count}者が一つのプロジェクトを作業項目{packages}件に分けて共同で行います。{coordinator}が幹事を務めます。",
+                consortium_words={
+                    "work_packages": "作業項目", "work_package": "{name}（担当：{lead}）", "budget": "予算",
+                    "access_rights": "事業化のためのアクセス権", "background": "バックグラウンド",
+                    "coordinator": "幹事", "funder": "公的資金", "funding": "{funder}（{programme}）",
+                },
+                consortium_access_terms={
+                    "fair_reasonable": "公正かつ合理的な条件で", "royalty_free": "無償で",
+                    "separate_agreement": "別途の契約による場合に限り",
+                },
+                # --- joint_filing ---
+                joint_filing="両者が共同でした発明「{invention}」を共同で出願し、各自の実施、第三者への許諾、持分の放棄の扱いを定めます。",
+                joint_filing_schedule={
+                    "invention": "本発明", "title": "発明の名称", "summary": "発明の概要",
+                    "inventor": "発明者（{party}）", "applications": "本出願", "application": "出願{n}",
+                    "application_value": "{office}：{number}{date}", "route_japan": "日本国特許庁",
+                    "route_pct": "国際出願（PCT）", "not_filed": "出願予定",
+                    "filed_on": "（{date}出願）", "to_file_on": "（{date}までに出願予定）", "shares": "持分",
+                    "countries": "外国出願を予定する国", "share_separator": "、",
+                },
+                # --- data_provision ---
+                data_provision="{provider}は{recipient}にデータを提供し、{recipient}はそれを{scope}利用できます。",
+                data_provision_scopes={"purpose_only": "定めた目的のためにだけ",
+                                       "internal": "社内のあらゆる目的のために",
+                                       "product_development": "目的のため、及び自社の製品やサービスの開発のために"},
+                data_provision_per_delivery="1回の提供につき{amount}",
+                # --- ai_use ---
+                ai_use="{provider}が{user}にAIサービス「{service}」の利用を認めます。{user}は料金を払い、出力の使い方に責任を持ちます。",
+                ai_use_monthly="月額{amount}",
+                ai_use_per_unit="{unit}あたり{amount}",
             ),
             results=ResultsWords(header=("対象", "権利の帰属と利用", "条")),
             checklist=ChecklistWords(
@@ -1441,7 +1824,8 @@ LOCALE = Locale(
             list_separator="、",
             counts=("0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10"),
             agreement_types={"nda": "秘密保持契約", "poc": "技術検証（PoC）契約", "jrd": "共同研究開発契約",
-                             "license": "ライセンス契約"},
+                             "license": "ライセンス契約", "consortium": "コンソーシアム契約", "data_provision": "データ提供契約",
+                             "ai_use": "AIサービス利用契約", "joint_filing": "共同出願契約"},
             templates=_MESSAGES,
         ),
     ),
