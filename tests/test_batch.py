@@ -310,7 +310,7 @@ def test_cli_batch_json_holds_every_spec_with_the_same_keys(tmp_path):
     assert result.exit_code == 1
     report = json.loads(result.stdout)
     assert [r["file"] for r in report] == [str(s) for s in specs], "one object per spec, in the order given"
-    keys = {"file", "status", "output", "summary", "pdfs", "articles", "warnings", "errors"}
+    keys = {"file", "status", "output", "summary", "pdfs", "companions", "articles", "warnings", "errors"}
     assert all(set(r) == keys for r in report)
     for r in report[:-1]:
         assert r["status"] == "built" and r["errors"] == [] and r["articles"] > 0

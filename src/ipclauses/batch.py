@@ -50,6 +50,7 @@ class BatchResult:
     findings: tuple[Finding, ...] = ()
     language: str | None = None  # None when the spec could not be read
     pdfs: tuple[str, ...] = ()  # with pdf: the agreement's PDF, then its summary's
+    companions: tuple[str, ...] = ()  # agreements drafted beside it (a joint R&D's joint filing agreements)
 
     @property
     def ok(self) -> bool:
@@ -122,8 +123,9 @@ def _build_one(spec_path: str) -> BatchResult:
                                 force=options.force)
         summary = summary_path(out, options.summary_format) if options.summary_format else None
         pdfs = tuple(str(p) for p in written if p.suffix == ".pdf" and p != summary)
+        companions = tuple(str(p) for p in written[1:] if p.suffix == ".docx" and p != summary)
         return BatchResult(spec_path, str(out), (), len(draft.agreement.articles), None if summary is None else str(summary),
-                           findings, language, pdfs)
+                           findings, language, pdfs, companions)
     except SpecError as exc:
         # "/" for the whole document, as SpecError's own lines say: a problem without a path has no pointer
         return BatchResult(spec_path, None, tuple(p if p.path else replace(p, path="/") for p in exc.errors))

@@ -285,6 +285,12 @@ def summary_path(out: str | os.PathLike[str], summary_format: str) -> Path:
     return out.with_name(out.stem + ".summary." + summary_format)
 
 
+def companion_path(out: str | os.PathLike[str], name: str) -> Path:
+    """Where an agreement drafted beside the one at `out` goes: <stem>.<name>.docx ("jrd.joint-filing-1.docx")."""
+    out = Path(out)
+    return out.with_name(f"{out.stem}.{name}.docx")
+
+
 def pdf_path(out: str | os.PathLike[str]) -> Path:
     """Where the PDF of the document at `out` goes: <stem>.pdf beside it."""
     return Path(out).with_suffix(".pdf")
@@ -311,7 +317,7 @@ def write_outputs(draft: Draft, out: str | os.PathLike[str], data: bytes, *, sum
     checked (the PDFs by LibreOffice, which takes seconds), and written to a temporary file,
     before any is put in place; if one still cannot be put in place, the new files before it
     are removed again and a replaced one is named in the error. Returns the paths written:
-    the agreement, the summary, then the PDFs.
+    the agreement, the summary, the agreements drafted beside it (`Draft.companions`), then the PDFs.
     """
     from .pdf import docx_to_pdf
 
@@ -322,6 +328,11 @@ def write_outputs(draft: Draft, out: str | os.PathLike[str], data: bytes, *, sum
         to_convert.append((summary_path(out, "pdf"), render(draft, "summary", "docx")))
     if summary_format and summary_format != "pdf":
         files.append((summary_path(out, summary_format), render(draft, "summary", summary_format)))
+    for name, companion in draft.companions:  # a joint R&D's joint filing agreements, written with it or not at all
+        path, document = companion_path(out, name), render(companion, "agreement", "docx")
+        files.append((path, document))
+        if pdf:
+            to_convert.append((pdf_path(path), document))
     targets = [path for path, _ in files + to_convert]
     if len(set(targets)) < len(targets):
         raise OutputError(message("output.pdf_same_name", path=out))

@@ -543,6 +543,7 @@ def _batch_json(result: BatchResult) -> dict[str, object]:
         "output": result.output,
         "summary": result.summary,
         "pdfs": list(result.pdfs),
+        "companions": list(result.companions),
         "articles": result.articles,
         "warnings": [finding(f) for f in result.warnings],
         "errors": [finding(f) for f in result.findings if f.severity == "error"]
@@ -572,6 +573,9 @@ def _build_single(spec: str, output: Path | None, force: bool, no_summary: bool,
     source = "<stdin>" if spec == "-" else spec
     _show_findings(findings, source, draft.agreement.language, err=True)
     errors = [f for f in findings if f.severity == "error"]
+    for name, companion in draft.companions:  # an agreement drafted beside it is checked as well
+        _show_findings(companion.findings, f"{source} ({name})", draft.agreement.language, err=True)
+        errors += [f for f in companion.findings if f.severity == "error"]
     if errors and not despite_errors:
         _fail(_say("cli.not_built", source=source, count=len(errors)))
     agreement, data = draft.agreement, render(draft, "agreement", "docx")

@@ -45,6 +45,14 @@ class Draft:
         return assemble(self.spec, self.library, self.plan)
 
     @cached_property
+    def companions(self) -> list[tuple[str, Draft]]:
+        """The agreements drafted beside this one from its spec (a joint R&D's joint filing agreements), each with
+        the name its file takes after this one's ("joint-filing-1"), from the same library."""
+        from .loading import companions
+
+        return [(name, Draft(spec, self.library)) for name, spec in companions(self.spec)]
+
+    @cached_property
     def summary(self) -> Summary:
         """The plain-language summary, projected from the chosen variants' effects."""
         return build_summary(self.spec, self.agreement, self.library, self.findings, self.plan)

@@ -25,7 +25,7 @@ import os
 import re
 import typing
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import IO, Any
 
@@ -319,9 +319,37 @@ def validate_data(data: Any, name: str = "<dict>") -> AnySpec:
     except RecursionError:
         raise SpecError(name, problems + [Problem.of("", message("spec.too_deep"))]) from None
     problems += cross_check(spec)
+    if not problems:
+        problems += _companion_problems(spec)
     if problems:
         raise SpecError(name, problems)
     return spec
+
+
+def companions(spec: AnySpec) -> list[tuple[str, AnySpec]]:
+    """The agreements a build drafts beside this spec's (a joint R&D's joint filing agreements), each by the
+    name its file takes after the agreement's ("joint-filing-1"), validated."""
+    return [(companion.name, validate_data(dict(companion.data), companion.name))
+            for companion in agreement_types.type_of(spec).companions_for(spec)]
+
+
+# Where a companion's own fields come from in the spec that asks for it (the rest follows that spec's terms).
+_COMPANION_FIELDS = {"/invention": "/invention", "/applications": "/applications", "/effective_date": "/effective_date",
+                     "/ownership/stated_shares": "/stated_shares", "/procedure/filing_party": "/filing_party"}
+
+
+def _companion_problems(spec: AnySpec) -> list[Problem]:
+    """A companion's problems, reported where the spec asks for it (its entry, or the field behind the problem)."""
+    found = []
+    for companion in agreement_types.type_of(spec).companions_for(spec):
+        try:
+            validate_data(dict(companion.data), companion.name)
+        except SpecError as exc:
+            for problem in exc.errors:
+                prefix = next((p for p in _COMPANION_FIELDS if problem.path == p or problem.path.startswith(p + "/")), None)
+                path = companion.path + (_COMPANION_FIELDS[prefix] + problem.path[len(prefix):] if prefix else "")
+                found.append(replace(problem, path=path))
+    return found
 
 
 def _sanitised(value: Any) -> Any:

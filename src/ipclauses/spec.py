@@ -274,6 +274,40 @@ class JointRules(SpecModel):
     non_practice_compensation_percent: Percent | None = None
 
 
+# --- a jointly made invention (a joint filing agreement, or one a joint R&D drafts beside it) ---
+
+
+class JointInventor(SpecModel):
+    name: Name
+    party: PartyId
+
+
+class JointInvention(SpecModel):
+    """The jointly made invention the agreement is about."""
+
+    title: Name
+    summary: Text | None = None
+    inventors: list[JointInventor] = Field(default_factory=list, max_length=50)
+
+
+SharePercent = Annotated[float, Field(gt=0, lt=100)]
+
+
+class CoOwnerShare(SpecModel):
+    party: PartyId
+    percent: SharePercent
+
+
+class JointApplication(SpecModel):
+    """One application for the invention: filed (with its number) or to be filed."""
+
+    route: Literal["japan", "pct", "foreign"] = "japan"
+    country: Name | None = None
+    number: Name | None = None
+    filing_date: Date | None = None
+
+
+
 class Results(SpecModel):
     deliverables: list[Deliverable] = Field(default_factory=list, max_length=200)
     ownership: OwnershipRule

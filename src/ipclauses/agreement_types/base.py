@@ -138,6 +138,21 @@ def _no_deadlines(spec: CommonSpec) -> list[Deadline]:
     return []
 
 
+@dataclass(frozen=True)
+class Companion:
+    """An agreement a build drafts beside this one, from this spec: its file name's part ("joint-filing-1"),
+    its spec as JSON data, and where in this spec it comes from (a JSON pointer), so a problem with it is
+    reported there."""
+
+    name: str
+    data: Mapping[str, Any]
+    path: str
+
+
+def _no_companions(spec: CommonSpec) -> list[Companion]:
+    return []
+
+
 @dataclass(frozen=True, kw_only=True)
 class AgreementType(Generic[S]):
     """One kind of agreement: everything the core needs to know about it, in one place.
@@ -169,6 +184,8 @@ class AgreementType(Generic[S]):
     - `key_terms`: rows the key-terms table adds after the shared ones;
     - `deadlines`: duties with a date the spec fixes, so a drafting check can tell
       one that falls after the term from an article that survives it;
+    - `companions`: agreements a build drafts beside this one from the same spec (a joint R&D's joint
+      patent application agreements), each validated with this spec;
     - `overview`: the summary's second sentence, what the deal does in a line, in
       the locale's words (empty: the summary's overview is its first sentence only).
 
@@ -195,6 +212,7 @@ class AgreementType(Generic[S]):
     schedule: Callable[[S, Locale], list[ScheduleSection]] = _no_sections
     key_terms: Callable[[S, Locale], list[tuple[str, str]]] = _no_key_terms
     deadlines: Callable[[S], list[Deadline]] = _no_deadlines
+    companions: Callable[[S], list[Companion]] = _no_companions
 
     def __post_init__(self) -> None:
         declared = self.spec_model.model_fields.get("type")
@@ -240,6 +258,9 @@ class AgreementType(Generic[S]):
 
     def deadlines_for(self, spec: CommonSpec) -> list[Deadline]:
         return self.deadlines(self.own(spec))
+
+    def companions_for(self, spec: CommonSpec) -> list[Companion]:
+        return self.companions(self.own(spec))
 
 
 class Problems:

@@ -13,7 +13,7 @@ only with the other's consent.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Annotated, Literal
+from typing import Literal
 
 from pydantic import Field
 
@@ -21,42 +21,22 @@ from ..agreement import ScheduleSection
 from ..errors import Problem
 from ..locales import Locale
 from ..messages import AgreementName, message
-from ..spec import CommonSpec, Date, Name, PartyId, Percent, PositiveDays, SpecModel, Text
+from ..spec import (
+    CommonSpec,
+    CoOwnerShare,
+    JointApplication,
+    JointInvention,
+    Name,
+    PartyId,
+    Percent,
+    PositiveDays,
+    SpecModel,
+)
 from .base import AgreementType, Finding, Problems, finding
 from .rules import mutual_confidentiality_only, no_announcement, no_earlier_nda
 
 DESCRIBED_AS = "a joint patent application agreement"
 NAMED = AgreementName("joint_filing", DESCRIBED_AS)
-
-SharePercent = Annotated[float, Field(gt=0, lt=100)]
-
-
-class JointInventor(SpecModel):
-    name: Name
-    party: PartyId
-
-
-class JointInvention(SpecModel):
-    """The jointly made invention the agreement is about."""
-
-    title: Name
-    summary: Text | None = None
-    inventors: list[JointInventor] = Field(default_factory=list, max_length=50)
-
-
-class JointApplication(SpecModel):
-    """One application for the invention: filed (with its number) or to be filed."""
-
-    route: Literal["japan", "pct", "foreign"] = "japan"
-    country: Name | None = None
-    number: Name | None = None
-    filing_date: Date | None = None
-
-
-class CoOwnerShare(SpecModel):
-    party: PartyId
-    percent: SharePercent
-
 
 class CoOwnership(SpecModel):
     """Each party's share in the invention and the rights: equal, or stated percentages."""

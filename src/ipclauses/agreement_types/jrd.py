@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import Field
 
@@ -15,20 +15,28 @@ from ..spec import (
     AiDevelopment,
     BackgroundIp,
     CommonSpec,
+    CoOwnerShare,
+    Date,
     Filing,
     Improvements,
+    JointApplication,
+    JointInvention,
+    JointOwnership,
     JrdWork,
     NonCompete,
     OptionRight,
+    PartyId,
+    PositiveMonths,
     Publication,
     Results,
     SoleOwnership,
+    SpecModel,
     UsageScope,
     due_date,
     given,
     term_end,
 )
-from .base import AgreementType, Finding, Problems, finding
+from .base import AgreementType, Companion, Finding, Problems, finding
 from .rules import (
     ai_development,
     ai_findings,
@@ -44,6 +52,18 @@ from .schedules import background_sections, licence_sections, results_sections
 
 DESCRIBED_AS = "a joint R&D agreement"
 NAMED = AgreementName("jrd", DESCRIBED_AS)
+
+
+class JointInventionFiling(SpecModel):
+    """A jointly owned invention the research has made: a build drafts its joint patent application agreement
+    (共同出願契約) beside the JRD, on the JRD's terms for jointly owned results."""
+
+    invention: JointInvention
+    applications: list[JointApplication] = Field(min_length=1, max_length=20)
+    filing_party: PartyId
+    effective_date: Date
+    stated_shares: list[CoOwnerShare] = Field(default_factory=list, max_length=2)
+    term_months: PositiveMonths = 240  # a patent lasts 20 years from filing
 
 
 class JrdSpec(CommonSpec):
@@ -62,6 +82,7 @@ class JrdSpec(CommonSpec):
     warranties: Literal["none", "knowledge_qualified"] = "none"
     assignment_on_insolvency: bool = False
     ai: AiDevelopment | None = None
+    joint_filings: list[JointInventionFiling] = Field(default_factory=list, max_length=20)
 
 
 def cross_check(spec: JrdSpec) -> list[Problem]:
@@ -97,7 +118,62 @@ def cross_check(spec: JrdSpec) -> list[Problem]:
         usage_scope(spec.licence, spec.results, out)
         licence_scope_terms(spec, spec.licence, out, described_as=NAMED)
     ai_development(spec, spec.ai, out)
+    _joint_filings(spec, out)
     return out.found
+
+
+# The ownership rules under which an invention can be jointly owned, so a joint filing agreement can follow.
+_JOINTLY_OWNED = ("joint", "inventor")
+
+
+def _joint_filings(spec: JrdSpec, out: Problems) -> None:
+    """Each joint filing agreement asked for follows jointly owned results, names parties, and has the shares
+    the JRD's rule gives: equal, or stated (by contribution) for both parties, adding up to 100."""
+    rule = spec.results.ownership
+    for i, item in enumerate(spec.joint_filings):
+        path = f"/joint_filings/{i}"
+        if rule.rule not in _JOINTLY_OWNED:
+            out.add(path, message("jrd.joint_filing_not_joint", rule=rule.rule))
+            continue
+        out.party_ref(item.filing_party, f"{path}/filing_party")
+        for j, inventor in enumerate(item.invention.inventors):
+            out.party_ref(inventor.party, f"{path}/invention/inventors/{j}/party")
+        by_contribution = isinstance(rule, JointOwnership) and rule.shares == "by_contribution"
+        if not by_contribution and item.stated_shares:
+            out.add(f"{path}/stated_shares", message("jrd.joint_filing_shares_unused"))
+        elif by_contribution and not item.stated_shares:
+            out.add(f"{path}/stated_shares", message("jrd.joint_filing_shares_missing"))
+
+
+def companions(spec: JrdSpec) -> list[Companion]:
+    """A joint patent application agreement for each jointly owned invention listed: the same parties, language,
+    law and disputes, and the JRD's rules for jointly owned results (who may practise, licensing, costs,
+    compensation for not practising, advance notice, foreign filing by the other party)."""
+    joint = spec.results.joint_rules
+    shared = spec.model_dump(mode="json", include={"language", "parties", "purpose", "project", "disputes", "signing"},
+                             exclude_none=True)
+    shared["purpose"] = {"description": spec.purpose.description, "limited_to_evaluation": False}  # no project name
+    for party in shared["parties"]:
+        party.pop("role", None)
+    made = []
+    for i, item in enumerate(spec.joint_filings):
+        data: dict[str, Any] = {
+            "type": "joint_filing", **shared, "effective_date": item.effective_date.isoformat(),
+            "invention": item.invention.model_dump(mode="json", exclude_none=True),
+            "applications": [a.model_dump(mode="json", exclude_none=True) for a in item.applications],
+            "ownership": ({"shares": "stated", "stated_shares": [s.model_dump(mode="json") for s in item.stated_shares]}
+                          if item.stated_shares else {"shares": "equal"}),
+            "procedure": {"by": "filing_party", "filing_party": item.filing_party, "costs": joint.cost_sharing,
+                          "advance_notice_days": spec.filing.advance_notice_days},
+            "joint_rules": {"each_may_practise": joint.each_may_practise, "third_party_licensing": joint.third_party_licensing,
+                            **({"non_practice_compensation_percent": joint.non_practice_compensation_percent}
+                               if joint.non_practice_compensation_percent is not None else {})},
+            "foreign_filing": {"if_one_declines": "other_files_alone" if spec.filing.foreign_filing_by_other else "no_filing"},
+            "confidentiality": {"survival_years": spec.confidentiality.survival_years},
+            "term": {"months": item.term_months, "renewal": {"automatic": False}},
+        }
+        made.append(Companion(f"joint-filing-{i + 1}", data, f"/joint_filings/{i}"))
+    return made
 
 
 def ai_terms(spec: JrdSpec) -> Iterator[Finding]:
@@ -216,4 +292,5 @@ AGREEMENT_TYPE = AgreementType(
     shares_materials=True,
     overview=overview,
     schedule=schedule,
+    companions=companions,
 )

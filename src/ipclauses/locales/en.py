@@ -1301,6 +1301,9 @@ _MESSAGES = {
     "jrd.milestone_before_start": "is before the effective date",
     "jrd.milestone_after_end": "falls on {due}, after the agreement ends on {end}",
     "jrd.payer_missing": 'is missing: "one_party_pays" needs the paying party',
+    "jrd.joint_filing_not_joint": 'a joint filing agreement follows jointly owned results, but results.ownership.rule is "{rule}" (make it "joint" or "inventor", or remove this entry)',
+    "jrd.joint_filing_shares_unused": 'are for results owned "by_contribution"; with equal shares, remove them',
+    "jrd.joint_filing_shares_missing": 'are missing: with results owned "by_contribution", give each party\'s share of this invention, e.g. [{{"party": "a", "percent": 60}}, {{"party": "b", "percent": 40}}]',
     "jrd.costs_unused": 'payer, amount and payment_days are only used with "rule": "one_party_pays"',
     "jrd.non_compete_too_long": "is more than 60 months; competition law rarely allows a longer restriction",
     "jrd.exclusive_grant_back_of_assigned": (

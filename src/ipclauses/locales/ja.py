@@ -1245,6 +1245,9 @@ _MESSAGES = {
     "jrd.milestone_before_start": "効力発生日より前です",
     "jrd.milestone_after_end": "{due} で、契約が終わる {end} より後です",
     "jrd.payer_missing": "ありません。\"one_party_pays\" には費用を負担する当事者の指定が必要です",
+    "jrd.joint_filing_not_joint": '共同出願契約は成果を共有する場合のものですが、results.ownership.rule が "{rule}" です（"joint" か "inventor" にするか、この項目を削除してください）',
+    "jrd.joint_filing_shares_unused": '成果の持分が "by_contribution"（寄与に応じた持分）の場合のものです。持分が均等のときは削除してください',
+    "jrd.joint_filing_shares_missing": 'ありません。成果の持分が "by_contribution" のときは、この発明での各当事者の持分を指定してください（例：[{{"party": "a", "percent": 60}}, {{"party": "b", "percent": 40}}]）',
     "jrd.costs_unused": "payer、amount、payment_days は \"rule\": \"one_party_pays\" のときだけ使います",
     "jrd.non_compete_too_long": "60か月を超えています。これより長い制限が独占禁止法上認められることはまれです",
     "jrd.exclusive_grant_back_of_assigned": (

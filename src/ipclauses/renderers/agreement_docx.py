@@ -11,12 +11,15 @@ if TYPE_CHECKING:
 
 
 def _render(draft: Draft) -> bytes:
+    from ..agreement_types import type_of
     from ..assemble import missing_values
     from ..docx_render import package
     from ..errors import RenderError
 
     data, text = package(draft.agreement)
-    missing = missing_values(draft.spec, text)
+    # What an agreement drafted beside this one holds is in that document, which checks it the same way.
+    elsewhere = tuple(companion.path + "/" for companion in type_of(draft.spec).companions_for(draft.spec))
+    missing = [(path, value) for path, value in missing_values(draft.spec, text) if not path.startswith(elsewhere)]
     if missing:
         where = "; ".join(f"{path} ({value[:40]!r})" for path, value in missing[:10])
         raise RenderError(
