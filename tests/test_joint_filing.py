@@ -278,3 +278,28 @@ def test_the_summary_lists_what_each_party_may_must_and_cannot_do():
 def test_the_summary_overview_names_the_invention_in_both_languages():
     assert "“Grip-force control for a soft robotic hand" in " ".join(_draft(_data(EN)).summary.overview)
     assert "発明「硫化物系固体電解質粒子の被覆方法" in " ".join(_draft(_data(JA)).summary.overview)
+
+
+@pytest.mark.parametrize(("field", "value", "path"), [
+    ("liability", {"cap": {"kind": "amount", "amount": {"amount": 1000000, "currency": "JPY"}}}, "/liability"),
+    ("personal_data", {"provided_by": ["hokuto-u"]}, "/personal_data"),
+    ("confidentiality", {"definition": "marked", "survival_years": 3}, "/confidentiality/definition"),
+])
+def test_what_a_joint_filing_agreement_does_not_draft_is_refused_not_dropped(field, value, path):
+    """A liability cap, personal data or a confidentiality option the agreement has no text for would vanish."""
+    data = load_example_data("joint-filing-en")
+    data[field] = value
+    with pytest.raises(SpecError) as info:
+        load_spec(data)
+    assert [p.path for p in info.value.errors] == [path]
+    assert "remove it" in info.value.errors[0].message and "削除してください" in info.value.render("ja")
+
+
+def test_the_interview_asks_a_joint_filing_only_what_it_drafts():
+    from ipclauses.interview_questions import QUESTIONS, applies
+
+    answers = {"type": "joint_filing", "language": "ja"}
+    asked = {q.id for q in QUESTIONS if applies(q, answers)}
+    assert "confidentiality.survival_years" in asked
+    assert not {q for q in asked if q.startswith(("liability.", "personal_data.", "confidentiality.definition"))}
+    assert "liability.cap.kind" in {q.id for q in QUESTIONS if applies(q, {**answers, "type": "jrd"})}

@@ -955,10 +955,21 @@ QUESTIONS: tuple[Question, ...] = tuple([
 QUESTIONS_BY_ID: dict[str, Question] = {q.id: q for q in QUESTIONS}
 
 
+# Shared fields a type's spec has but its agreement does not draft (its module refuses them when given): a joint
+# filing agreement has no liability or personal-data article, and a fixed confidentiality article whose survival
+# is the only choice.
+_UNDRAFTED = {"joint_filing": ("liability.", "personal_data.", "confidentiality.", "more.confidentiality")}
+_DRAFTED_AFTER_ALL = ("confidentiality.survival_years",)
+
+
 def applies(question: Question, answers: Answers) -> bool:
-    """Whether a question applies given the answers so far: never to a type whose spec lacks its field."""
+    """Whether a question applies given the answers so far: never to a type whose spec lacks its field, or whose
+    agreement does not draft it."""
     path = question.field if question.field is not None else question.id
     if "type" in answers and _spec_path(path) and not _has(path)(answers):
+        return False
+    undrafted = _UNDRAFTED.get(str(answers.get("type")), ())
+    if question.id.startswith(undrafted) and question.id not in _DRAFTED_AFTER_ALL:
         return False
     for key, want in question.when.items():
         have = answers.get(key)

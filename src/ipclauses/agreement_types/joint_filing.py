@@ -31,6 +31,7 @@ from ..spec import (
     Percent,
     PositiveDays,
     SpecModel,
+    given,
 )
 from .base import AgreementType, Finding, Problems, finding
 from .rules import mutual_confidentiality_only, no_announcement, no_earlier_nda
@@ -90,12 +91,32 @@ class JointFilingSpec(CommonSpec):
     abandonment: ShareAbandonment = Field(default_factory=ShareAbandonment)
 
 
+# The shared confidentiality options the joint filing's own confidentiality article has no use for: it keeps the
+# invention secret until the application is published, and only its survival is a choice.
+_FIXED_CONFIDENTIALITY = ("definition", "confirmation_days", "exclusions_proved_by", "permitted_recipients", "copies",
+                          "reverse_engineering_banned", "inspection", "return_certificate", "trade_secrets_survive",
+                          "derived_ip_to_discloser")
+
+
+def _undrafted(spec: JointFilingSpec, out: Problems) -> None:
+    """What the shared spec can say but a joint filing agreement does not draft is refused, never silently dropped:
+    it has no liability or personal-data article, and a fixed confidentiality article."""
+    if given(spec, "liability"):
+        out.add("/liability", message("joint_filing.no_liability"))
+    if spec.personal_data is not None:
+        out.add("/personal_data", message("joint_filing.no_personal_data"))
+    for name in _FIXED_CONFIDENTIALITY:
+        if given(spec.confidentiality, name):
+            out.add(f"/confidentiality/{name}", message("joint_filing.confidentiality_fixed"))
+
+
 def cross_check(spec: JointFilingSpec) -> list[Problem]:
     out = Problems(spec)
     add = out.add
     mutual_confidentiality_only(spec, NAMED, out)
     no_announcement(spec, NAMED, out)
     no_earlier_nda(spec, NAMED, out)
+    _undrafted(spec, out)
     for i, inventor in enumerate(spec.invention.inventors):
         out.party_ref(inventor.party, f"/invention/inventors/{i}/party")
     for i, app in enumerate(spec.applications):

@@ -753,6 +753,9 @@ _MESSAGES = {
     "consortium.joint_shares_unused": 'is only used with "rule": "joint_creators"',
     "consortium.objection_after_publication": "must be shorter than the {notice} days' notice of a publication",
     # --- joint_filing ---
+    "joint_filing.no_liability": "is not drafted in a joint patent application agreement, which has no liability article (each party's liability follows the law); remove it",
+    "joint_filing.no_personal_data": "is not drafted in a joint patent application agreement, which shares an invention, not personal information; remove it",
+    "joint_filing.confidentiality_fixed": "is not a choice in a joint patent application agreement: its confidentiality article keeps the invention secret until the application is published, and only confidentiality.survival_years can be set; remove it",
     "joint_filing.country_missing": 'is missing: a "foreign" application needs the country it is filed in',
     "joint_filing.country_unused": 'is only used with "route": "foreign" (this application is "{route}")',
     "joint_filing.share_twice": 'lists the party "{party}" more than once',

@@ -689,6 +689,9 @@ _MESSAGES = {
     "consortium.joint_shares_unused": '"rule": "joint_creators" の場合にのみ使います',
     "consortium.objection_after_publication": "公表の事前通知の期間（{notice}日）より短くしてください",
     # --- joint_filing ---
+    "joint_filing.no_liability": "は共同出願契約では定めません。共同出願契約には損害賠償の条項がなく、各当事者の責任は法律によります。削除してください",
+    "joint_filing.no_personal_data": "は共同出願契約では定めません。共有するのは発明であり、個人情報ではないためです。削除してください",
+    "joint_filing.confidentiality_fixed": "は共同出願契約では選べません。秘密保持の条項は出願が公開されるまで発明を秘密にするもので、設定できるのは confidentiality.survival_years だけです。削除してください",
     "joint_filing.country_missing": "ありません。\"foreign\" の出願には出願する国の指定が必要です",
     "joint_filing.country_unused": "\"route\": \"foreign\" のときだけ使います（この出願は \"{route}\" です）",
     "joint_filing.share_twice": "当事者 \"{party}\" が2回以上記載されています",
