@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 import importlib
+import json
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -385,3 +386,48 @@ def test_a_registered_three_party_type_builds_an_agreement_and_a_summary(memoran
     markdown = render(draft, "summary", "md").decode("utf-8")
     assert "Alpha, Beta and Gamma" in markdown or "Alpha, Beta, and Gamma" in markdown
     assert "It ends on 31 March 2027." in markdown
+
+
+# --- what a type does not draft is refused, never dropped ------------------------------------------------
+
+# A value other than the default for each shared field some type leaves undrafted.
+_NOT_DEFAULT = {
+    "/confidentiality/copies": "consent_required", "/confidentiality/inspection": True,
+    "/confidentiality/reverse_engineering_banned": False, "/confidentiality/derived_ip_to_discloser": True,
+    "/confidentiality/trade_secrets_survive": False, "/confidentiality/definition": "marked",
+    "/confidentiality/confirmation_days": 21, "/confidentiality/exclusions_proved_by": "discloser",
+    "/confidentiality/permitted_recipients": {"affiliates": True}, "/confidentiality/return_certificate": True,
+    "/liability": {"cap": {"kind": "amount", "amount": {"amount": 1000000, "currency": "JPY"}}},
+    "/personal_data": {"provided_by": ["@first"]}, "/late_interest_percent": 5,
+}
+_UNDRAFTED = [(kind.name, pointer) for kind in types() for pointer in kind.undrafted]
+
+
+@pytest.mark.parametrize(("name", "pointer"), _UNDRAFTED, ids=[f"{n}{p}" for n, p in _UNDRAFTED])
+def test_a_shared_field_a_type_does_not_draft_is_refused_and_not_asked(name, pointer):
+    """A given value the agreement has no text for would silently vanish from it: validation names it instead."""
+    from conftest import EXAMPLES
+    from ipclauses.interview_questions import QUESTIONS, applies
+
+    example = next(p for p in EXAMPLES if json.loads(p.read_text(encoding="utf-8"))["type"] == name)
+    data = json.loads(example.read_text(encoding="utf-8"))
+    value = json.loads(json.dumps(_NOT_DEFAULT[pointer]).replace("@first", data["parties"][0]["id"]))
+    *parents, last = pointer.strip("/").split("/")
+    node = data
+    for part in parents:
+        node = node.setdefault(part, {})
+    node[last] = value
+    with pytest.raises(SpecError) as info:
+        load_spec(data)
+    assert (pointer, "rule.not_drafted") in [(p.path, p.id) for p in info.value.errors]
+    asked = [q.id for q in QUESTIONS if q.pointers and all(p.startswith(pointer) for p in q.pointers)
+             and applies(q, {"type": name, "language": "en", "more.confidentiality": True})]
+    assert asked == [], f"the interview asks {asked} of {name}, which does not draft {pointer}"
+
+
+def test_only_the_nda_drafts_copies_inspection_reverse_engineering_and_derived_ip():
+    """The NDA-only articles; and a joint filing agreement has no liability article at all."""
+    assert get_type("nda").undrafted == ()
+    for name in SHIPPED[1:]:
+        assert {"/confidentiality/copies", "/confidentiality/inspection"} <= set(get_type(name).undrafted), name
+    assert "/liability" in get_type("joint_filing").undrafted

@@ -218,7 +218,9 @@ def test_shared_checks_ask_the_agreement_type():
     marked = dict(confidentiality__definition="marked", confidentiality__reverse_engineering_banned=False,
                   confidentiality__inspection=False)
     assert "confidentiality.marked_only" not in ids(check(spec("nda-mutual-ja", **marked)))
-    assert "confidentiality.marked_only" in ids(check(spec("jrd-university-ja", **marked)))
+    assert "confidentiality.marked_only" in ids(check(spec("jrd-university-ja", confidentiality__definition="marked")))
+    # a licence shares no samples, and drafts no reverse-engineering ban whatever the (default) option says
+    assert "confidentiality.marked_only" not in ids(check(spec("license-en", confidentiality__definition="marked")))
     # a cap at the fees paid is zero where the type says nothing is paid: a royalty-free licence
     free = dict(licence__royalty={"kind": "free"}, liability={"cap": {"kind": "fees_paid"}})
     assert "liability.cap_zero" in ids(check(spec("license-en", **free)))

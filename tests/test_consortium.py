@@ -215,7 +215,7 @@ REFUSED = [
      "consortium.casting_vote_with_unanimity"),
     ({"publication__objection_days": 45}, "/publication/objection_days", "consortium.objection_after_publication"),
     ({"term__renewal": {"automatic": True}}, "/term/renewal/automatic", "consortium.no_renewal"),
-    ({"late_interest_percent": 3}, "/late_interest_percent", "consortium.not_drafted"),
+    ({"late_interest_percent": 3}, "/late_interest_percent", "rule.not_drafted"),
     ({"access__exploiters": ["nobody"]}, "/access/exploiters/0", "rule.not_a_party"),
     ({"consortium__budget": [{"party": "softgrip", "amount": {"amount": 1}},
                              {"party": "softgrip", "amount": {"amount": 2}}]}, "/consortium/budget/1/party",

@@ -177,8 +177,10 @@ def confidentiality_survival(spec: CommonSpec) -> Iterator[Finding]:
 
 @check
 def marked_only_with_samples(spec: CommonSpec) -> Iterator[Finding]:
-    conf = spec.confidentiality
-    shares_things = agreement_types.type_of(spec).shares_materials or conf.reverse_engineering_banned or conf.inspection
+    conf, kind = spec.confidentiality, agreement_types.type_of(spec)
+    # A ban on reverse engineering, or inspection, says samples change hands, where the agreement drafts them (an NDA).
+    drafted = {name for name in ("reverse_engineering_banned", "inspection") if f"/confidentiality/{name}" not in kind.undrafted}
+    shares_things = kind.shares_materials or any(getattr(conf, name) for name in drafted)
     if conf.definition == "marked" and shares_things:
         yield finding("confidentiality.marked_only", "info", "/confidentiality/definition")
 

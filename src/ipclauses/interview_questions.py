@@ -509,6 +509,18 @@ NEXT_STEP_FEES = {"type": ("poc",)}  # a fee if no next agreement follows, or a 
 COMPENSATION = {"type": ("jrd",)}  # a joint R&D drafts non-practice compensation
 REGISTERED = {"type": ("license",)}  # a registered exclusive licence needs the listed patents
 
+def _anything_more(section: str) -> Callable[[Answers], bool]:
+    """A "more" question is asked only when some detail behind it applies (a joint filing drafts none of
+    confidentiality's)."""
+    key = f"more.{section}"
+
+    def test(answers: Answers) -> bool:
+        opened = {**answers, key: True}
+        return any(key in q.when and applies(q, opened) for q in QUESTIONS)
+
+    return test
+
+
 QUESTIONS: tuple[Question, ...] = tuple([
     *_section(
         "deal",
@@ -861,7 +873,7 @@ QUESTIONS: tuple[Question, ...] = tuple([
         _q("personal_data.cross_border", "yes_no", test=lambda a: a.get("personal_data.provided_by") not in ("unstated", "none", [])),
         _q("personal_data.leak_notice_hours", "number",
            test=lambda a: a.get("personal_data.provided_by") not in ("unstated", "none", [])),
-        _q("more.confidentiality", "yes_no", to="", default=False),
+        _q("more.confidentiality", "yes_no", to="", default=False, test=_anything_more("confidentiality")),
         _q("confidentiality.permitted_recipients.affiliates", "yes_no", when=_more("confidentiality")),
         _q("confidentiality.permitted_recipients.advisers", "yes_no", when=_more("confidentiality")),
         _q("confidentiality.permitted_recipients.third_parties_with_consent", "yes_no", when=_more("confidentiality")),
@@ -955,21 +967,13 @@ QUESTIONS: tuple[Question, ...] = tuple([
 QUESTIONS_BY_ID: dict[str, Question] = {q.id: q for q in QUESTIONS}
 
 
-# Shared fields a type's spec has but its agreement does not draft (its module refuses them when given): a joint
-# filing agreement has no liability or personal-data article, and a fixed confidentiality article whose survival
-# is the only choice.
-_UNDRAFTED = {"joint_filing": ("liability.", "personal_data.", "confidentiality.", "more.confidentiality")}
-_DRAFTED_AFTER_ALL = ("confidentiality.survival_years",)
-
-
 def applies(question: Question, answers: Answers) -> bool:
     """Whether a question applies given the answers so far: never to a type whose spec lacks its field, or whose
-    agreement does not draft it."""
+    agreement does not draft it (the type's `undrafted`, which validation refuses)."""
     path = question.field if question.field is not None else question.id
     if "type" in answers and _spec_path(path) and not _has(path)(answers):
         return False
-    undrafted = _UNDRAFTED.get(str(answers.get("type")), ())
-    if question.id.startswith(undrafted) and question.id not in _DRAFTED_AFTER_ALL:
+    if question.pointers and all(_undrafted(pointer, answers) for pointer in question.pointers):
         return False
     for key, want in question.when.items():
         have = answers.get(key)
@@ -982,6 +986,13 @@ def applies(question: Question, answers: Answers) -> bool:
         if not ok:
             return False
     return question.test is None or bool(question.test(answers))
+
+
+def _undrafted(pointer: str, answers: Answers) -> bool:
+    kind = answers.get("type")
+    if kind not in agreement_types.names():
+        return False
+    return any(pointer == u or pointer.startswith(u + "/") for u in agreement_types.get_type(str(kind)).undrafted)
 
 
 def _spec_path(path: str) -> bool:

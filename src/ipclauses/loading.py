@@ -761,8 +761,20 @@ def cross_check(spec: CommonSpec) -> list[Problem]:
     if disp.forum != "ip_mediation_then_court" and given(disp, "mediation_months"):
         add("/disputes/mediation_months", message("rule.mediation_months_unused", forum=disp.forum))
 
+    _undrafted(spec, kind, out)
     out.extend(kind.problems(spec))
     return out.found
+
+
+def _undrafted(spec: CommonSpec, kind: AnyAgreementType, out: Problems) -> None:
+    """A shared field the type's agreement has no text for is refused when given: it would silently vanish."""
+    for pointer in kind.undrafted:
+        *parents, name = pointer.strip("/").split("/")
+        model: Any = spec
+        for part in parents:
+            model = getattr(model, part)
+        if given(model, name):
+            out.add(pointer, message("rule.not_drafted", agreement=AgreementName(kind.name, kind.described_as)))
 
 
 def _check_personal_data(spec: CommonSpec, out: Problems) -> None:

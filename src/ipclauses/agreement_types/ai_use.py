@@ -20,7 +20,7 @@ from ..errors import Problem
 from ..locales import Locale
 from ..messages import AgreementName, message
 from ..spec import CommonSpec, Money, Name, PositiveDays, PositiveMonths, SpecModel, Text, given
-from .base import AgreementType, Finding, Problems, Roles, finding
+from .base import NDA_ONLY_CONFIDENTIALITY, AgreementType, Finding, Problems, Roles, finding
 from .rules import mutual_confidentiality_only, no_announcement
 
 DESCRIBED_AS = "an AI service use agreement"
@@ -215,4 +215,5 @@ AGREEMENT_TYPE = AgreementType(
             unlimited_model_changes),
     overview=overview,
     key_terms=key_terms,
+    undrafted=NDA_ONLY_CONFIDENTIALITY,
 )

@@ -184,6 +184,8 @@ class AgreementType(Generic[S]):
     - `key_terms`: rows the key-terms table adds after the shared ones;
     - `deadlines`: duties with a date the spec fixes, so a drafting check can tell
       one that falls after the term from an article that survives it;
+    - `undrafted`: shared spec fields (JSON pointers) its agreement has no text for; given, they are
+      refused rather than silently left out, and the interview does not ask them;
     - `companions`: agreements a build drafts beside this one from the same spec (a joint R&D's joint
       patent application agreements), each validated with this spec;
     - `overview`: the summary's second sentence, what the deal does in a line, in
@@ -213,6 +215,7 @@ class AgreementType(Generic[S]):
     key_terms: Callable[[S, Locale], list[tuple[str, str]]] = _no_key_terms
     deadlines: Callable[[S], list[Deadline]] = _no_deadlines
     companions: Callable[[S], list[Companion]] = _no_companions
+    undrafted: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         declared = self.spec_model.model_fields.get("type")
@@ -284,3 +287,9 @@ class Problems:
 
 
 AnyAgreementType = AgreementType[Any]
+
+
+# The confidentiality options only a non-disclosure agreement drafts (its copies, inspection, reverse-engineering
+# and derived-IP articles): every other type lists them in `undrafted`.
+NDA_ONLY_CONFIDENTIALITY = ("/confidentiality/copies", "/confidentiality/inspection",
+                            "/confidentiality/reverse_engineering_banned", "/confidentiality/derived_ip_to_discloser")

@@ -33,7 +33,7 @@ from ..spec import (
     Text,
     given,
 )
-from .base import AgreementType, Finding, Problems, Roles, finding
+from .base import NDA_ONLY_CONFIDENTIALITY, AgreementType, Finding, Problems, Roles, finding
 from .rules import mutual_confidentiality_only, no_announcement, no_earlier_nda
 
 DESCRIBED_AS = "a consortium agreement"
@@ -136,22 +136,12 @@ class ConsortiumSpec(CommonSpec):
     funding: PublicFunding | None = None
 
 
-# Common terms the consortium's own articles do not draft: given, they are refused rather than dropped.
-_NOT_DRAFTED = (
-    ("personal_data", "/personal_data"),
-    ("late_interest_percent", "/late_interest_percent"),
-)
-
-
 def cross_check(spec: ConsortiumSpec) -> list[Problem]:
     out = Problems(spec)
     add = out.add
     mutual_confidentiality_only(spec, NAMED, out)
     no_announcement(spec, NAMED, out)
     no_earlier_nda(spec, NAMED, out)
-    for name, path in _NOT_DRAFTED:
-        if getattr(spec, name) is not None:
-            add(path, message("consortium.not_drafted", agreement=NAMED))
     if spec.term.renewal.automatic:
         add("/term/renewal/automatic", message("consortium.no_renewal"))
     if spec.liability.cap_applies_to == "only":
@@ -325,4 +315,7 @@ AGREEMENT_TYPE = AgreementType(
     overview=overview,
     schedule=schedule,
     key_terms=key_terms,
+    # Common terms the consortium's own articles do not draft: given, they are refused rather than dropped.
+    undrafted=(*NDA_ONLY_CONFIDENTIALITY, "/confidentiality/trade_secrets_survive", "/personal_data",
+               "/late_interest_percent"),
 )

@@ -17,7 +17,7 @@ from ..errors import Problem
 from ..locales import Locale
 from ..messages import AgreementName, message
 from ..spec import CommonSpec, DueDate, Money, Name, PositiveDays, PositiveMonths, SpecModel, Text, due_date, given, term_end
-from .base import AgreementType, Deadline, Finding, Problems, Roles, finding
+from .base import NDA_ONLY_CONFIDENTIALITY, AgreementType, Deadline, Finding, Problems, Roles, finding
 from .rules import mutual_confidentiality_only, no_announcement, no_earlier_nda
 
 DESCRIBED_AS = "a data provision agreement"
@@ -217,4 +217,5 @@ AGREEMENT_TYPE = AgreementType(
     overview=overview,
     key_terms=key_terms,
     deadlines=deadlines,
+    undrafted=NDA_ONLY_CONFIDENTIALITY,
 )

@@ -31,9 +31,8 @@ from ..spec import (
     Percent,
     PositiveDays,
     SpecModel,
-    given,
 )
-from .base import AgreementType, Finding, Problems, finding
+from .base import NDA_ONLY_CONFIDENTIALITY, AgreementType, Finding, Problems, finding
 from .rules import mutual_confidentiality_only, no_announcement, no_earlier_nda
 
 DESCRIBED_AS = "a joint patent application agreement"
@@ -91,23 +90,12 @@ class JointFilingSpec(CommonSpec):
     abandonment: ShareAbandonment = Field(default_factory=ShareAbandonment)
 
 
-# The shared confidentiality options the joint filing's own confidentiality article has no use for: it keeps the
-# invention secret until the application is published, and only its survival is a choice.
-_FIXED_CONFIDENTIALITY = ("definition", "confirmation_days", "exclusions_proved_by", "permitted_recipients", "copies",
-                          "reverse_engineering_banned", "inspection", "return_certificate", "trade_secrets_survive",
-                          "derived_ip_to_discloser")
-
-
-def _undrafted(spec: JointFilingSpec, out: Problems) -> None:
-    """What the shared spec can say but a joint filing agreement does not draft is refused, never silently dropped:
-    it has no liability or personal-data article, and a fixed confidentiality article."""
-    if given(spec, "liability"):
-        out.add("/liability", message("joint_filing.no_liability"))
-    if spec.personal_data is not None:
-        out.add("/personal_data", message("joint_filing.no_personal_data"))
-    for name in _FIXED_CONFIDENTIALITY:
-        if given(spec.confidentiality, name):
-            out.add(f"/confidentiality/{name}", message("joint_filing.confidentiality_fixed"))
+# What the shared spec can say but a joint filing agreement has no text for: a liability or personal-data article,
+# and the options of the shared confidentiality articles (its own keeps the invention secret until publication,
+# and only its survival is a choice).
+UNDRAFTED = ("/liability", "/personal_data", "/confidentiality/definition", "/confidentiality/confirmation_days",
+             "/confidentiality/exclusions_proved_by", "/confidentiality/permitted_recipients",
+             "/confidentiality/return_certificate", "/confidentiality/trade_secrets_survive", *NDA_ONLY_CONFIDENTIALITY)
 
 
 def cross_check(spec: JointFilingSpec) -> list[Problem]:
@@ -116,7 +104,6 @@ def cross_check(spec: JointFilingSpec) -> list[Problem]:
     mutual_confidentiality_only(spec, NAMED, out)
     no_announcement(spec, NAMED, out)
     no_earlier_nda(spec, NAMED, out)
-    _undrafted(spec, out)
     for i, inventor in enumerate(spec.invention.inventors):
         out.party_ref(inventor.party, f"/invention/inventors/{i}/party")
     for i, app in enumerate(spec.applications):
@@ -274,4 +261,5 @@ AGREEMENT_TYPE = AgreementType(
     overview=overview,
     schedule=schedule,
     key_terms=key_terms,
+    undrafted=UNDRAFTED,
 )

@@ -36,7 +36,7 @@ from ..spec import (
     given,
     term_end,
 )
-from .base import AgreementType, Companion, Finding, Problems, finding
+from .base import NDA_ONLY_CONFIDENTIALITY, AgreementType, Companion, Finding, Problems, finding
 from .rules import (
     ai_development,
     ai_findings,
@@ -293,4 +293,5 @@ AGREEMENT_TYPE = AgreementType(
     overview=overview,
     schedule=schedule,
     companions=companions,
+    undrafted=NDA_ONLY_CONFIDENTIALITY,
 )

@@ -24,7 +24,7 @@ from ..spec import (
     UsageScope,
     given,
 )
-from .base import AgreementType, Finding, Problems, Roles, finding
+from .base import NDA_ONLY_CONFIDENTIALITY, AgreementType, Finding, Problems, Roles, finding
 from .rules import (
     background_parties,
     improvement_pitfall,
@@ -216,4 +216,5 @@ AGREEMENT_TYPE = AgreementType(
     pays_nothing=lambda spec: spec.licence.royalty.kind == "free",
     overview=overview,
     schedule=schedule,
+    undrafted=NDA_ONLY_CONFIDENTIALITY,
 )

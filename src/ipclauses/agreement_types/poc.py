@@ -22,7 +22,7 @@ from ..spec import (
     due_date,
     term_end,
 )
-from .base import AgreementType, Deadline, Finding, Problems, Roles, finding
+from .base import NDA_ONLY_CONFIDENTIALITY, AgreementType, Deadline, Finding, Problems, Roles, finding
 from .rules import (
     ai_development,
     ai_findings,
@@ -195,4 +195,5 @@ AGREEMENT_TYPE = AgreementType(
     schedule=schedule,
     key_terms=key_terms,
     deadlines=deadlines,
+    undrafted=NDA_ONLY_CONFIDENTIALITY,
 )

@@ -739,7 +739,6 @@ _MESSAGES = {
     # --- consortium ---
     "consortium.coordinator_role": "a consortium has one coordinator that runs its administration",
     "consortium.member_role": 'give every other party "role": "member"',
-    "consortium.not_drafted": "{agreement} does not draft this term (remove it)",
     "consortium.no_renewal": "a consortium runs for its project's term and does not renew automatically (set it to false)",
     "consortium.cap_for_all": 'a consortium caps every party\'s liability alike (use "both")',
     "consortium.budget_currencies": "gives budgets in several currencies ({currencies}): use one",
@@ -753,9 +752,6 @@ _MESSAGES = {
     "consortium.joint_shares_unused": 'is only used with "rule": "joint_creators"',
     "consortium.objection_after_publication": "must be shorter than the {notice} days' notice of a publication",
     # --- joint_filing ---
-    "joint_filing.no_liability": "is not drafted in a joint patent application agreement, which has no liability article (each party's liability follows the law); remove it",
-    "joint_filing.no_personal_data": "is not drafted in a joint patent application agreement, which shares an invention, not personal information; remove it",
-    "joint_filing.confidentiality_fixed": "is not a choice in a joint patent application agreement: its confidentiality article keeps the invention secret until the application is published, and only confidentiality.survival_years can be set; remove it",
     "joint_filing.country_missing": 'is missing: a "foreign" application needs the country it is filed in',
     "joint_filing.country_unused": 'is only used with "route": "foreign" (this application is "{route}")',
     "joint_filing.share_twice": 'lists the party "{party}" more than once',
@@ -1178,6 +1174,7 @@ _MESSAGES = {
     "rule.capped_party_unused": 'is only used with "cap_applies_to": "only"',
     "rule.arbitration_missing": 'is missing: arbitration needs {{"institution": ..., "seat": ...}}',
     "rule.court_missing": "is missing: name the court with exclusive jurisdiction",
+    "rule.not_drafted": "is not drafted in {agreement}: it has no text for it, so it would not appear in the agreement; remove it",
     "rule.court_unused": 'is only used when "forum" is "court" or "ip_mediation_then_court" (remove it)',
     "rule.arbitration_unused": 'is only used when "forum" is "arbitration" (forum is "{forum}")',
     "rule.mediation_months_unused": (

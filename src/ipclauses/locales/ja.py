@@ -675,7 +675,6 @@ _MESSAGES = {
     # --- consortium ---
     "consortium.coordinator_role": "コンソーシアムには事務を取りまとめる幹事が1者必要なため",
     "consortium.member_role": 'その他の当事者はすべて "role": "member" にしてください',
-    "consortium.not_drafted": "{agreement}はこの条件を定めません（削除してください）",
     "consortium.no_renewal": "コンソーシアムはプロジェクトの期間で終了し、自動更新しません（false にしてください）",
     "consortium.cap_for_all": 'コンソーシアムでは全当事者の責任を同じく制限します（"both" にしてください）',
     "consortium.budget_currencies": "予算が複数の通貨（{currencies}）で定められています。1つの通貨にしてください",
@@ -689,9 +688,6 @@ _MESSAGES = {
     "consortium.joint_shares_unused": '"rule": "joint_creators" の場合にのみ使います',
     "consortium.objection_after_publication": "公表の事前通知の期間（{notice}日）より短くしてください",
     # --- joint_filing ---
-    "joint_filing.no_liability": "は共同出願契約では定めません。共同出願契約には損害賠償の条項がなく、各当事者の責任は法律によります。削除してください",
-    "joint_filing.no_personal_data": "は共同出願契約では定めません。共有するのは発明であり、個人情報ではないためです。削除してください",
-    "joint_filing.confidentiality_fixed": "は共同出願契約では選べません。秘密保持の条項は出願が公開されるまで発明を秘密にするもので、設定できるのは confidentiality.survival_years だけです。削除してください",
     "joint_filing.country_missing": "ありません。\"foreign\" の出願には出願する国の指定が必要です",
     "joint_filing.country_unused": "\"route\": \"foreign\" のときだけ使います（この出願は \"{route}\" です）",
     "joint_filing.share_twice": "当事者 \"{party}\" が2回以上記載されています",
@@ -1125,6 +1121,7 @@ _MESSAGES = {
     "rule.capped_party_unused": "\"cap_applies_to\": \"only\" のときだけ使います",
     "rule.arbitration_missing": "ありません。仲裁には {{\"institution\": ..., \"seat\": ...}} の指定が必要です",
     "rule.court_missing": "ありません。専属的合意管轄とする裁判所を指定してください",
+    "rule.not_drafted": "は{agreement}では定めません。この契約書にはその定めがなく、書いても契約書に現れないため、削除してください",
     "rule.court_unused": "\"forum\" が \"court\" か \"ip_mediation_then_court\" のときだけ使います（削除してください）",
     "rule.arbitration_unused": "\"forum\" が \"arbitration\" のときだけ使います（今の forum は \"{forum}\" です）",
     "rule.mediation_months_unused": (
