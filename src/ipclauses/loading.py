@@ -741,12 +741,8 @@ def cross_check(spec: CommonSpec) -> list[Problem]:
         add("/liability/cap/amount", message("rule.cap_amount_unused", kind=liab.cap.kind))
     if liab.cap.kind != "fees_paid" and liab.cap.floor is not None:
         add("/liability/cap/floor", message("rule.cap_floor_unused", kind=liab.cap.kind))
-    if liab.cap_applies_to == "only":
-        if liab.capped_party is None:
-            add("/liability/capped_party", message("rule.capped_party_missing"))
-        out.party_ref(liab.capped_party, "/liability/capped_party")
-    elif liab.capped_party is not None:
-        add("/liability/capped_party", message("rule.capped_party_unused"))
+    out.party_for_option(liab.cap_applies_to == "only", liab.capped_party, "/liability/capped_party",
+                         missing=message("rule.capped_party_missing"), unused=message("rule.capped_party_unused"))
 
     disp = spec.disputes
     if disp.forum == "arbitration":

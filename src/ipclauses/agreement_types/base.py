@@ -282,6 +282,16 @@ class Problems:
         if value is not None and value not in self._ids:
             self.add(path, message("rule.not_a_party", value=value, known=Names(tuple(self._ids))))
 
+    def party_for_option(self, chosen: bool, value: str | None, path: str, *, missing: Message, unused: Message) -> None:
+        """A party field an option needs (a lead party, a filing party, the capped party): named, and a party of
+        the deal, when the option is chosen; left out when it is not."""
+        if chosen:
+            if value is None:
+                self.add(path, missing)
+            self.party_ref(value, path)
+        elif value is not None:
+            self.add(path, unused)
+
     def extend(self, problems: Iterable[Problem]) -> None:
         self.found.extend(problems)
 

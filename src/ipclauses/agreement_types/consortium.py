@@ -173,12 +173,8 @@ def cross_check(spec: ConsortiumSpec) -> list[Problem]:
     if membership.leaving != "notice" and given(membership, "leaving_notice_days"):
         add("/membership/leaving_notice_days", message("consortium.notice_days_unused"))
     ownership = spec.ownership
-    if ownership.rule == "lead_party":
-        if ownership.lead_party is None:
-            add("/ownership/lead_party", message("consortium.lead_party_missing"))
-        out.party_ref(ownership.lead_party, "/ownership/lead_party")
-    elif ownership.lead_party is not None:
-        add("/ownership/lead_party", message("consortium.lead_party_unused"))
+    out.party_for_option(ownership.rule == "lead_party", ownership.lead_party, "/ownership/lead_party",
+                         missing=message("consortium.lead_party_missing"), unused=message("consortium.lead_party_unused"))
     if ownership.rule != "joint_creators" and given(ownership, "joint_shares"):
         add("/ownership/joint_shares", message("consortium.joint_shares_unused"))
     for i, party_id in enumerate(spec.access.exploiters):

@@ -128,18 +128,11 @@ def cross_check(spec: JointFilingSpec) -> list[Problem]:
     elif own.stated_shares:
         add("/ownership/stated_shares", message("joint_filing.shares_unused"))
     proc = spec.procedure
-    if proc.by == "filing_party":
-        if proc.filing_party is None:
-            add("/procedure/filing_party", message("joint_filing.filing_party_missing"))
-        out.party_ref(proc.filing_party, "/procedure/filing_party")
-    elif proc.filing_party is not None:
-        add("/procedure/filing_party", message("joint_filing.filing_party_unused"))
-    if proc.costs == "one_party":
-        if proc.cost_payer is None:
-            add("/procedure/cost_payer", message("joint_filing.cost_payer_missing"))
-        out.party_ref(proc.cost_payer, "/procedure/cost_payer")
-    elif proc.cost_payer is not None:
-        add("/procedure/cost_payer", message("joint_filing.cost_payer_unused"))
+    out.party_for_option(proc.by == "filing_party", proc.filing_party, "/procedure/filing_party",
+                         missing=message("joint_filing.filing_party_missing"),
+                         unused=message("joint_filing.filing_party_unused"))
+    out.party_for_option(proc.costs == "one_party", proc.cost_payer, "/procedure/cost_payer",
+                         missing=message("joint_filing.cost_payer_missing"), unused=message("joint_filing.cost_payer_unused"))
     if spec.foreign_filing.decided_by == "filing_party" and proc.by != "filing_party":
         add("/foreign_filing/decided_by", message("joint_filing.no_filing_party_to_decide"))
     elif spec.foreign_filing.decided_by == "filing_party" and spec.foreign_filing.if_one_declines == "no_filing":
