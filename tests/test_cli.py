@@ -63,7 +63,7 @@ def test_validate_json_output_is_machine_readable(run, tmp_path):
     report = json.loads(result.stdout)
     assert report[0]["valid"] is True
     assert report[1]["valid"] is False
-    assert {"path": "/language", "message": '"fr" is not allowed (allowed: "ja" or "en")', "id": "field.not_allowed"} \
+    assert {"path": "/language", "message": '"fr" is not allowed (allowed: "ja", "en", "ja+en" or "en+ja")', "id": "field.not_allowed"} \
         in report[1]["errors"]
 
 

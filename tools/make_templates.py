@@ -1,4 +1,4 @@
-"""Write the base DOCX templates (templates/agreement-ja.docx, agreement-en.docx).
+"""Write the base DOCX templates (templates/agreement-ja.docx, agreement-en.docx, agreement-bilingual.docx).
 
 The templates hold every style, the multi-level numbering linked to the article,
 paragraph and item styles, page setup and a footer with page numbers, and a
@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from ipclauses import ooxml as ox
+from ipclauses.locales import BILINGUAL_TEMPLATE_LANGUAGES
 from ipclauses.ooxml import Child, Node, Style, el, val
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -46,6 +47,7 @@ LANG: dict[str, dict[str, Any]] = {
         "tab_stop": 420,
         "character_spacing": "compressPunctuation",
         "theme_font_lang": {"w:val": "en-US", "w:eastAsia": "ja-JP"},
+        "column": {},  # in a bilingual document's column: as it is
     },
     "en": {
         "font": "Times New Roman",
@@ -71,6 +73,12 @@ LANG: dict[str, dict[str, Any]] = {
         "tab_stop": 720,
         "character_spacing": "doNotCompress",
         "theme_font_lang": {"w:val": "en-GB", "w:eastAsia": "ja-JP"},
+        # In a bilingual document's 8.5 cm column: ranged left (justified, a narrow column gapes) and shallower indents.
+        "column": {
+            "justify": "left",
+            "paragraph_indent": {"w:left": 567, "w:hanging": 567},
+            "item_indent": {"w:left": 1134, "w:hanging": 567},
+        },
     },
 }
 
@@ -88,38 +96,60 @@ def size(half_points: int) -> tuple[Node, Node]:
 
 
 def styles(c: dict[str, Any]) -> str:
+    return ox.root(el("w:styles", ox.namespaces("w", "r"), *common_styles(c), ox.style(
+        "table", Style.TABLE, val("w:basedOn", Style.TABLE_NORMAL), el("w:pPr", None, val("w:jc", "left")),
+        el("w:tblPr", None, el("w:tblBorders", None, *(border(side) for side in BORDER_SIDES)), cell_margins()),
+        custom=True,
+    ), *paragraph_styles(c)))
+
+
+def in_column(code: str) -> dict[str, Any]:
+    """A language's settings in a bilingual document's column: its own, with its "column" changes, and lines
+    1.25 apart rather than 1.5 (two columns of text are long enough)."""
+    return {**LANG[code], **LANG[code]["column"], "line": 300}
+
+
+def bilingual_styles() -> str:
+    """Both languages' paragraph styles, each set named for its language ("IPCArticleJa", "IPCArticleEn"),
+    each with its own fonts, size and language, numbered by its language's list; the defaults are the first language's."""
+    first = in_column(BILINGUAL[0])
+    columns = [paragraph_styles(in_column(code), code, column + 1) for column, code in enumerate(BILINGUAL)]
+    # The side-by-side table: a rule between the columns and under the header row, shaded label cells.
+    table = ox.style(
+        "table", Style.BILINGUAL_TABLE, val("w:basedOn", Style.TABLE_NORMAL), el("w:pPr", None, val("w:jc", "left")),
+        el("w:tblPr", None, el("w:tblBorders", None, *(border(side) for side in BORDER_SIDES)), cell_margins()),
+        custom=True,
+    )
+    return ox.root(el("w:styles", ox.namespaces("w", "r"), *common_styles(first), table,
+                      *(style for column in columns for style in column), footer_style()))
+
+
+BORDER_SIDES = ("top", "left", "bottom", "right", "insideH", "insideV")
+
+
+def border(side: str) -> Node:
+    return el(f"w:{side}", {"w:val": "single", "w:sz": 4, "w:space": 0, "w:color": "808080"})
+
+
+def dxa(side: str, width: int) -> Node:
+    return el(f"w:{side}", {"w:w": width, "w:type": "dxa"})
+
+
+def cell_margins() -> Node:
+    return el("w:tblCellMar", None, dxa("top", 40), dxa("bottom", 40))
+
+
+def common_styles(c: dict[str, Any]) -> list[Node]:
+    """The document defaults and the built-in styles every style is based on."""
     body_fonts = ox.run_fonts(c["latin"], c["font"])
-    heading_fonts = ox.run_fonts(c["heading_latin"], c["heading_font"])
-    jc = val("w:jc", c["justify"])
-    left = val("w:jc", "left")
-
-    def pstyle(
-        style_id: Style, ppr: tuple[Child, ...], rpr: tuple[Child, ...] = (), next_style: Style | None = None,
-        num_level: int | None = None,
-    ) -> Node:
-        # The style carries the numbering, so a paragraph a lawyer adds in this style renumbers the rest.
-        numbering = ox.numbering_properties(ox.ARTICLE_NUM_ID, num_level) if num_level is not None else None
-        return ox.style(
-            "paragraph", style_id,
-            val("w:basedOn", Style.NORMAL), val("w:next", next_style) if next_style else None, el("w:qFormat"),
-            el("w:pPr", None, numbering, *ppr), el("w:rPr", None, *rpr), custom=True,
-        )
-
-    def border(side: str) -> Node:
-        return el(f"w:{side}", {"w:val": "single", "w:sz": 4, "w:space": 0, "w:color": "808080"})
-
-    def dxa(side: str, width: int) -> Node:
-        return el(f"w:{side}", {"w:w": width, "w:type": "dxa"})
-
-    return ox.root(el(
-        "w:styles", ox.namespaces("w", "r"),
+    return [
         el(
             "w:docDefaults", None,
             el("w:rPrDefault", None, el("w:rPr", None, body_fonts, val("w:kern", 2), *size(c["size"]), el("w:lang", c["lang"]))),
-            el("w:pPrDefault", None, el("w:pPr", None, spacing(after=0, line=360, lineRule="auto"))),
+            el("w:pPrDefault", None, el("w:pPr", None, spacing(after=0, line=c.get("line", 360), lineRule="auto"))),
         ),
         ox.style(
-            "paragraph", Style.NORMAL, el("w:qFormat"), el("w:pPr", None, val("w:widowControl", 0), jc),
+            "paragraph", Style.NORMAL, el("w:qFormat"), el("w:pPr", None, val("w:widowControl", 0), val("w:jc", c["justify"])),
             el("w:rPr", None, body_fonts), default=True,
         ),
         ox.style(
@@ -132,15 +162,36 @@ def styles(c: dict[str, Any]) -> str:
             default=True,
         ),
         ox.style("numbering", Style.NO_LIST, el("w:semiHidden"), el("w:unhideWhenUsed"), default=True),
-        ox.style(
-            "table", Style.TABLE, val("w:basedOn", Style.TABLE_NORMAL), el("w:pPr", None, left),
-            el(
-                "w:tblPr", None,
-                el("w:tblBorders", None, *(border(side) for side in ("top", "left", "bottom", "right", "insideH", "insideV"))),
-                el("w:tblCellMar", None, dxa("top", 40), dxa("bottom", 40)),
-            ),
-            custom=True,
-        ),
+    ]
+
+
+def paragraph_styles(c: dict[str, Any], column: str | None = None, num_id: int = ox.ARTICLE_NUM_ID) -> list[Node]:
+    """The paragraph styles of one language; for a column of a bilingual document (`column`: its language code),
+    named for it and carrying its language's fonts, size and language, since the defaults are the other's."""
+    body_fonts = ox.run_fonts(c["latin"], c["font"])
+    heading_fonts = ox.run_fonts(c["heading_latin"], c["heading_font"])
+    jc = val("w:jc", c["justify"])
+    left = val("w:jc", "left")
+    own = (*size(c["size"]), el("w:lang", c["lang"])) if column else ()
+
+    def pstyle(
+        style_id: str, ppr: tuple[Child, ...], rpr: tuple[Child, ...] = (), next_style: str | None = None,
+        num_level: int | None = None,
+    ) -> Node:
+        # The style carries the numbering, so a paragraph a lawyer adds in this style renumbers the rest.
+        numbering = ox.numbering_properties(num_id, num_level) if num_level is not None else None
+        if column and not any(isinstance(p, Node) and p.tag == "w:jc" for p in ppr):
+            ppr = (*ppr, jc)  # Normal's alignment is the first language's
+        fonts = () if not column or any(isinstance(r, Node) and r.tag == "w:rFonts" for r in rpr) else (body_fonts,)
+        sized = own if not any(isinstance(r, Node) and r.tag == "w:sz" for r in rpr) else own[2:]
+        return ox.style(
+            "paragraph", ox.column_style(style_id, column) if column else style_id,
+            val("w:basedOn", Style.NORMAL),
+            val("w:next", ox.column_style(next_style, column) if column else next_style) if next_style else None,
+            el("w:qFormat"), el("w:pPr", None, numbering, *ppr), el("w:rPr", None, *fonts, *rpr, *sized), custom=True,
+        )
+
+    return [
         pstyle(Style.TITLE, (spacing(after=360), val("w:jc", "center")), (heading_fonts, el("w:b"), *size(32)), Style.PREAMBLE),
         pstyle(Style.PREAMBLE, (spacing(after=240), ind(c["text_indent"]), jc)),
         pstyle(Style.SECTION_HEADING, (el("w:keepNext"), spacing(before=240, after=120), left), (heading_fonts, el("w:b"))),
@@ -154,30 +205,62 @@ def styles(c: dict[str, Any]) -> str:
         pstyle(Style.TEXT, (ind(c["text_indent"]), jc)),
         pstyle(Style.PARAGRAPH, (ind(c["paragraph_indent"]), jc), (), None, 1),
         pstyle(Style.ITEM, (ind(c["item_indent"]), jc), (), None, 2),
-        pstyle(Style.SIGNATURE, (el("w:keepNext"), el("w:keepLines"), ind({"w:left": 4253}), left)),
+        pstyle(Style.SIGNATURE, (el("w:keepNext"), el("w:keepLines"), ind({"w:left": 4253 if not column else 0}), left)),
         pstyle(Style.SIGNATURE_INTRO, (el("w:keepNext"), spacing(before=360, after=240), ind(c["text_indent"]))),
-        pstyle(Style.SCHEDULE_TITLE, (el("w:pageBreakBefore"), spacing(after=240), val("w:jc", "center")), (heading_fonts, el("w:b"), *size(28))),
-        pstyle(Style.FOOTER, (val("w:jc", "center"),), size(18)),
-    ))
+        pstyle(Style.SCHEDULE_TITLE, (el("w:pageBreakBefore") if not column else None, spacing(after=240), val("w:jc", "center")),
+               (heading_fonts, el("w:b"), *size(28))),
+    ] + ([] if column else [footer_style()])
 
 
-def numbering(c: dict[str, Any]) -> str:
-    article = ox.level(0, 1, "decimal", c["article"], c["article_suffix"], (ind({"w:left": 0, "w:firstLine": 0}),), Style.ARTICLE)
-    paragraph = ox.level(
-        1, c["paragraph_start"], "decimal", c["paragraph"], c["paragraph_suffix"], (ind(c["paragraph_indent"]),), Style.PARAGRAPH,
+def footer_style() -> Node:
+    """The page number's style, shared by every column's pages."""
+    return ox.style(
+        "paragraph", Style.FOOTER, val("w:basedOn", Style.NORMAL), el("w:qFormat"),
+        el("w:pPr", None, val("w:jc", "center")), el("w:rPr", None, *size(18)), custom=True,
     )
-    item = ox.level(2, 1, c["item_format"], c["item"], c["item_suffix"], (ind(c["item_indent"]),), Style.ITEM)
+
+
+def list_levels(c: dict[str, Any], column: str | None = None) -> tuple[tuple[Node, ...], Node]:
+    """The article list's levels (article, paragraph, item, each linked to its style) and the free items' level."""
+    def styled(style_id: str) -> str:
+        return ox.column_style(style_id, column) if column else style_id
+
+    article = ox.level(0, 1, "decimal", c["article"], c["article_suffix"], (ind({"w:left": 0, "w:firstLine": 0}),), styled(Style.ARTICLE))
+    paragraph = ox.level(
+        1, c["paragraph_start"], "decimal", c["paragraph"], c["paragraph_suffix"], (ind(c["paragraph_indent"]),),
+        styled(Style.PARAGRAPH),
+    )
+    item = ox.level(2, 1, c["item_format"], c["item"], c["item_suffix"], (ind(c["item_indent"]),), styled(Style.ITEM))
     # Items under an unnumbered paragraph (a Japanese article's first paragraph, an
     # English one-paragraph article) use their own list, restarted per paragraph by
     # the renderer: as level 2 of the article list they would make Word count an
     # implied paragraph and number the next one 3 instead of 2.
     free_item = ox.level(0, 1, c["item_format"], c["item"].replace("%3", "%1"), c["item_suffix"], (ind(c["item_indent"]),))
+    return (article, paragraph, item), free_item
+
+
+def numbering(c: dict[str, Any]) -> str:
+    levels, free_item = list_levels(c)
     return ox.root(el(
         "w:numbering", ox.namespaces("w"),
         ox.num(ox.ARTICLE_NUM_ID, ox.ARTICLE_ABSTRACT_NUM_ID),  # given first: the layer puts it after every abstractNum
-        ox.abstract_num(ox.ARTICLE_ABSTRACT_NUM_ID, True, (article, paragraph, item)),
+        ox.abstract_num(ox.ARTICLE_ABSTRACT_NUM_ID, True, levels),
         ox.abstract_num(ox.FREE_ITEMS_ABSTRACT_NUM_ID, False, (free_item,)),
     ))
+
+
+def bilingual_numbering() -> str:
+    """Each language's own article list, so that both columns count 第3条 and Article 3 at once."""
+    nodes = []
+    for column, code in enumerate(BILINGUAL):
+        numbers = ox.column_numbering(column)
+        levels, free_item = list_levels(in_column(code), code)
+        nodes += [
+            ox.num(numbers.article_num, numbers.article_abstract),
+            ox.abstract_num(numbers.article_abstract, True, levels),
+            ox.abstract_num(numbers.free_items_abstract, False, (free_item,)),
+        ]
+    return ox.root(el("w:numbering", ox.namespaces("w"), *nodes))
 
 
 def document(c: dict[str, Any]) -> str:
@@ -221,6 +304,25 @@ def document(c: dict[str, Any]) -> str:
     return ox.root(el("w:document", ox.namespaces("w", "r"), el("w:body", None, body, section)))
 
 
+def bilingual_document() -> str:
+    """The bilingual template's body is built whole by the renderer: only the page is set here.
+
+    A4 with 20 mm side margins, so that each column is 8.5 cm wide; no character grid,
+    which would stretch the English column's lines.
+    """
+    section = el(
+        "w:sectPr", None,
+        el("w:footerReference", {"w:type": "default", "r:id": "rIdFooter1"}),
+        el("w:pgSz", {"w:w": 11906, "w:h": 16838}),
+        el("w:pgMar", {
+            "w:top": 1418, "w:right": 1134, "w:bottom": 1418, "w:left": 1134, "w:header": 851, "w:footer": 567, "w:gutter": 0,
+        }),
+        el("w:cols", {"w:space": 425}),
+        el("w:docGrid", {"w:linePitch": 360}),
+    )
+    return ox.root(el("w:document", ox.namespaces("w", "r"), el("w:body", None, ox.paragraph(Style.NORMAL), section)))
+
+
 def footer() -> str:
     page = ox.page_field() + ox.run(" / ") + ox.pages_field()
     return ox.root(el("w:ftr", ox.namespaces("w", "r"), ox.paragraph(Style.FOOTER, page)))
@@ -239,8 +341,8 @@ def settings(c: dict[str, Any]) -> str:
     ))
 
 
-def font_table(c: dict[str, Any]) -> str:
-    names = sorted({c["font"], c["latin"], c["heading_font"]})
+def font_table(*languages: dict[str, Any]) -> str:
+    names = sorted({name for c in languages for name in (c["font"], c["latin"], c["heading_font"])})
     return ox.root(el("w:fonts", ox.namespaces("w"), *(
         el(
             "w:font", {"w:name": name},
@@ -297,7 +399,29 @@ def theme() -> str:
         return zf.read("word/theme/theme1.xml").decode("utf-8")
 
 
+# The bilingual template (agreement-bilingual.docx): both languages' styles and lists, in this order
+# whichever language a document puts first.
+BILINGUAL = BILINGUAL_TEMPLATE_LANGUAGES
+
+
 def parts(lang: str) -> dict[str, str]:
+    if lang == "bilingual":
+        first = LANG[BILINGUAL[0]]
+        return {
+            "[Content_Types].xml": CONTENT_TYPES,
+            "_rels/.rels": PACKAGE_RELS,
+            "docProps/core.xml": CORE,
+            "docProps/app.xml": APP,
+            "word/document.xml": bilingual_document(),
+            "word/_rels/document.xml.rels": DOCUMENT_RELS,
+            "word/styles.xml": bilingual_styles(),
+            "word/numbering.xml": bilingual_numbering(),
+            # East Asian layout (punctuation compressed) for the Japanese column.
+            "word/settings.xml": settings(first),
+            "word/fontTable.xml": font_table(*(LANG[code] for code in BILINGUAL)),
+            "word/footer1.xml": footer(),
+            "word/theme/theme1.xml": theme(),
+        }
     c = LANG[lang]
     return {
         "[Content_Types].xml": CONTENT_TYPES,
@@ -325,7 +449,7 @@ def pack(files: dict[str, str], path: Path) -> None:
 
 
 def main() -> int:
-    for lang in LANG:
+    for lang in (*LANG, "bilingual"):
         files = parts(lang)
         src = ROOT / "templates" / "src" / lang
         for name, text in files.items():

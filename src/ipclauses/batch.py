@@ -80,6 +80,7 @@ class _Options:
     summary_format: str | None
     despite_errors: bool
     pdf: bool = False
+    lang: str | None = None  # the language to draft in, whatever each spec says
 
 
 _OPTIONS: _Options | None = None
@@ -111,7 +112,7 @@ def _build_one(spec_path: str) -> BatchResult:
     language = None
     try:
         spec = load_spec(Path(spec_path))
-        draft = make_draft(spec, load_library(options.library))
+        draft = make_draft(spec, load_library(options.library), lang=options.lang)
         findings = tuple(f for f in draft.findings if f.severity in _SHOWN)
         language = draft.agreement.language
         errors = [f for f in findings if f.severity == "error"]
@@ -316,13 +317,15 @@ def build_many(
     despite_errors: bool = False,
     on_result: Callable[[BatchResult], None] | None = None,
     pdf: bool = False,
+    lang: str | None = None,
 ) -> list[BatchResult]:
     """Build every spec into out_dir (created if missing), `jobs` processes at a time.
 
     Each spec gives <stem>.docx (and <stem>.summary.<format> unless summary_format is
     None); with `pdf`, <stem>.pdf and the summary's PDF beside them, one LibreOffice run per spec. A spec that fails, or whose worker process dies, is reported in its
     BatchResult; the others go on. `on_result` is called in the calling process as each
-    result arrives (for progress). Results come back in the order of `specs`.
+    result arrives (for progress). Results come back in the order of `specs`. `lang` drafts every spec
+    in that language ("ja+en": both side by side) for this run.
 
     On Ctrl-C the specs being built are finished and reported through `on_result`, no
     more are started, and KeyboardInterrupt is raised: every output written was reported.
@@ -339,7 +342,7 @@ def build_many(
         raise OutputError(message("output.cannot_create_folder", path=out, reason=os_reason(exc))) from None
     sweep_stale_temporaries(out)  # once for the batch, not once per write
     options = _Options(str(out), None if library is None else str(Path(library).resolve()), force, summary_format, despite_errors,
-                       pdf)
+                       pdf, lang)
     results: list[BatchResult | None] = [None] * len(paths)
 
     def report(index: int, result: BatchResult) -> None:

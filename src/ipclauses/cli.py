@@ -22,6 +22,7 @@ from .locales import codes as locale_codes
 from .locales import locales
 from .renderers import formats as renderer_formats
 from .schema_text import languages as schema_languages
+from .spec import DOCUMENT_LANGUAGES
 
 if TYPE_CHECKING:
     from .batch import BatchResult
@@ -455,9 +456,12 @@ def _show_findings(findings: list[Finding], source: str, lang: str, *, err: bool
                    "builds as a batch, into the folder -o names.")
 @click.option("--despite-errors", is_flag=True,
               help="Build even if the deal checks find error-level problems (they are still shown).")
+@click.option("--lang", type=click.Choice(DOCUMENT_LANGUAGES), default=None, callback=_remember_lang,
+              help="Draft in this language for this run, whatever the spec says: ja+en puts Japanese and English side "
+                   "by side, Japanese prevailing.")
 @library_option
 def build(specs: tuple[str, ...], output: Path | None, jobs: int | None, force: bool, no_summary: bool, as_json: bool,
-          summary_format: str, despite_errors: bool, library: Path | None, pdf: bool = False) -> None:
+          summary_format: str, despite_errors: bool, library: Path | None, pdf: bool = False, lang: str | None = None) -> None:
     """Build the DOCX agreement for each deal spec, with its plain-language summary.
 
     With several specs (or -o naming a folder), builds them in parallel into the folder
@@ -467,16 +471,18 @@ def build(specs: tuple[str, ...], output: Path | None, jobs: int | None, force: 
     \b
     Examples:
         ipclauses build examples/poc-ai-en.json -o poc.docx
+        ipclauses build examples/nda-mutual-ja.json --lang ja+en -o nda-bilingual.docx
         ipclauses build examples/*.json -o drafts/ -j 2 --json
     """
     if len(specs) > 1 or jobs is not None or as_json or (output is not None and output.is_dir()):
-        _build_batch(specs, output, jobs, force, no_summary, summary_format, despite_errors, library, as_json, pdf)
+        _build_batch(specs, output, jobs, force, no_summary, summary_format, despite_errors, library, as_json, pdf, lang)
         return
-    _build_single(specs[0], output, force, no_summary, summary_format, despite_errors, library, pdf)
+    _build_single(specs[0], output, force, no_summary, summary_format, despite_errors, library, pdf, lang)
 
 
 def _build_batch(specs: tuple[str, ...], output: Path | None, jobs: int | None, force: bool, no_summary: bool,
-                 summary_format: str, despite_errors: bool, library: Path | None, as_json: bool, pdf: bool) -> None:
+                 summary_format: str, despite_errors: bool, library: Path | None, as_json: bool, pdf: bool,
+                 lang: str | None = None) -> None:
     import time
 
     from .batch import build_many
@@ -495,7 +501,7 @@ def _build_batch(specs: tuple[str, ...], output: Path | None, jobs: int | None, 
 
             results = build_many(specs, output, jobs, library=library, force=force,
                                  summary_format=None if no_summary else summary_format,
-                                 despite_errors=despite_errors, on_result=progress, pdf=pdf)
+                                 despite_errors=despite_errors, on_result=progress, pdf=pdf, lang=lang)
     except KeyboardInterrupt:
         _show_batch(arrived, as_json)
         written = sum(r.ok for r in arrived)
@@ -552,7 +558,7 @@ def _batch_json(result: BatchResult) -> dict[str, object]:
 
 
 def _build_single(spec: str, output: Path | None, force: bool, no_summary: bool, summary_format: str,
-                  despite_errors: bool, library: Path | None, pdf: bool = False) -> None:
+                  despite_errors: bool, library: Path | None, pdf: bool = False, lang: str | None = None) -> None:
     from .build import write_outputs
     from .draft import make_draft
     from .library import load_library
@@ -568,7 +574,7 @@ def _build_single(spec: str, output: Path | None, force: bool, no_summary: bool,
     if to_stdout and sys.stdout.isatty():
         raise click.UsageError(_say("cli.docx_to_terminal"))
     loaded = _load(spec)
-    draft = make_draft(loaded, load_library(library))
+    draft = make_draft(loaded, load_library(library), lang=lang)
     findings = draft.findings
     source = "<stdin>" if spec == "-" else spec
     _show_findings(findings, source, draft.agreement.language, err=True)
@@ -597,7 +603,8 @@ def _build_single(spec: str, output: Path | None, force: bool, no_summary: bool,
               help="Write to this file (default: standard output for md and html).")
 @click.option("--format", "fmt", type=click.Choice(renderer_formats("summary")), default=SUMMARY_FORMAT, show_default=True,
               help="html opens in any browser, docx in Word; md is plain text.")
-@click.option("--lang", type=click.Choice(locale_codes()), default=None, help="Summary language (default: the agreement's).")
+@click.option("--lang", type=click.Choice(DOCUMENT_LANGUAGES), default=None,
+              help="Summary language (default: the agreement's); ja+en writes both, Japanese first.")
 @click.option("--force", is_flag=True, help="Replace the output file if it exists.")
 @library_option
 def summary(spec: str, output: Path | None, fmt: str, lang: str | None, force: bool, library: Path | None) -> None:
@@ -607,6 +614,7 @@ def summary(spec: str, output: Path | None, fmt: str, lang: str | None, force: b
     Examples:
         ipclauses summary examples/poc-ai-en.json -o poc.summary.html
         ipclauses summary examples/poc-ai-en.json --lang ja --format docx -o poc-ja.docx
+        ipclauses summary examples/nda-mutual-ja.json --lang ja+en -o nda.summary.html
     """
     from .summary import summarize
 

@@ -34,7 +34,7 @@ from .assemble import resolved_spec, sentence_case
 from .checks import Finding
 from .compare import similarity, tokens
 from .library import Clause, Library, Variant
-from .locales import Locale, get_locale
+from .locales import Locale, get_locale, prevailing_locale
 from .spec import AnySpec
 from .summary import PARTY_KINDS, favoured_party
 from .versions import VersionSource, load_version
@@ -147,7 +147,7 @@ def changes(
 
     lib = library if isinstance(library, Library) or library is None else load_library(Path(library))
     old_spec, new_spec = load_version(old), load_version(new)
-    locale = get_locale(lang or new_spec.language)
+    locale = prevailing_locale(lang or new_spec.language)
     before = make_draft(old_spec, lib, lang=locale.code)
     after = make_draft(new_spec, lib, lang=locale.code)
     comparison = _Comparison(before, after, locale)

@@ -31,10 +31,10 @@ from markupsafe import Markup
 from . import cache as user_cache
 from . import ooxml as ox
 from . import wording
-from .agreement import Agreement, Paragraph, Ref, Segment
+from .agreement import Agreement, Article, Paragraph, Ref, Segment
 from .docx_body import document_fingerprint
 from .errors import RenderError
-from .locales import get_locale
+from .locales import Locale, get_locale, prevailing_locale
 from .ooxml import ContentType, RelType, Style
 from .resources import data_dir
 
@@ -50,10 +50,11 @@ _esc = ox.escape
 
 
 @dataclass
-class _Template:
-    parts: dict[str, bytes]  # the template's parts, in zip order
-    document: jinja2.Template
-    # Parts a build adds children to, split once (ooxml.Part puts them in schema order).
+class TemplateParts:
+    """A base template's parts, in zip order, and the ones a build adds children to, split once
+    (ooxml.Part puts them in schema order)."""
+
+    parts: dict[str, bytes]
     numbering: ox.Part
     content_types: ox.Part
     package_rels: ox.Part
@@ -61,19 +62,32 @@ class _Template:
 
 
 @cache
+def template_parts(name: str) -> TemplateParts:
+    """templates/agreement-<name>.docx: a language's (its code), or the bilingual one ("bilingual")."""
+    raw = (data_dir("templates") / f"agreement-{name}.docx").read_bytes()
+    with zipfile.ZipFile(io.BytesIO(raw)) as zf:
+        parts = {member: zf.read(member) for member in zf.namelist()}
+    return TemplateParts(
+        parts, numbering=ox.Part(parts["word/numbering.xml"]), content_types=ox.Part(parts["[Content_Types].xml"]),
+        package_rels=ox.Part(parts["_rels/.rels"]), document_rels=ox.Part(parts["word/_rels/document.xml.rels"]),
+    )
+
+
+@dataclass
+class _Template:
+    package: TemplateParts
+    document: jinja2.Template
+
+    @property
+    def parts(self) -> dict[str, bytes]:
+        return self.package.parts
+
+
+@cache
 def _template(lang: str) -> _Template:
     path = data_dir("templates") / f"agreement-{lang}.docx"
-    raw = path.read_bytes()
-    with zipfile.ZipFile(io.BytesIO(raw)) as zf:
-        parts = {name: zf.read(name) for name in zf.namelist()}
     env = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
-    return _Template(
-        parts, user_cache.compiled_template(env, _prepared_source(path, raw), "docx"),
-        numbering=ox.Part(parts["word/numbering.xml"]),
-        content_types=ox.Part(parts["[Content_Types].xml"]),
-        package_rels=ox.Part(parts["_rels/.rels"]),
-        document_rels=ox.Part(parts["word/_rels/document.xml.rels"]),
-    )
+    return _Template(template_parts(lang), user_cache.compiled_template(env, _prepared_source(path, path.read_bytes()), "docx"))
 
 
 def _prepared_source(path: os.PathLike[str], raw: bytes) -> str:
@@ -105,25 +119,53 @@ def _prepared_source(path: os.PathLike[str], raw: bytes) -> str:
 # --- the body -------------------------------------------------------------------------
 
 
-def segment_runs(segments: Iterable[Segment]) -> str:
+@dataclass(frozen=True)
+class Column:
+    """How one language's text is written into a document: its styles, its lists and its bookmarks' names.
+
+    A single-language document uses the template's own (SINGLE). A bilingual one writes
+    each language in its column with that language's styles ("IPCArticleEn"), lists
+    and bookmark names ending in its code ("_Ref_x" -> "_Ref_xEn"), so that each
+    column's numbering counts its own articles and its cross-references point to them.
+    """
+
+    suffix: str = ""  # the language code, titled, in a bilingual document
+    free_items_abstract: int = ox.FREE_ITEMS_ABSTRACT_NUM_ID
+
+    def style(self, style_id: str) -> str:
+        return style_id + self.suffix
+
+    def bookmark(self, name: str) -> str:
+        """A bookmark's name in this column: within Word's 40 characters with the suffix."""
+        return name[: 40 - len(self.suffix)] + self.suffix if self.suffix else name
+
+
+SINGLE = Column()
+
+
+def segment_runs(segments: Iterable[Segment], column: Column = SINGLE) -> str:
+    if column.suffix:
+        return "".join(ox.ref_field(column.bookmark(s.bookmark), s.text) if isinstance(s, Ref) else ox.run(s) for s in segments)
     return "".join(ox.ref_field(s.bookmark, s.text) if isinstance(s, Ref) else ox.run(s) for s in segments)
 
 
 class Lists:
     """Numbering instances for items under unnumbered paragraphs, one per paragraph, each restarted."""
 
-    def __init__(self) -> None:
-        self.count = 0
+    def __init__(self, first: int = ox.FIRST_FREE_NUM_ID) -> None:
+        self.first = first
+        self.abstracts: list[int] = []  # the list each instance numbers with, from `first` on
 
-    def new(self) -> int:
-        self.count += 1
-        return ox.FIRST_FREE_NUM_ID + self.count - 1
+    @property
+    def count(self) -> int:
+        return len(self.abstracts)
+
+    def new(self, abstract: int = ox.FREE_ITEMS_ABSTRACT_NUM_ID) -> int:
+        self.abstracts.append(abstract)
+        return self.first + len(self.abstracts) - 1
 
     def nodes(self) -> list[ox.Node]:
-        return [
-            ox.num(num, ox.FREE_ITEMS_ABSTRACT_NUM_ID, restart=True)
-            for num in range(ox.FIRST_FREE_NUM_ID, ox.FIRST_FREE_NUM_ID + self.count)
-        ]
+        return [ox.num(self.first + n, abstract, restart=True) for n, abstract in enumerate(self.abstracts)]
 
 
 # --- stable ids ------------------------------------------------------------------------
@@ -158,41 +200,53 @@ def clause_bookmark(clause_id: str) -> str:
 class Body:
     """What one document's body needs besides its text: list instances, bookmarks, stable ids."""
 
-    def __init__(self) -> None:
-        self.lists = Lists()
+    def __init__(self, first_list: int = ox.FIRST_FREE_NUM_ID) -> None:
+        self.lists = Lists(first_list)
         self.bookmarks = ox.Bookmarks()
         self.ids: dict[str, str] = {}  # bookmark name -> stable id, in document order
 
 
-def _paragraph(para: Paragraph, body: Body, bookmark: str) -> str:
+def _paragraph(para: Paragraph, body: Body, bookmark: str, column: Column = SINGLE) -> str:
+    return "".join(paragraph_blocks(para, body, bookmark, column))
+
+
+def paragraph_blocks(para: Paragraph, body: Body, bookmark: str, column: Column = SINGLE) -> list[str]:
+    """A paragraph, then each of its items, as WordprocessingML paragraphs."""
     # The hot path of a build, written for speed: `bookmark` extends an article's checked,
     # unique name, so it and its items' names are unique and valid by construction.
     ids, mark = body.ids, body.bookmarks.around_derived
     ids[bookmark] = para.id
-    out = ox.paragraph(Style.PARAGRAPH if para.label else Style.TEXT, mark(bookmark, segment_runs(para.segments)))
+    style = column.style(Style.PARAGRAPH if para.label else Style.TEXT)
+    out = [ox.paragraph(style, mark(bookmark, segment_runs(para.segments, column)))]
     if not para.items:
         return out
     items = []
     for i, item in enumerate(para.items, 1):
         name = f"{bookmark}_i{i}"
         ids[name] = item.id
-        items.append(mark(name, segment_runs(item.segments)))
+        items.append(mark(name, segment_runs(item.segments, column)))
+    item_style = column.style(Style.ITEM)
     if para.label is None:
-        num = body.lists.new()
-        return out + "".join([ox.list_paragraph(Style.ITEM, item, num) for item in items])
-    return out + "".join([ox.paragraph(Style.ITEM, item) for item in items])
+        num = body.lists.new(column.free_items_abstract)
+        return out + [ox.list_paragraph(item_style, item, num) for item in items]
+    return out + [ox.paragraph(item_style, item) for item in items]
+
+
+def article_heading(art: Article, locale: Locale, body: Body, column: Column = SINGLE) -> tuple[str, str]:
+    """An article's heading paragraph (numbered by Word), and the bookmark name its paragraphs' names extend."""
+    mark = column.bookmark(clause_bookmark(art.clause_id))
+    body.ids[mark] = art.id
+    # The numbering shows "第5条" / "Article 5"; REF fields point at the article's bookmark.
+    title = body.bookmarks.around(mark, body.bookmarks.around(column.bookmark(art.bookmark), ox.run(locale.article_title(art.title))))
+    return ox.paragraph(column.style(Style.ARTICLE), title), mark
 
 
 def _articles(agreement: Agreement, body: Body) -> str:
     locale = get_locale(agreement.language)
     out = []
     for art in agreement.articles:
-        heading = locale.article_title(art.title)
-        mark = clause_bookmark(art.clause_id)
-        body.ids[mark] = art.id
-        # The numbering shows "第5条" / "Article 5"; REF fields point at art.bookmark.
-        title = body.bookmarks.around(mark, body.bookmarks.around(art.bookmark, ox.run(heading)))
-        out.append(ox.paragraph(Style.ARTICLE, title))
+        heading, mark = article_heading(art, locale, body)
+        out.append(heading)
         out += [_paragraph(p, body, f"{mark}_p{n}") for n, p in enumerate(art.paragraphs, 1)]
     return "".join(out)
 
@@ -240,7 +294,7 @@ def _schedule(agreement: Agreement) -> str:
 def _core(agreement: Agreement) -> str:
     return ox.core_properties(
         agreement.title,
-        subject=wording.type_name(agreement.type, get_locale(agreement.language)),
+        subject=wording.type_name(agreement.type, prevailing_locale(agreement.language)),
         keywords=", ".join(p.short_name for p in agreement.parties),
         description="; ".join(p.legal_name for p in agreement.parties),
         **_core_common(agreement.language, agreement.effective_date, agreement.type),
@@ -251,7 +305,7 @@ def _core_common(language: str, date: str, category: str) -> dict[str, Any]:
     """What every ipclauses DOCX records in its core properties; dates from the spec, never the clock."""
     return {
         "creator": "ipclauses", "last_modified_by": "ipclauses", "revision": 1,
-        "language": get_locale(language).tag, "date": date, "category": category,
+        "language": prevailing_locale(language).tag, "date": date, "category": category,
     }
 
 
@@ -376,8 +430,8 @@ _SUMMARY_OWN_PARTS = ("docProps/core.xml", "word/document.xml")
 
 
 @cache
-def _shared_agreement_zip(lang: str) -> bytes:
-    tpl = _template(lang)
+def _shared_agreement_zip(name: str) -> bytes:
+    tpl = template_parts(name)
     parts = {name: data for name, data in tpl.parts.items() if name not in _AGREEMENT_OWN_PARTS}
     parts["[Content_Types].xml"] = tpl.content_types.with_children(*_CONTENT_TYPES_ADDED)
     parts["_rels/.rels"] = tpl.package_rels.with_children(*_PACKAGE_RELS_ADDED)
@@ -477,12 +531,14 @@ def parse_document(document_xml: str | bytes) -> Any:
         raise RenderError(f"the rendered document is not well-formed XML ({exc}); this is a bug in ipclauses") from None
 
 
-def package_document(agreement: Agreement, document_xml: str, body: Body, root: Any = None) -> bytes:
+def package_document(agreement: Agreement, document_xml: str, body: Body, root: Any = None, template: str | None = None) -> bytes:
     """An agreement's DOCX around a document.xml already built: properties, numbering, provenance.
 
-    `root` is document_xml parsed, if the caller has it.
+    `root` is document_xml parsed, if the caller has it; `template` names the base
+    template (default: the agreement's language's).
     """
-    tpl = _template(agreement.language)
+    template = template or agreement.language
+    tpl = template_parts(template)
     body_sha256 = document_fingerprint(root if root is not None else parse_document(document_xml))
     own = {
         "docProps/core.xml": _core(agreement).encode("utf-8"),
@@ -491,12 +547,12 @@ def package_document(agreement: Agreement, document_xml: str, body: Body, root: 
         "docProps/custom.xml": ox.custom_properties(custom_properties(agreement)).encode("utf-8"),
         "customXml/item1.xml": _custom_xml(agreement, body.ids, body_sha256).encode("utf-8"),
     }
-    return _zip(own, _shared_agreement_zip(agreement.language))
+    return _zip(own, _shared_agreement_zip(template))
 
 
-def document_with_body(lang: str, body_xml: str) -> str:
+def document_with_body(template: str, body_xml: str) -> str:
     """The base template's document.xml with `body_xml` as its content (its section properties kept)."""
-    raw = _template(lang).parts["word/document.xml"].decode("utf-8")
+    raw = template_parts(template).parts["word/document.xml"].decode("utf-8")
     return raw[: raw.index("<w:body>") + len("<w:body>")] + body_xml + raw[raw.index("<w:sectPr"):]
 
 

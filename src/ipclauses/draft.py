@@ -10,12 +10,13 @@ command can refuse a defective deal before any rendering.
 from __future__ import annotations
 
 from functools import cached_property
+from typing import Any
 
 from .agreement import Agreement
 from .assemble import Plan, assemble, make_plan
 from .checks import Finding, run_checks
 from .library import Library, load_library
-from .locales import get_locale
+from .locales import document_languages, get_locale, is_bilingual
 from .spec import AnySpec
 from .summary import Summary, build_summary
 
@@ -27,7 +28,29 @@ class Draft:
 
     @property
     def language(self) -> str:
+        """The spec's language: a locale's code, or two joined by "+" for both side by side, the first prevailing."""
         return self.spec.language
+
+    @property
+    def bilingual(self) -> bool:
+        return is_bilingual(self.spec.language)
+
+    @cached_property
+    def sides(self) -> tuple[Draft, ...]:
+        """One Draft per language of the document, the prevailing first: itself for one language.
+
+        Each side of a bilingual draft is the single-language draft of that language
+        (`make_draft(spec, lang=code)`), so each column of the bilingual agreement is that
+        language's agreement, word for word.
+        """
+        if not self.bilingual:
+            return (self,)
+        return tuple(Draft(in_language(self.spec, code), self.library) for code in document_languages(self.language))
+
+    @property
+    def prevailing(self) -> Draft:
+        """The draft in the prevailing language (itself for one language)."""
+        return self.sides[0]
 
     @cached_property
     def findings(self) -> list[Finding]:
@@ -37,12 +60,40 @@ class Draft:
     @cached_property
     def plan(self) -> Plan:
         """The chosen variant of each clause the deal needs, and the spec values they read."""
+        if self.bilingual:
+            return self.prevailing.plan
         return make_plan(self.spec, self.library)
 
     @cached_property
     def agreement(self) -> Agreement:
-        """The assembled agreement (raises RenderError when a clause cannot be rendered for this spec)."""
+        """The assembled agreement (raises RenderError when a clause cannot be rendered for this spec);
+        of a bilingual draft, the prevailing language's (`sides` holds each)."""
+        if self.bilingual:
+            return self.prevailing.agreement
         return assemble(self.spec, self.library, self.plan)
+
+    @cached_property
+    def columns(self) -> tuple[Agreement, ...]:
+        """What a bilingual agreement sets side by side: each language's agreement, the prevailing first, with the
+        article saying which language prevails added (bilingual.py); a single-language draft's agreement alone."""
+        if not self.bilingual:
+            return (self.agreement,)
+        from .bilingual import bilingual_sides
+
+        return bilingual_sides([side.agreement for side in self.sides])
+
+    @cached_property
+    def record(self) -> Agreement:
+        """What the agreement's file records of it (properties, choices, the resolved spec): of a bilingual draft,
+        the prevailing language's agreement under the spec's own language ("ja+en") and resolved spec."""
+        if not self.bilingual:
+            return self.agreement
+        import dataclasses
+
+        from .assemble import resolved_spec, spec_sha256
+
+        return dataclasses.replace(self.agreement, language=self.language, resolved_spec=resolved_spec(self.spec),
+                                   spec_sha256=spec_sha256(self.spec))
 
     @cached_property
     def companions(self) -> list[tuple[str, Draft]]:
@@ -54,16 +105,32 @@ class Draft:
 
     @cached_property
     def summary(self) -> Summary:
-        """The plain-language summary, projected from the chosen variants' effects."""
+        """The plain-language summary, projected from the chosen variants' effects (of a bilingual draft, in the
+        prevailing language; `sides` holds each)."""
+        if self.bilingual:
+            return self.prevailing.summary
         return build_summary(self.spec, self.agreement, self.library, self.findings, self.plan)
 
 
 def make_draft(spec: AnySpec, library: Library | None = None, *, lang: str | None = None) -> Draft:
-    """The Draft of a validated spec, in its language or another locale's.
+    """The Draft of a validated spec, in its language or in `lang` (one or two codes; see `in_language`)."""
+    return Draft(in_language(spec, lang) if lang is not None else spec, library or load_library())
 
-    In another language, a title the spec gives (written in the spec's language) gives
-    way to that language's title for the agreement type.
+
+def in_language(spec: AnySpec, code: str) -> AnySpec:
+    """The spec drafted in another language (one, or two joined by "+"), for one run.
+
+    A title the spec gives is written in its (prevailing) language, so it gives way to
+    the type's title in a document whose prevailing language differs, and stays in the
+    column of its own language. Every other value stays as given, in every language.
     """
-    if lang is not None and get_locale(lang).code != spec.language:
-        spec = spec.model_copy(update={"language": get_locale(lang).code, "title": None})
-    return Draft(spec, library or load_library())
+    for part in document_languages(code):
+        get_locale(part)  # an unknown code raises UnknownLocaleError
+    if code == spec.language:
+        return spec
+    own = document_languages(spec.language)[0]
+    target = document_languages(code)[0]
+    update: dict[str, Any] = {"language": code}
+    if target != own:
+        update["title"] = None
+    return spec.model_copy(update=update)

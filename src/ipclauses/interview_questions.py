@@ -34,7 +34,7 @@ from pydantic_core import PydanticUndefined
 from . import agreement_types, schema_text
 from .agreement_types import Roles
 from .interview_guide import BOTH, EACH, NO_LICENCE, OPTION, GuideAnswers, Recommendation, recommend
-from .locales import Locale, get_locale
+from .locales import Locale, prevailing_locale
 from .spec import (
     MAX_PARTIES,
     PARTY_ID_PATTERN,
@@ -485,7 +485,7 @@ def _court_default(key: str) -> Callable[[Answers], Any]:
     """A court or seat written into the agreement: the default of the agreement's language, else the spec's."""
     def default(answers: Answers) -> Any:
         try:
-            return get_locale(str(answers.get("language"))).spec_defaults.get(key, FROM_SPEC)
+            return prevailing_locale(str(answers.get("language"))).spec_defaults.get(key, FROM_SPEC)
         except LookupError:
             return FROM_SPEC
     return default

@@ -343,6 +343,7 @@ class Style:
     SIGNATURE_INTRO: Final = "IPCSignatureIntro"
     SCHEDULE_TITLE: Final = "IPCScheduleTitle"
     FOOTER: Final = "IPCFooter"
+    BILINGUAL_TABLE: Final = "IPCBilingualTable"
 
 
 STYLE_NAMES: Final = {
@@ -364,7 +365,25 @@ STYLE_NAMES: Final = {
     Style.SIGNATURE_INTRO: "IPC Signature Intro",
     Style.SCHEDULE_TITLE: "IPC Schedule Title",
     Style.FOOTER: "IPC Footer",
+    Style.BILINGUAL_TABLE: "IPC Bilingual Table",
 }
+
+
+# A bilingual document styles each column in its language's own set: "IPCArticleJa", "IPCArticleEn".
+def column_style(style_id: str, code: str) -> str:
+    return style_id + code.title()
+
+
+def base_style(style_id: str) -> str:
+    """The style a column's style stands for ("IPCArticleEn" -> "IPCArticle"); any other is itself."""
+    if style_id[-2:].istitle() and style_id[:-2] in STYLE_NAMES and style_id.startswith("IPC"):
+        return style_id[:-2]
+    return style_id
+
+
+def _style_name(style_id: str) -> str:
+    base = base_style(style_id)
+    return STYLE_NAMES[style_id] if base == style_id else f"{STYLE_NAMES[base]} ({style_id[len(base):].lower()})"
 
 # Numbering the templates define. The article list (abstractNum 0: article, paragraph
 # and item levels, linked to their styles) is num 1; items under an unnumbered paragraph
@@ -375,6 +394,23 @@ ARTICLE_NUM_ID = 1
 FIRST_FREE_NUM_ID = 2
 
 
+class ColumnNumbering(NamedTuple):
+    """One language's lists in the bilingual template: its article list and its free items' list."""
+
+    article_num: int
+    article_abstract: int
+    free_items_abstract: int
+
+
+def column_numbering(column: int) -> ColumnNumbering:
+    """The lists of the bilingual template's `column`-th language (locales.BILINGUAL_TEMPLATE_LANGUAGES), whichever a document puts first."""
+    return ColumnNumbering(column + 1, 2 * column, 2 * column + 1)
+
+
+# Free item lists in a bilingual document start after both languages' article lists.
+BILINGUAL_FIRST_FREE_NUM_ID = 3
+
+
 def style(kind: str, style_id: str, *children: Child, default: bool = False, custom: bool = False) -> Node:
     """A w:style; its name comes from STYLE_NAMES."""
     attrs: dict[str, str | int] = {"w:type": kind}
@@ -383,7 +419,7 @@ def style(kind: str, style_id: str, *children: Child, default: bool = False, cus
     if custom:
         attrs["w:customStyle"] = 1
     attrs["w:styleId"] = style_id
-    return el("w:style", attrs, val("w:name", STYLE_NAMES[style_id]), *children)
+    return el("w:style", attrs, val("w:name", _style_name(style_id)), *children)
 
 
 def run_fonts(latin: str, east_asian: str) -> Node:
@@ -575,6 +611,31 @@ def cell(content: str, width: int, shaded: bool = False) -> str:
 
 def row(cells: Iterable[str]) -> str:
     return "<w:tr>" + "".join(cells) + "</w:tr>"
+
+
+# A row kept on one page where it fits (cantSplit), and the header row repeated on every page (tblHeader).
+_KEPT_ROW = "<w:tr><w:trPr><w:cantSplit/></w:trPr>"
+_HEADER_ROW = "<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>"
+
+
+def kept_row(cells: Iterable[str], header: bool = False, mark: str = "") -> str:
+    """A table row not split across pages; a header row is repeated at the top of each page; `mark` tracks it whole."""
+    if mark:
+        return f"<w:tr><w:trPr><w:cantSplit/>{mark}</w:trPr>" + "".join(cells) + "</w:tr>"
+    return (_HEADER_ROW if header else _KEPT_ROW) + "".join(cells) + "</w:tr>"
+
+
+@cache
+def spanning_cell_properties(width: int, span: int, shaded: bool = False) -> str:
+    return el(
+        "w:tcPr", None, el("w:tcW", {"w:w": width, "w:type": "dxa"}), val("w:gridSpan", span) if span > 1 else None,
+        _SHADE if shaded else None,
+    ).xml
+
+
+def spanning_cell(content: str, width: int, span: int, shaded: bool = False) -> str:
+    """A cell over `span` grid columns."""
+    return f"<w:tc>{spanning_cell_properties(width, span, shaded)}{content}</w:tc>"
 
 
 @cache

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-from typing import TYPE_CHECKING, Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
@@ -502,9 +502,14 @@ class LicensedRights(SpecModel):
 # --- the deal spec, discriminated by agreement type -----------------------
 
 
+# Two codes joined by "+" draft the agreement in both languages side by side, the first prevailing.
+DocumentLanguage = Literal["ja", "en", "ja+en", "en+ja"]
+DOCUMENT_LANGUAGES: tuple[str, ...] = get_args(DocumentLanguage)
+
+
 class CommonSpec(SpecModel):
     schema_url: str | None = Field(None, alias="$schema")
-    language: Literal["ja", "en"]
+    language: DocumentLanguage
     title: Name | None = None
     parties: list[Party] = Field(min_length=2, max_length=MAX_PARTIES)
     effective_date: Date
@@ -609,12 +614,12 @@ else:
 
 
 def language_defaults(data: dict[str, Any]) -> dict[str, Any]:
-    """Defaults that are written into the text follow the agreement's language.
+    """Defaults that are written into the text follow the agreement's (prevailing) language.
 
     Applied to the JSON data before validation (a model validator would see Python
     values and break strict JSON-mode parsing of dates).
     """
-    if not isinstance(data, dict) or data.get("language") != "ja":
+    if not isinstance(data, dict) or str(data.get("language", "")).split("+")[0] != "ja":
         return data
     disputes = data.get("disputes", {})
     if not isinstance(disputes, dict):
@@ -626,3 +631,4 @@ def language_defaults(data: dict[str, Any]) -> dict[str, Any]:
     if isinstance(arbitration, dict) and "seat" not in arbitration:
         disputes["arbitration"] = {**arbitration, "seat": "東京"}
     return {**data, "disputes": disputes}
+

@@ -150,22 +150,31 @@ def labels(locale: Locale) -> dict[str, str]:
 
 def signature_lines(agreement: Agreement) -> list[tuple[str, bool]]:
     """The signature block's lines after its introduction, as (text, bold), in the locale's layout."""
+    lead, parties = signature_blocks(agreement)
+    return lead + [line for block in parties for line in block]
+
+
+def signature_blocks(agreement: Agreement) -> tuple[list[tuple[str, bool]], list[list[tuple[str, bool]]]]:
+    """The signature block's lines after its introduction: those before the parties, then each party's, as (text, bold).
+
+    A bilingual agreement sets each party's lines beside its lines in the other language.
+    """
     locale = get_locale(agreement.language)
     words = locale.words.signature
     dated = agreement.signing_date if agreement.signing_date == words.date_blank else words.dated.format(date=agreement.signing_date)
-    lines: list[tuple[str, bool]] = []
     if locale.signature_layout == "name_and_seal":
-        lines.append((dated, False))
-        for party in agreement.parties:
-            lines += [
+        return [(dated, False)], [
+            [
                 ("", False), (party.address, False), (party.legal_name, False),
                 (f"{party.representative_title}　{party.representative_name}　　{words.seal}", False),
             ]
-    else:
-        for party in agreement.parties:
-            lines += [
-                ("", False), (f"{words.for_party} {party.legal_name}", True), (f"{words.signature}: ____________________", False),
-                (f"{words.name}: {party.representative_name}", False), (f"{words.title}: {party.representative_title}", False),
-                (dated, False),
-            ]
-    return lines
+            for party in agreement.parties
+        ]
+    return [], [
+        [
+            ("", False), (f"{words.for_party} {party.legal_name}", True), (f"{words.signature}: ____________________", False),
+            (f"{words.name}: {party.representative_name}", False), (f"{words.title}: {party.representative_title}", False),
+            (dated, False),
+        ]
+        for party in agreement.parties
+    ]

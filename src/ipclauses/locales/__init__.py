@@ -14,7 +14,7 @@ import pkgutil
 
 from .base import KEYWORDS, ListPattern, Locale, StyleRule, Words
 
-__all__ = ["KEYWORDS", "ListPattern", "Locale", "StyleRule", "UnknownLocaleError", "Words", "codes", "get_locale", "locales",
+__all__ = ["BILINGUAL_TEMPLATE_LANGUAGES", "KEYWORDS", "ListPattern", "Locale", "StyleRule", "UnknownLocaleError", "Words", "codes", "get_locale", "locales",
            "reference_locale", "register", "unregister"]
 
 
@@ -46,6 +46,25 @@ def get_locale(code: str) -> Locale:
         return _REGISTRY[code]
     except KeyError:
         raise UnknownLocaleError(code) from None
+
+
+# The languages the bilingual base template (templates/agreement-bilingual.docx) holds styles and lists for,
+# in the order it defines them, whichever a document puts first.
+BILINGUAL_TEMPLATE_LANGUAGES = ("ja", "en")
+
+
+def document_languages(code: str) -> tuple[str, ...]:
+    """The languages a spec's `language` drafts in, the prevailing first: "ja+en" -> ("ja", "en"), "en" -> ("en",)."""
+    return tuple(code.split("+"))
+
+
+def is_bilingual(code: str) -> bool:
+    return len(document_languages(code)) > 1
+
+
+def prevailing_locale(code: str) -> Locale:
+    """The Locale of a document's (first, prevailing) language: what asks one language of a bilingual one gets."""
+    return get_locale(document_languages(code)[0])
 
 
 def reference_locale() -> Locale:

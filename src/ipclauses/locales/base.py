@@ -129,6 +129,17 @@ class SignatureWords:
 
 
 @dataclass(frozen=True, kw_only=True)
+class BilingualWords:
+    """A bilingual agreement's own words, each in its column's language: the header row and the language clause."""
+
+    language_names: Mapping[str, str]  # by language code: {"ja": "日本語", "en": "英語"}
+    column: str  # the header of this language's column: {language}
+    prevailing_column: str  # the same, for the prevailing language's column: {language}
+    clause_title: str  # the title of the article saying which language prevails
+    clause_text: str  # {languages} (both, joined), {prevailing} (its name)
+
+
+@dataclass(frozen=True, kw_only=True)
 class KeyTermWords:
     """The key-terms table at the head of the agreement."""
 
@@ -399,6 +410,7 @@ class Words:
     numbering: NumberingWords
     agreement: AgreementWords
     signature: SignatureWords
+    bilingual: BilingualWords
     key_terms: KeyTermWords
     phrases: PhraseWords
     schedule: ScheduleWords

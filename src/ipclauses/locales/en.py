@@ -7,6 +7,7 @@ import re
 from .base import (
     AgreementWords,
     BalanceWords,
+    BilingualWords,
     ChangesWords,
     ChecklistWords,
     FormatWords,
@@ -1702,6 +1703,13 @@ LOCALE = Locale(
             title="Title",
             signature="Signature",
             for_party="For",
+        ),
+        bilingual=BilingualWords(
+            language_names={"ja": "Japanese", "en": "English"},
+            column="{language}",
+            prevailing_column="{language} (prevailing)",
+            clause_title="Language",
+            clause_text="This Agreement is made in {languages}. If the two versions differ, the {prevailing} version prevails.",
         ),
         key_terms=KeyTermWords(
             heading="Key terms",

@@ -7,6 +7,7 @@ import re
 from .base import (
     AgreementWords,
     BalanceWords,
+    BilingualWords,
     ChangesWords,
     ChecklistWords,
     FormatWords,
@@ -1632,6 +1633,13 @@ LOCALE = Locale(
             title="役職",
             signature="署名",
             for_party="",
+        ),
+        bilingual=BilingualWords(
+            language_names={"ja": "日本語", "en": "英語"},
+            column="{language}",
+            prevailing_column="{language}（優先）",
+            clause_title="言語",
+            clause_text="本契約は、{languages}により作成する。両者の間に相違がある場合には、{prevailing}版が優先する。",
         ),
         key_terms=KeyTermWords(
             heading="主要条件",

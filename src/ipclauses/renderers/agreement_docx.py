@@ -16,7 +16,12 @@ def _render(draft: Draft) -> bytes:
     from ..docx_render import package
     from ..errors import RenderError
 
-    data, text = package(draft.agreement)
+    if draft.bilingual:
+        from ..docx_bilingual import bilingual_package
+
+        data, text = bilingual_package(draft)
+    else:
+        data, text = package(draft.agreement)
     # What an agreement drafted beside this one holds is in that document, which checks it the same way.
     elsewhere = tuple(companion.path + "/" for companion in type_of(draft.spec).companions_for(draft.spec))
     missing = [(path, value) for path, value in missing_values(draft.spec, text) if not path.startswith(elsewhere)]
