@@ -47,9 +47,13 @@ def _library(library: LibrarySource) -> Library:
     return load_library(library if library is None or isinstance(library, str | Path) else Path(library))
 
 
-def document_bytes(spec: SpecSource, library: LibrarySource = None) -> tuple[Agreement, bytes]:
-    """Assemble and render in memory; refuse if any value the user gave is missing from the text."""
-    draft = make_draft(_spec(spec), _library(library))
+def document_bytes(spec: SpecSource, library: LibrarySource = None, *, lang: str | None = None) -> tuple[Agreement, bytes]:
+    """Assemble and render in memory; refuse if any value the user gave is missing from the text.
+
+    `lang` drafts in another language than the spec's for this call ("ja+en": both side by
+    side); the Agreement returned is the (prevailing) language's.
+    """
+    draft = make_draft(_spec(spec), _library(library), lang=lang)
     return draft.agreement, render(draft, "agreement", "docx")
 
 
@@ -380,13 +384,14 @@ def _put_in_place(files: list[tuple[Path, bytes]], existed: list[bool], folder: 
 
 
 def build(spec: SpecSource, out: str | os.PathLike[str] | IO[bytes], *, library: LibrarySource = None,
-          force: bool = False) -> BuildResult:
+          force: bool = False, lang: str | None = None) -> BuildResult:
     """Build the DOCX agreement for a spec (path, JSON text, dict or DealSpec).
 
     `out` is a file path (written atomically; an existing file is replaced only with
-    force=True) or a binary stream. Returns what was built.
+    force=True) or a binary stream. `lang` overrides the spec's language for this build
+    ("ja+en": Japanese and English side by side, Japanese prevailing). Returns what was built.
     """
-    agreement, data = document_bytes(spec, library)
+    agreement, data = document_bytes(spec, library, lang=lang)
     if isinstance(out, str | os.PathLike):
         path = write_atomic(out, data, force=force)
         return BuildResult(path, agreement, len(data))

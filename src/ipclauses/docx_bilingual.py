@@ -27,6 +27,7 @@ from .bilingual import column_heading
 from .docx_render import (
     Body,
     Column,
+    agreement_document,
     article_heading,
     document_text,
     document_with_body,
@@ -64,26 +65,49 @@ def _table_properties() -> str:
     ).xml
 
 
-def _table(rows: Sequence[str]) -> str:
-    grid = ox.el("w:tblGrid", None, *(ox.el("w:gridCol", {"w:w": w}) for w in GRID)).xml
-    return f"<w:tbl>{_table_properties()}{grid}{''.join(rows)}</w:tbl>"
+PAIR_WIDTHS = (GRID[0], GRID[1])  # a key term's label and value, in one language's half
+PAGE_BREAK = '<w:p><w:r><w:br w:type="page"/></w:r></w:p>'
 
 
-class _Sides:
-    """The agreements of one document, the prevailing first, each with its column and locale."""
+class SideBySide:
+    """Rows of a bilingual table: a cell per column, each holding that column's paragraphs."""
 
-    def __init__(self, agreements: Sequence[Agreement]) -> None:
-        self.agreements = agreements
-        self.columns = [column_for(a.language) for a in agreements]
-        self.locales = [get_locale(a.language) for a in agreements]
+    def __init__(self, columns: Sequence[Column]) -> None:
+        self.columns = columns
 
-    def row(self, per_side: Sequence[Sequence[str]], header: bool = False) -> str:
-        """A row of one cell per side, each holding that side's paragraphs (an empty one where it has none)."""
+    def table(self, rows: Sequence[str]) -> str:
+        grid = ox.el("w:tblGrid", None, *(ox.el("w:gridCol", {"w:w": w}) for w in GRID)).xml
+        return f"<w:tbl>{_table_properties()}{grid}{''.join(rows)}</w:tbl>"
+
+    def row(self, per_side: Sequence[Sequence[str]], header: bool = False, mark: str = "") -> str:
+        """A row of one cell per column, each holding its paragraphs (an empty one where it has none);
+        `mark` tracks the row as inserted or deleted whole (a redline's)."""
         cells = [
             ox.spanning_cell("".join(paragraphs) or ox.paragraph(column.style(Style.TEXT)), HALF, 2)
             for paragraphs, column in zip(per_side, self.columns, strict=True)
         ]
-        return ox.kept_row(cells, header=header)
+        return ox.kept_row(cells, header=header, mark=mark)
+
+    def header(self, languages: Sequence[str]) -> str:
+        """The row naming each column's language (the first prevailing), repeated at the top of every page."""
+        return self.row([
+            [ox.paragraph(column.style(Style.TABLE_TEXT), ox.run(column_heading(code, prevailing=n == 0), bold=True))]
+            for n, (code, column) in enumerate(zip(languages, self.columns, strict=True))
+        ], header=True)
+
+    def empty_pair(self, column: Column) -> list[str]:
+        """A column's label and value cells where it has no row."""
+        style = column.style(Style.TABLE_TEXT)
+        return [ox.spanning_cell(ox.paragraph(style), width, 1) for width in PAIR_WIDTHS]
+
+
+class _Sides(SideBySide):
+    """The agreements of one document, the prevailing first, each with its column and locale."""
+
+    def __init__(self, agreements: Sequence[Agreement]) -> None:
+        super().__init__([column_for(a.language) for a in agreements])
+        self.agreements = agreements
+        self.locales = [get_locale(a.language) for a in agreements]
 
     def paragraphs(self, style: str, text: Callable[[Agreement, Locale], str], bold: bool = False) -> str:
         """A row of one paragraph per side, in `style`."""
@@ -98,26 +122,20 @@ class _Sides:
         for row in zip_longest(*per_side):
             cells = []
             for pair, column in zip(row, self.columns, strict=True):
-                label, value = pair if pair is not None else ("", "")
+                if pair is None:
+                    cells += self.empty_pair(column)
+                    continue
                 style = column.style(Style.TABLE_TEXT)
                 cells += [
-                    ox.spanning_cell(ox.paragraph(style, ox.run(label) if pair else ""), GRID[0], 1, shaded=pair is not None),
-                    ox.spanning_cell(ox.paragraph(style, ox.run(value) if pair else ""), GRID[1], 1),
+                    ox.spanning_cell(ox.paragraph(style, ox.run(pair[0])), PAIR_WIDTHS[0], 1, shaded=True),
+                    ox.spanning_cell(ox.paragraph(style, ox.run(pair[1])), PAIR_WIDTHS[1], 1),
                 ]
             rows.append(ox.kept_row(cells))
         return rows
 
 
-def _header(sides: _Sides) -> str:
-    """The row naming each column's language, repeated at the top of every page."""
-    return sides.row([
-        [ox.paragraph(column.style(Style.TABLE_TEXT), ox.run(column_heading(a.language, prevailing=n == 0), bold=True))]
-        for n, (a, column) in enumerate(zip(sides.agreements, sides.columns, strict=True))
-    ], header=True)
-
-
 def _front(sides: _Sides) -> list[str]:
-    rows = [_header(sides)]
+    rows = [sides.header([a.language for a in sides.agreements])]
     rows.append(sides.paragraphs(Style.TITLE, lambda a, _: a.title))
     rows.append(sides.paragraphs(Style.PREAMBLE, lambda a, _: a.preamble))
     if sides.agreements[0].show_key_terms:
@@ -167,7 +185,7 @@ def _signature(sides: _Sides) -> list[str]:
 def _schedule(sides: _Sides) -> str:
     if not sides.agreements[0].schedule:
         return ""
-    rows = [_header(sides), sides.paragraphs(Style.SCHEDULE_TITLE, lambda a, _: a.schedule_title)]
+    rows = [sides.header([a.language for a in sides.agreements]), sides.paragraphs(Style.SCHEDULE_TITLE, lambda a, _: a.schedule_title)]
     for sections in zip_longest(*(a.schedule for a in sides.agreements)):
         rows.append(sides.row([
             [ox.paragraph(column.style(Style.SECTION_HEADING), ox.run(section.heading))] if section else []
@@ -179,8 +197,7 @@ def _schedule(sides: _Sides) -> str:
                 for section, column in zip(sections, sides.columns, strict=True)
             ]))
         rows += sides.pairs([section.rows if section else [] for section in sections])
-    page_break = '<w:p><w:r><w:br w:type="page"/></w:r></w:p>'
-    return page_break + _table(rows)
+    return PAGE_BREAK + sides.table(rows)
 
 
 def bilingual_body(agreements: Sequence[Agreement], body: Body) -> str:
@@ -188,14 +205,21 @@ def bilingual_body(agreements: Sequence[Agreement], body: Body) -> str:
     sides = _Sides(agreements)
     rows = _front(sides) + _articles(sides, body) + _signature(sides)
     # A body ends in a paragraph: Word adds one after a closing table otherwise.
-    return _table(rows) + _schedule(sides) + ox.paragraph(Style.NORMAL)
+    return sides.table(rows) + _schedule(sides) + ox.paragraph(Style.NORMAL)
+
+
+def draft_document(draft: Draft) -> tuple[str, Body]:
+    """The word/document.xml of a draft's agreement, bilingual or not, and what its body holds besides text."""
+    if draft.bilingual:
+        return bilingual_document(draft.columns)
+    return agreement_document(draft.agreement)
 
 
 def bilingual_package(draft: Draft) -> tuple[bytes, str]:
     """The bilingual agreement's DOCX bytes and its text (both columns, row by row)."""
     document_xml, body = bilingual_document(draft.columns)
     root = parse_document(document_xml)
-    return package_document(draft.record, document_xml, body, root, TEMPLATE), document_text(root)
+    return package_document(draft.record, document_xml, body, root, TEMPLATE, len(draft.columns)), document_text(root)
 
 
 def bilingual_document(agreements: Sequence[Agreement]) -> tuple[str, Body]:

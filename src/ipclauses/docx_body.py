@@ -39,6 +39,8 @@ _INS, _DEL, _MOVE_TO, _MOVE_FROM = f"{_W}ins", f"{_W}del", f"{_W}moveTo", f"{_W}
 _PPR, _RPR, _STYLE, _BOOKMARK = f"{_W}pPr", f"{_W}rPr", f"{_W}pStyle", f"{_W}bookmarkStart"
 _COMMENT_START, _COMMENT_REF = f"{_W}commentRangeStart", f"{_W}commentReference"
 _VAL, _NAME, _ID, _AUTHOR, _DATE = f"{_W}val", f"{_W}name", f"{_W}id", f"{_W}author", f"{_W}date"
+_TBL, _TBL_GRID, _GRID_COL, _TR, _TC = f"{_W}tbl", f"{_W}tblGrid", f"{_W}gridCol", f"{_W}tr", f"{_W}tc"
+_TC_PR, _GRID_SPAN = f"{_W}tcPr", f"{_W}gridSpan"
 _INSERTED = (_INS, _MOVE_TO)
 _DELETED = (_DEL, _MOVE_FROM)
 
@@ -204,6 +206,39 @@ def read_paragraphs(paragraphs: Iterable[Any]) -> Iterator[BodyParagraph]:
             yield paragraph
 
 
+def read_columns(root: Any, count: int) -> list[list[BodyParagraph]]:
+    """The paragraphs of each of `count` columns of a body set side by side in tables (a bilingual agreement).
+
+    A paragraph's column is where its cell starts in its table's grid: the first
+    `1/count` of the grid columns is the first column, and so on, however many cells a
+    row splits a column into. Paragraphs outside tables belong to none. Each style is
+    read as the one it stands for ("IPCArticleEn" as "IPCArticle").
+    """
+    from dataclasses import replace
+
+    from .ooxml import base_style
+
+    columns: list[list[BodyParagraph]] = [[] for _ in range(count)]
+    for table in root.iter(_TBL):
+        grid = table.find(_TBL_GRID)
+        width = len(grid.findall(_GRID_COL)) if grid is not None else 0
+        for row in table.findall(_TR):
+            start = 0
+            for cell in row.findall(_TC):
+                column = min(count - 1, start * count // width) if width else 0
+                for paragraph in read_paragraphs(cell.iter(_P)):
+                    columns[column].append(replace(paragraph, style=base_style(paragraph.style)))
+                props = cell.find(_TC_PR)
+                span = props.find(_GRID_SPAN) if props is not None else None
+                start += int(span.get(_VAL) or 1) if span is not None and (span.get(_VAL) or "").isdigit() else 1
+    return columns
+
+
+def column_fingerprints(columns: Sequence[Sequence[BodyParagraph]]) -> tuple[str, str]:
+    """`view_fingerprints` of a body in columns: each column's paragraphs in turn, however its rows pair them."""
+    return view_fingerprints([paragraph for column in columns for paragraph in column])
+
+
 def view_fingerprints(paragraphs: Sequence[BodyParagraph]) -> tuple[str, str]:
     """The fingerprints of paragraphs read one by one: before their tracked changes, and with them accepted."""
     before = joined((p.text, p.mark == "inserted") for p in paragraphs)
@@ -216,10 +251,14 @@ def texts_fingerprint(texts: Iterable[str]) -> str:
     return hashlib.sha256("".join(text + "\n" for text in texts if text).encode("utf-8")).hexdigest()
 
 
-def document_fingerprint(root: Any) -> str:
+def document_fingerprint(root: Any, columns: int = 1) -> str:
     """The fingerprint of a parsed word/document.xml (every paragraph in it, tables included), its changes accepted.
 
     Accepted: a build writes no tracked changes but a redline's, and a redline's text is
-    its NEW agreement's once they are accepted.
+    its NEW agreement's once they are accepted. A body in `columns` side by side (a
+    bilingual agreement) is read column by column, so that what each column says
+    counts, not which rows pair its paragraphs with the other's.
     """
+    if columns > 1:
+        return column_fingerprints(read_columns(root, columns))[1]
     return texts_fingerprint(joined(paragraph_texts(root, accepted=True)))

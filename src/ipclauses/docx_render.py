@@ -531,15 +531,16 @@ def parse_document(document_xml: str | bytes) -> Any:
         raise RenderError(f"the rendered document is not well-formed XML ({exc}); this is a bug in ipclauses") from None
 
 
-def package_document(agreement: Agreement, document_xml: str, body: Body, root: Any = None, template: str | None = None) -> bytes:
+def package_document(agreement: Agreement, document_xml: str, body: Body, root: Any = None, template: str | None = None,
+                     columns: int = 1) -> bytes:
     """An agreement's DOCX around a document.xml already built: properties, numbering, provenance.
 
     `root` is document_xml parsed, if the caller has it; `template` names the base
-    template (default: the agreement's language's).
+    template (default: the agreement's language's); `columns`, how many languages its body sets side by side.
     """
     template = template or agreement.language
     tpl = template_parts(template)
-    body_sha256 = document_fingerprint(root if root is not None else parse_document(document_xml))
+    body_sha256 = document_fingerprint(root if root is not None else parse_document(document_xml), columns)
     own = {
         "docProps/core.xml": _core(agreement).encode("utf-8"),
         "word/document.xml": document_xml.encode("utf-8"),

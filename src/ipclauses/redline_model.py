@@ -26,7 +26,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from .agreement import Agreement, Article, Ref, Segment, plain
 from .compare import Piece, diff, same, similarity
@@ -36,6 +36,9 @@ from .locales import get_locale
 from .messages import Message, message
 from .versions import VersionSource, read_version
 from .wording import signature_lines
+
+if TYPE_CHECKING:
+    from .draft import Draft
 
 Status = Literal["same", "changed", "inserted", "deleted"]
 Kind = Literal[
@@ -116,6 +119,10 @@ class Redline:
     author: str
     date: str | None  # an ISO 8601 date-time for every tracked change, or None (no date recorded)
     warnings: tuple[Message, ...] = ()  # a DOCX version whose text its recorded spec no longer produces
+    # Of a bilingual NEW: the redline of each language's column (this one is the prevailing language's), and what
+    # NEW's file records (Draft.record), which the DOCX redline records in turn.
+    sides: tuple[Redline, ...] = ()
+    record: Agreement | None = None
 
     @property
     def changed(self) -> list[Entry]:
@@ -298,11 +305,7 @@ def compare_agreements(
     author: str = "ipclauses", date: str | None = None,
 ) -> Redline:
     """NEW's agreement aligned with OLD's, block by block (see the module docstring)."""
-    if old.language != new.language:
-        raise RenderError(
-            f"the two versions are in different languages ({old.language} and {new.language}); "
-            "a redline compares two versions in one language: build one of them in the other's language first"
-        )
+    _same_language(old.language, new.language)
     return Redline(old, new, _entry(tree(old), tree(new), ""), old_name or old.title, new_name or new.title, author, date)
 
 
@@ -322,26 +325,53 @@ def redline(
     lib = library if isinstance(library, Library) or library is None else load_library(Path(library))
     warnings: list[Message] = []
 
-    def agreement(source: VersionSource | Agreement) -> tuple[Agreement, str | None]:
-        if isinstance(source, Agreement):
-            return source, None
+    def draft(source: VersionSource) -> tuple[Draft, str | None]:
         version = read_version(source)
-        built = make_draft(version.spec, lib).agreement
+        built = make_draft(version.spec, lib)
         if version.text is not None and text_fingerprint(built) not in version.text:
             warnings.append(message("redline.text_not_recorded", name=version.name))
         return built, version.name
 
-    (old_agreement, old_name), (new_agreement, new_name) = agreement(old), agreement(new)
-    result = compare_agreements(old_agreement, new_agreement, old_name=old_name, new_name=new_name, author=author, date=date)
-    return replace(result, warnings=tuple(warnings))
+    if isinstance(old, Agreement) or isinstance(new, Agreement):
+        old_agreement, old_name = (old, None) if isinstance(old, Agreement) else _agreement(draft(old))
+        new_agreement, new_name = (new, None) if isinstance(new, Agreement) else _agreement(draft(new))
+        result = compare_agreements(old_agreement, new_agreement, old_name=old_name, new_name=new_name, author=author, date=date)
+        return replace(result, warnings=tuple(warnings))
+    (old_draft, old_name), (new_draft, new_name) = draft(old), draft(new)
+    if not (old_draft.bilingual or new_draft.bilingual):
+        result = compare_agreements(old_draft.agreement, new_draft.agreement, old_name=old_name, new_name=new_name,
+                                    author=author, date=date)
+        return replace(result, warnings=tuple(warnings))
+    # Bilingual: each language's column against the same language's column, the prevailing first.
+    _same_language(old_draft.language, new_draft.language)
+    sides = tuple(
+        compare_agreements(o, n, old_name=old_name, new_name=new_name, author=author, date=date)
+        for o, n in zip(old_draft.columns, new_draft.columns, strict=True)
+    )
+    return replace(sides[0], warnings=tuple(warnings), sides=sides, record=new_draft.record)
 
 
-def text_fingerprint(agreement: Agreement) -> str:
-    """The fingerprint a build of this agreement records of its text (docx_body.py)."""
+def _agreement(built: tuple[Draft, str | None]) -> tuple[Agreement, str | None]:
+    draft, name = built
+    _same_language(draft.language, draft.agreement.language)  # an Agreement is compared with one language only
+    return draft.agreement, name
+
+
+def _same_language(old: str, new: str) -> None:
+    if old != new:
+        raise RenderError(
+            f"the two versions are in different languages ({old} and {new}); "
+            "a redline compares two versions in one language: build one of them in the other's language first"
+        )
+
+
+def text_fingerprint(draft: Draft) -> str:
+    """The fingerprint a build of this draft's agreement records of its text (docx_body.py)."""
+    from .docx_bilingual import draft_document
     from .docx_body import document_fingerprint
-    from .docx_render import agreement_document, parse_document
+    from .docx_render import parse_document
 
-    return document_fingerprint(parse_document(agreement_document(agreement)[0]))
+    return document_fingerprint(parse_document(draft_document(draft)[0]), len(draft.columns))
 
 
 def revision_date(value: str, now: dt.datetime | None = None) -> str:

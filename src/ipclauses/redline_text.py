@@ -70,6 +70,13 @@ def wdiff(pieces: tuple[Piece, ...], escape: Callable[[str], str] = str) -> str:
 
 
 def to_markdown(redline: Redline) -> str:
+    """The redline as Markdown; of a bilingual NEW, each language's column in turn, the prevailing first."""
+    if redline.sides:
+        return "\n".join(_markdown(side) for side in redline.sides)
+    return _markdown(redline)
+
+
+def _markdown(redline: Redline) -> str:
     locale = _locale(redline)
     words = locale.words.redline
     out = [f"# {md_escape(words.heading.format(old=redline.old_name, new=redline.new_name))}", ""]
@@ -89,12 +96,25 @@ def to_markdown(redline: Redline) -> str:
 
 
 def to_html(redline: Redline) -> str:
+    """The redline as a web page; of a bilingual NEW, a section per language's column, each in its language."""
+    e = html.escape
+    title = _locale(redline).words.redline.heading.format(old=redline.old_name, new=redline.new_name)
+    out = [f'<!DOCTYPE html><html lang="{e(redline.new.language)}"><head><meta charset="utf-8"><title>{e(title)}</title>'
+           f"<style>{_CSS}</style></head><body>"]
+    for side in redline.sides or (redline,):
+        out.append(f'<section lang="{e(side.new.language)}">')
+        out += _html_body(side)
+        out.append("</section>")
+    out.append("</body></html>")
+    return "\n".join(out) + "\n"
+
+
+def _html_body(redline: Redline) -> list[str]:
     locale = _locale(redline)
     words = locale.words.redline
     e = html.escape
     title = words.heading.format(old=redline.old_name, new=redline.new_name)
-    out = [f'<!DOCTYPE html><html lang="{e(redline.new.language)}"><head><meta charset="utf-8"><title>{e(title)}</title>'
-           f"<style>{_CSS}</style></head><body>", f"<h1>{e(title)}</h1>"]
+    out = [f"<h1>{e(title)}</h1>"]
     out += [f'<p class="warning">{e(warning.render(locale))}</p>' for warning in redline.warnings]
     groups = _groups(redline)
     if not groups:
@@ -112,8 +132,7 @@ def to_html(redline: Redline) -> str:
             label = _label(entry, locale)
             status = e(_status_word(entry, locale) + (f" ({label})" if label else ""))
             out.append(f'<p><span class="status">{status}</span>{_marked(entry.pieces, wrap, e)}</p>')
-    out.append("</body></html>")
-    return "\n".join(out) + "\n"
+    return out
 
 
 def _entry_json(entry: Entry) -> dict[str, Any]:
@@ -134,6 +153,11 @@ def to_json(redline: Redline) -> str:
     data = {
         "old": redline.old_name, "new": redline.new_name, "language": redline.new.language,
         "articles": redline.counts(), "changes": changes, "warnings": [str(w) for w in redline.warnings],  # in English, for tools
+        # A bilingual NEW's other columns (the above is the prevailing language's); empty for one language.
+        "other_columns": [
+            {"language": side.new.language, "changes": [_entry_json(e) for _, entries in _groups(side) for e in entries]}
+            for side in redline.sides[1:]
+        ],
     }
     return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 

@@ -26,8 +26,10 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
+from .agreement import Agreement
 from .compare import Piece
-from .docx_body import BodyParagraph, read_paragraph, read_paragraphs, view_fingerprints
+from .docx_bilingual import column_for, draft_document
+from .docx_body import BodyParagraph, column_fingerprints, read_columns, read_paragraph, read_paragraphs, view_fingerprints
 from .docx_read import (
     DOCUMENT_PART,
     MAX_DOCUMENT_BYTES,
@@ -40,10 +42,10 @@ from .docx_read import (
     open_docx,
     read_provenance,
 )
-from .docx_render import agreement_document, parse_document
+from .docx_render import parse_document
 from .errors import SpecError
 from .library import Library
-from .locales import Locale, get_locale
+from .locales import BILINGUAL_TEMPLATE_LANGUAGES, Locale, document_languages, get_locale
 from .messages import message
 from .ooxml import Style
 from .redline_model import compare_paragraphs
@@ -179,51 +181,31 @@ class _SpecProblems:
         return self.error.render(locale.code)
 
 
-def verify(source: DocxSource, *, library: Library | None = None, name: str | None = None) -> Verification:
-    """Compare a returned ipclauses DOCX with what its recorded spec produces (see the module docstring).
+@dataclass
+class _ViewComparison:
+    edited: list[ArticleDrift]
+    added: list[str]
+    removed: list[str]
+    tracked: list[FileTrackedChange]
+    comments: list[FileComment]
 
-    Raises DocumentError for a file that is not a readable ipclauses DOCX, or whose
-    recorded spec does not load with this version of ipclauses.
-    """
-    from .draft import make_draft
-    from .library import load_library
-    from .loading import load_spec
 
-    with open_docx(source, name=name) as pkg:  # each part read once: the reads share one budget
-        shown = pkg.name
-        provenance = read_provenance(pkg)
-        if not pkg.has(DOCUMENT_PART):
-            raise document_error(shown, message("document.missing_part", part=DOCUMENT_PART))
-        found = list(read_paragraphs(pkg.iter_elements(DOCUMENT_PART, MAX_DOCUMENT_BYTES, f"{W}p")))
-        record = inspect_package(pkg, provenance, [mark for paragraph in found for mark in paragraph.bookmarks])
-        comments = _comments(pkg)
-    try:
-        spec = load_spec(record["spec"], origin=f"{shown} (recorded spec)")
-    except SpecError as exc:
-        raise document_error(shown, message("document.spec_does_not_load", problems=_SpecProblems(exc))) from None
-    library = library or load_library()
-    agreement = make_draft(spec, library).agreement
-    rebuilt_xml, body = agreement_document(agreement)
-    rebuilt = list(read_paragraphs(parse_document(rebuilt_xml).iter(f"{W}p")))
-
-    recorded = record["custom_properties"]
-    recorded_fingerprint = provenance["body_sha256"]
-    # The text before its tracked changes, unless it is what was recorded once they are accepted (a redline).
-    before, after = view_fingerprints(found)
-    accepted = recorded_fingerprint is not None and before != recorded_fingerprint and after == recorded_fingerprint
-    text_matches = None if recorded_fingerprint is None else recorded_fingerprint in (before, after)
-    record_matches = view_fingerprints(rebuilt)[1] == recorded_fingerprint if recorded_fingerprint is not None else True
-
+def _compare_view(
+    found: list[BodyParagraph], rebuilt: list[BodyParagraph], agreement: Agreement, rebuilt_ids: Mapping[str, str],
+    found_ids: Mapping[str, str], accepted: bool, comments: Mapping[str, tuple[str, str | None, str]],
+) -> _ViewComparison:
+    """The file's paragraphs of one agreement (a bilingual one's column) against the rebuilt ones, article by article."""
     locale = get_locale(agreement.language)
-    # A cross-reference is read as "{REF _Ref_x \\r \\h}" (docx_body.py); shown as the article it names.
-    labels = {f"{{REF {art.bookmark} \\r \\h}}": art.label for art in agreement.articles}
+    # A cross-reference is read as "{REF _Ref_x \\r \\h}" (docx_body.py); shown as the article it names, in any column.
+    labels = {f"{{REF {name} \\r \\h}}": art.label for art in agreement.articles
+              for name in (art.bookmark, *(column_for(code).bookmark(art.bookmark) for code in BILINGUAL_TEMPLATE_LANGUAGES))}
 
     def text(paragraph: BodyParagraph) -> str:
         words = paragraph.accepted if accepted else paragraph.text
         return _FIELD.sub(lambda m: labels.get(m.group(0), m.group(0)), words) if "{REF " in words else words
 
-    expected_sections = {s.key: s for s in _sections(rebuilt, body.ids, locale, text)}
-    found_sections = _sections(found, provenance["paragraph_ids"], locale, text)
+    expected_sections = {s.key: s for s in _sections(rebuilt, rebuilt_ids, locale, text)}
+    found_sections = _sections(found, found_ids, locale, text)
     edited, added = [], []
     for section in found_sections:
         if section.key in expected_sections:
@@ -245,6 +227,72 @@ def verify(source: DocxSource, *, library: Library | None = None, name: str | No
         for comment in paragraph.comments
     ]
     file_comments = [FileComment(label, *comments.get(comment, ("", None, ""))) for label, comment in anchored]
+    return _ViewComparison(edited, added, removed, tracked, file_comments)
+
+
+def verify(source: DocxSource, *, library: Library | None = None, name: str | None = None) -> Verification:
+    """Compare a returned ipclauses DOCX with what its recorded spec produces (see the module docstring).
+
+    Raises DocumentError for a file that is not a readable ipclauses DOCX, or whose
+    recorded spec does not load with this version of ipclauses.
+    """
+    from .draft import make_draft
+    from .library import load_library
+    from .loading import load_spec
+
+    with open_docx(source, name=name) as pkg:  # each part read once: the reads share one budget
+        shown = pkg.name
+        provenance = read_provenance(pkg)
+        if not pkg.has(DOCUMENT_PART):
+            raise document_error(shown, message("document.missing_part", part=DOCUMENT_PART))
+        recorded_language = provenance["spec"].get("language") if isinstance(provenance["spec"], dict) else None
+        columns = len(document_languages(recorded_language)) if isinstance(recorded_language, str) else 1
+        found_columns: list[list[BodyParagraph]] = []
+        if columns > 1:  # a bilingual agreement: read whole, to tell each paragraph's column by its cell
+            root = pkg.read_xml(DOCUMENT_PART, MAX_DOCUMENT_BYTES)
+            found = list(read_paragraphs(root.iter(f"{W}p")))
+            found_columns = read_columns(root, columns)
+        else:
+            found = list(read_paragraphs(pkg.iter_elements(DOCUMENT_PART, MAX_DOCUMENT_BYTES, f"{W}p")))
+        record = inspect_package(pkg, provenance, [mark for paragraph in found for mark in paragraph.bookmarks])
+        comments = _comments(pkg)
+    try:
+        spec = load_spec(record["spec"], origin=f"{shown} (recorded spec)")
+    except SpecError as exc:
+        raise document_error(shown, message("document.spec_does_not_load", problems=_SpecProblems(exc))) from None
+    library = library or load_library()
+    draft = make_draft(spec, library)
+    agreement = draft.agreement
+    rebuilt_xml, body = draft_document(draft)
+    rebuilt_root = parse_document(rebuilt_xml)
+    rebuilt = list(read_paragraphs(rebuilt_root.iter(f"{W}p")))
+
+    recorded = record["custom_properties"]
+    recorded_fingerprint = provenance["body_sha256"]
+    # The text before its tracked changes, unless it is what was recorded once they are accepted (a redline).
+    bilingual = draft.bilingual and len(found_columns) == len(draft.columns)
+    rebuilt_columns = read_columns(rebuilt_root, len(draft.columns)) if bilingual else []
+    before, after = column_fingerprints(found_columns) if bilingual else view_fingerprints(found)
+    accepted = recorded_fingerprint is not None and before != recorded_fingerprint and after == recorded_fingerprint
+    text_matches = None if recorded_fingerprint is None else recorded_fingerprint in (before, after)
+    rebuilt_fingerprint = (column_fingerprints(rebuilt_columns) if bilingual else view_fingerprints(rebuilt))[1]
+    record_matches = rebuilt_fingerprint == recorded_fingerprint if recorded_fingerprint is not None else True
+
+    # Each language of a bilingual agreement is compared in its column, as that language's agreement.
+    views = list(zip(found_columns, rebuilt_columns, draft.columns, strict=True)) if bilingual else [(found, rebuilt, agreement)]
+    edited: list[ArticleDrift] = []
+    added: list[str] = []
+    removed: list[str] = []
+    tracked: list[FileTrackedChange] = []
+    file_comments: list[FileComment] = []
+    for found_view, rebuilt_view, view_agreement in views:
+        compared = _compare_view(found_view, rebuilt_view, view_agreement, body.ids, provenance["paragraph_ids"], accepted,
+                                 comments)
+        edited += compared.edited
+        added += compared.added
+        removed += compared.removed
+        tracked += compared.tracked
+        file_comments += compared.comments
 
     library_changed = (
         recorded.get("clause_library_version") != agreement.library_version

@@ -48,14 +48,19 @@ def read_version(source: VersionSource) -> Version:
 
     name = os.path.basename(os.fspath(source))
     if is_docx(source):
-        from .docx_body import read_paragraphs, view_fingerprints
+        from .docx_body import column_fingerprints, read_columns, read_paragraphs, view_fingerprints
         from .docx_read import DOCUMENT_PART, MAX_DOCUMENT_BYTES, W, open_docx, read_provenance
+        from .locales import document_languages
 
         with open_docx(source) as package:
             record = read_provenance(package)
-            paragraphs = list(read_paragraphs(package.iter_elements(DOCUMENT_PART, MAX_DOCUMENT_BYTES, f"{W}p")))
-        spec = load_spec(record["spec"], origin=f"{os.fspath(source)} (embedded spec)")
-        return Version(spec, name, view_fingerprints(paragraphs))
+            spec = load_spec(record["spec"], origin=f"{os.fspath(source)} (embedded spec)")
+            columns = len(document_languages(spec.language))
+            if columns > 1:  # a bilingual agreement's text is what each column says (docx_body.document_fingerprint)
+                text = column_fingerprints(read_columns(package.read_xml(DOCUMENT_PART, MAX_DOCUMENT_BYTES), columns))
+            else:
+                text = view_fingerprints(list(read_paragraphs(package.iter_elements(DOCUMENT_PART, MAX_DOCUMENT_BYTES, f"{W}p"))))
+        return Version(spec, name, text)
     return Version(load_spec(Path(source)), name, None)
 
 
