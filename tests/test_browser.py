@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import EXAMPLES, example_ids
+from conftest import EXAMPLES, NDA_EXAMPLE, example_ids
 from ipclauses import load_spec
 from ipclauses.draft import make_draft
 from ipclauses.renderers import render
@@ -144,12 +144,14 @@ def _said(event: dict) -> str:
 
 @pytest.fixture(scope="module")
 def pages(tmp_path_factory) -> dict[str, Page]:
-    """Every example's summary, and the broken page, opened in one browser."""
+    """Every example's summary, a bilingual one, and the broken page, opened in one browser."""
     work = tmp_path_factory.mktemp("browser")
     files = {}
     for path in EXAMPLES:
         files[path.stem] = work / f"{path.stem}.summary.html"
         files[path.stem].write_bytes(render(make_draft(load_spec(path)), "summary", "html"))
+    files["bilingual"] = work / "bilingual.summary.html"  # one bilingual page: each section in both languages
+    files["bilingual"].write_bytes(render(make_draft(load_spec(NDA_EXAMPLE), lang="ja+en"), "summary", "html"))
     files["broken"] = work / "broken.html"
     files["broken"].write_text(_BROKEN, encoding="utf-8")
     browser = _Browser(work / "profile")
@@ -215,3 +217,15 @@ def test_the_summary_renders_with_its_text_and_no_script_errors(pages, path):
     assert shown.links, "article numbers link to the list of articles"
     assert set(shown.links) <= shown.ids, f"links to no anchor: {set(shown.links) - shown.ids}"
     assert {f"article-{n}" for n in range(1, len(summary.article_labels) + 1)} <= shown.ids
+
+
+def test_a_bilingual_summary_renders_both_languages_with_each_columns_links(pages):
+    page = pages["bilingual"]
+    assert page.console == [], "the page logged to its console"
+    shown = _read(page.dom)
+    text = re.sub(r"\s+", " ", " ".join(shown.text))
+    for lang in ("ja", "en"):
+        summary = make_draft(load_spec(NDA_EXAMPLE), lang=lang).summary
+        assert summary.title in text
+        assert {f"{lang}-article-{n}" for n in range(1, len(summary.article_labels) + 1)} <= shown.ids
+    assert shown.links and set(shown.links) <= shown.ids, f"links to no anchor: {set(shown.links) - shown.ids}"

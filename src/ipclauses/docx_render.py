@@ -39,7 +39,7 @@ from .ooxml import ContentType, RelType, Style
 from .resources import data_dir
 
 if TYPE_CHECKING:
-    from .summary import Summary
+    from .summary import Point, Summary
 
 W_NS = ox.W_NS
 _W = f"{{{W_NS}}}"
@@ -265,11 +265,12 @@ def _signature(agreement: Agreement) -> str:
     return "".join(out)
 
 
-def _table(rows: Sequence[Sequence[str]], widths: Sequence[int] = (2800, 6000), header: bool = False) -> str:
+def _table(rows: Sequence[Sequence[str]], widths: Sequence[int] = (2800, 6000), header: bool = False,
+           style: str = Style.TABLE, text_style: str = Style.TABLE_TEXT) -> str:
     """A bordered table; the first column (or the header row) shaded."""
-    return ox.table(Style.TABLE, widths, (
+    return ox.table(style, widths, (
         ox.row(
-            ox.cell(ox.paragraph(Style.TABLE_TEXT, ox.run(text)), widths[i], shaded=(i == 0 and not header) or (header and r == 0))
+            ox.cell(ox.paragraph(text_style, ox.run(text)), widths[i], shaded=(i == 0 and not header) or (header and r == 0))
             for i, text in enumerate(row)
         )
         for r, row in enumerate(rows)
@@ -443,71 +444,111 @@ def _shared_agreement_zip(name: str) -> bytes:
 
 
 @cache
-def _shared_summary_zip(lang: str) -> bytes:
-    parts = {name: data for name, data in _template(lang).parts.items() if name not in _SUMMARY_OWN_PARTS}
+def _shared_summary_zip(name: str) -> bytes:
+    parts = {member: data for member, data in template_parts(name).parts.items() if member not in _SUMMARY_OWN_PARTS}
     parts["docProps/app.xml"] = _APP
     return _zip(parts)
 
 
-def summary_docx(summary: Summary) -> bytes:
-    """The plain-language summary as DOCX, in the agreement template's styles."""
+# A section of a summary's body: its key ("overview", "party-1", "party-1-may", ...) and its paragraphs and tables.
+SummarySection = tuple[str, list[str]]
+
+
+@dataclass(frozen=True)
+class SummaryLayout:
+    """Where a summary's sections are written: the column's styles, and its tables' style and column widths (twips)."""
+
+    column: Column = SINGLE
+    table_style: str = Style.TABLE
+    results_widths: tuple[int, ...] = (2400, 5200, 1200)
+    checklist_widths: tuple[int, ...] = (2800, 6000)
+    balance_widths: tuple[int, ...] = (1600, 4600, 2600)
+
+
+SINGLE_SUMMARY = SummaryLayout()
+
+
+def summary_sections(summary: Summary, layout: SummaryLayout = SINGLE_SUMMARY) -> list[SummarySection]:
+    """The summary's body below its title and disclaimer, section by section in reading order.
+
+    A bilingual summary sets each section beside the same section in the other language
+    (docx_bilingual_summary.py), so a party's lists (may, must, cannot) are sections of their own.
+    """
     from .summary import with_article
 
-    locale = summary.locale
-    lang = locale.code
+    locale, column = summary.locale, layout.column
     words = locale.words.summary.headings
     p, r = ox.paragraph, ox.run
+    text_style = column.style(Style.TEXT)
 
     def t(key: str) -> str:
         text: str = getattr(words, key)
         return text
 
     def heading(text: str) -> str:
-        return p(Style.SECTION_HEADING, r(text))
+        return p(column.style(Style.SECTION_HEADING), r(text))
 
-    bullet = words.bullet
-    out = [heading(t("overview")), p(Style.TEXT, r(" ".join(summary.overview)))]
+    def table(rows: Sequence[Sequence[str]], widths: Sequence[int], header: bool = False) -> str:
+        return _table(rows, widths, header, layout.table_style, column.style(Style.TABLE_TEXT))
+
+    def bullets(points: Sequence[Point]) -> list[str]:
+        return [p(text_style, r(words.bullet + with_article(pt, locale))) for pt in points]
+
+    out: list[SummarySection] = [("overview", [heading(t("overview")), p(text_style, r(" ".join(summary.overview)))])]
     if summary.results_table:
-        out += [heading(t("results")), _table(summary.results_table, (2400, 5200, 1200), header=True)]
-    out.append(heading(t("parties")))
-    for party in summary.parties:
-        out.append(heading(party.name))
+        out.append(("results", [heading(t("results")), table(summary.results_table, layout.results_widths, header=True)]))
+    out.append(("parties", [heading(t("parties"))]))
+    for n, party in enumerate(summary.parties, 1):
+        out.append((f"party-{n}", [heading(party.name)]))
         for key in ("may", "must", "cannot"):
             points = getattr(party, key)
             if points:
-                out.append(p(Style.TEXT, r(t(key), bold=True)))
-                out += [p(Style.TEXT, r(bullet + with_article(pt, locale))) for pt in points]
+                out.append((f"party-{n}-{key}", [p(text_style, r(t(key), bold=True)), *bullets(points)]))
     for key, points in (("secret", summary.confidentiality), ("money", summary.money), ("ending", summary.ending)):
         if points:
-            out.append(heading(t(key)))
-            out += [p(Style.TEXT, r(bullet + with_article(pt, locale))) for pt in points]
-    out += [heading(t("checklist")), _table(summary.checklist)]
-    out += [heading(t("balance")), p(Style.TEXT, r(summary.balance_verdict))]
+            out.append((key, [heading(t(key)), *bullets(points)]))
+    out.append(("checklist", [heading(t("checklist")), table(summary.checklist, layout.checklist_widths)]))
+    balance = [heading(t("balance")), p(text_style, r(summary.balance_verdict))]
     if summary.balance_rows:
-        out.append(_table(summary.balance_rows, (1600, 4600, 2600)))
-    out.append(heading(t("findings")))
+        balance.append(table(summary.balance_rows, layout.balance_widths))
+    out.append(("balance", balance))
+    findings = [heading(t("findings"))]
     if summary.findings:
-        out += [
-            p(Style.TEXT, r(f"{words.severity[f.severity]}: ", bold=True) + r(f"{f.message} {f.why} {f.fix} ({f.path})"))
+        findings += [
+            p(text_style, r(f"{words.severity[f.severity]}: ", bold=True) + r(f"{f.message} {f.why} {f.fix} ({f.path})"))
             for f in summary.findings
         ]
     else:
-        out.append(p(Style.TEXT, r(t("no_findings"))))
-    out.append(heading(t("articles")))
-    out += [p(Style.TEXT, r(heading_text + " ", bold=True) + r(text)) for heading_text, text in summary.articles]
-    tpl = _template(lang)
+        findings.append(p(text_style, r(t("no_findings"))))
+    out.append(("findings", findings))
+    out.append(("articles", [heading(t("articles"))] + [
+        p(text_style, r(heading_text + " ", bold=True) + r(text)) for heading_text, text in summary.articles
+    ]))
+    return out
+
+
+def summary_docx(summary: Summary) -> bytes:
+    """The plain-language summary as DOCX, in the agreement template's styles."""
+    locale = summary.locale
+    lang = locale.code
+    body = "".join(block for _, blocks in summary_sections(summary) for block in blocks)
     context = {
         "title": summary.title, "preamble": summary.disclaimer, "show_key_terms": False, "key_terms": [],
         "labels": wording.labels(locale),
-        "articles": Markup("".join(out)), "signature": Markup(""), "schedule": Markup(""),
+        "articles": Markup(body), "signature": Markup(""), "schedule": Markup(""),
     }
-    document_xml = tpl.document.render(context)
+    document_xml = _template(lang).document.render(context)
+    return summary_package(lang, document_xml, summary.title, lang, summary.effective_date)
+
+
+def summary_package(template: str, document_xml: str, title: str, language: str, date: str) -> bytes:
+    """A summary's DOCX: `document_xml` in the package of the base template `template` (a language's, or the bilingual one)."""
     document_text(document_xml)  # refuse to write a file that is not well-formed
     own = {
-        "docProps/core.xml": ox.core_properties(summary.title, **_core_common(lang, summary.effective_date, "summary")).encode("utf-8"),
+        "docProps/core.xml": ox.core_properties(title, **_core_common(language, date, "summary")).encode("utf-8"),
         "word/document.xml": document_xml.encode("utf-8"),
     }
-    return _zip(own, _shared_summary_zip(lang))
+    return _zip(own, _shared_summary_zip(template))
 
 
 def agreement_document(agreement: Agreement) -> tuple[str, Body]:

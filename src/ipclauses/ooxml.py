@@ -638,6 +638,11 @@ def spanning_cell(content: str, width: int, span: int, shaded: bool = False) -> 
     return f"<w:tc>{spanning_cell_properties(width, span, shaded)}{content}</w:tc>"
 
 
+def ends_in_paragraph(content: str) -> bool:
+    """Whether blocks end in a paragraph, as a cell's must (not in a table inside it, nor empty)."""
+    return content.endswith("</w:p>")
+
+
 @cache
 def _grid(widths: tuple[int, ...]) -> str:
     return el("w:tblGrid", None, *(el("w:gridCol", {"w:w": w}) for w in widths)).xml

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from . import Renderer
@@ -62,7 +63,18 @@ def to_markdown(s: Summary) -> str:
     return "\n".join(out)
 
 
+# Between the languages of a bilingual summary: a thematic break, each language's summary whole on either side.
+LANGUAGE_BREAK = "\n---\n\n"
+
+
+def to_bilingual_markdown(summaries: Sequence[Summary]) -> str:
+    """Each language's summary (the prevailing first), word for word as it reads alone, one after the other."""
+    return LANGUAGE_BREAK.join(to_markdown(s) for s in summaries)
+
+
 def _render(draft: Draft) -> bytes:
+    if draft.bilingual:
+        return to_bilingual_markdown([side.summary for side in draft.sides]).encode("utf-8")
     return to_markdown(draft.summary).encode("utf-8")
 
 
