@@ -120,9 +120,10 @@ def make_draft(spec: AnySpec, library: Library | None = None, *, lang: str | Non
 def in_language(spec: AnySpec, code: str) -> AnySpec:
     """The spec drafted in another language (one, or two joined by "+"), for one run.
 
-    A title the spec gives is written in its (prevailing) language, so it gives way to
-    the type's title in a document whose prevailing language differs, and stays in the
-    column of its own language. Every other value stays as given, in every language.
+    A title the spec gives is written in its (prevailing) language: it gives way to the
+    type's title in a document whose prevailing language differs, and a bilingual
+    document shows it in the prevailing language's column only. Every other value stays
+    as given, in every language.
     """
     for part in document_languages(code):
         get_locale(part)  # an unknown code raises UnknownLocaleError
