@@ -252,3 +252,44 @@ def test_a_joint_rd_drafts_its_joint_filing_agreements_in_both_languages_too(tmp
     companion_file = tmp_path / "jrd.joint-filing-1.docx"
     assert ipclauses.inspect_docx(companion_file)["custom_properties"]["language"] == "ja+en"
     assert verify(companion_file).exact
+
+
+def test_every_command_takes_a_bilingual_spec(tmp_path):
+    """validate, check and summary speak the prevailing language; assemble gives its agreement."""
+    from click.testing import CliRunner
+
+    spec_file = tmp_path / "nda.json"
+    spec_file.write_text(json.dumps(example_with("nda-mutual-ja", lang="ja+en"), ensure_ascii=False), encoding="utf-8")
+    runner = CliRunner()
+    valid = runner.invoke(main, ["validate", str(spec_file)])
+    assert valid.exit_code == 0 and "ja+en" in valid.output
+    checked = runner.invoke(main, ["check", str(spec_file)])
+    assert checked.exit_code == 0 and "Traceback" not in checked.output, checked.output
+    vague = tmp_path / "vague.json"
+    vague.write_text(json.dumps(example_with("nda-mutual-ja", lang="en+ja", purpose__description="新規事業に関する協業の検討"),
+                                ensure_ascii=False), encoding="utf-8")
+    found = runner.invoke(main, ["check", str(vague)])
+    assert found.exit_code == 1 and "purpose.vague" in found.output and "why:" in found.output, found.output
+    summary = runner.invoke(main, ["summary", str(spec_file), "--format", "md"])
+    assert summary.exit_code == 0 and "\n---\n" in summary.output
+    agreement = ipclauses.assemble(ipclauses.load_spec(spec_file))
+    assert agreement.language == "ja" and agreement.articles
+
+
+def test_the_interview_offers_both_languages(tmp_path):
+    """A project lead answering `ipclauses new` may choose ja+en; the spec it writes builds side by side."""
+    from click.testing import CliRunner
+
+    from conftest import ROOT
+
+    answers = (ROOT / "examples" / "answers" / "nda-mutual-ja.toml").read_text(encoding="utf-8")
+    assert '\nlanguage = "ja"\n' in answers
+    answers_file = tmp_path / "answers.toml"
+    answers_file.write_text(answers.replace('\nlanguage = "ja"\n', '\nlanguage = "ja+en"\n').replace("\nbuild = true\n", "\nbuild = false\n"),
+                            encoding="utf-8")
+    result = CliRunner().invoke(main, ["new", "--answers", str(answers_file), "-o", str(tmp_path / "deal.json"), "--lang", "ja"])
+    assert result.exit_code == 0, result.output
+    spec = ipclauses.load_spec(tmp_path / "deal.json")
+    assert spec.language == "ja+en"
+    left, right = _columns(_document(document_bytes(spec)[1]))
+    assert left and right

@@ -34,7 +34,7 @@ def test_templates_match_their_unpacked_sources_and_the_generator():
         import make_templates
     finally:
         sys.path.pop(0)
-    for lang in ("ja", "en"):
+    for lang in ("ja", "en", "bilingual"):
         expected = make_templates.parts(lang)
         with zipfile.ZipFile(ROOT / "templates" / f"agreement-{lang}.docx") as zf:
             assert zf.namelist() == list(expected)

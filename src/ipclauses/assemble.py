@@ -19,7 +19,7 @@ from .agreement import Agreement, Article, Item, Paragraph, PartyBlock, Ref, Sch
 from .agreement_types import get_type
 from .errors import RenderError
 from .library import REF_MARK, REF_MARK_PATTERN, SURVIVAL, Clause, Library, Variant, load_library
-from .locales import KEYWORDS, Locale, get_locale
+from .locales import KEYWORDS, Locale, document_languages, get_locale, is_bilingual
 from .spec import AnySpec
 
 if TYPE_CHECKING:
@@ -154,8 +154,13 @@ def assemble(spec: AnySpec, library: Library | None = None, planned: Plan | None
 
     `planned` is the spec's Plan with this library, when the caller has made it already.
     Raises `RenderError` when a clause cannot be rendered for this spec (a value it
-    needs is missing, or it refers to an article this agreement does not have).
+    needs is missing, or it refers to an article this agreement does not have). Of a
+    bilingual spec ("ja+en"), the prevailing language's agreement (a Draft has both).
     """
+    if is_bilingual(spec.language):
+        from .draft import in_language
+
+        spec, planned = in_language(spec, document_languages(spec.language)[0]), None
     library = library or load_library()
     locale = get_locale(spec.language)
     text_lang = locale.clause_text_language  # the clause library's text this locale renders

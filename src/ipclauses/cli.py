@@ -91,10 +91,10 @@ def _messages_language() -> str:
 
 def _say(id: str, /, lang: str | None = None, **params: object) -> str:
     """A CLI message from the catalogue, in `lang` or the user's language (--lang where a command has it, else the locale's)."""
-    from .locales import get_locale
+    from .locales import prevailing_locale
     from .messages import message
 
-    return message(id, **params).render(get_locale(lang or _messages_language()))
+    return message(id, **params).render(prevailing_locale(lang or _messages_language()))
 
 
 def _report(exc: IpclausesError) -> None:
@@ -417,11 +417,12 @@ SEVERITY_ORDER = ("error", "warning", "info")
 
 
 def _in_language(findings: Iterable[Finding], lang: str) -> list[Finding]:
-    """The findings with their message, why and fix in the language `lang` (a spec's `language`, or --lang)."""
-    from .locales import UnknownLocaleError, get_locale
+    """The findings with their message, why and fix in the language `lang` (a spec's `language`, or --lang);
+    of a bilingual spec's ("ja+en"), in its prevailing language."""
+    from .locales import UnknownLocaleError, prevailing_locale
 
     try:
-        locale = get_locale(lang)
+        locale = prevailing_locale(lang)
     except UnknownLocaleError as e:
         raise click.BadParameter(str(e), param_hint="--lang") from None
     return [f.in_locale(locale) for f in findings]
