@@ -293,3 +293,28 @@ def test_the_interview_offers_both_languages(tmp_path):
     assert spec.language == "ja+en"
     left, right = _columns(_document(document_bytes(spec)[1]))
     assert left and right
+
+
+def test_a_title_heads_the_column_of_its_own_language(tmp_path):
+    english = ipclauses.load_spec(next(p for p in EXAMPLES if p.stem == "license-en"))
+    assert isinstance(english.title, str)
+    # Drafted Japanese first, the English title the spec gives still heads the English column.
+    out = tmp_path / "licence.docx"
+    ipclauses.build(english, out, lang="ja+en")
+    left, right = _columns(_document(out.read_bytes()))
+    assert right[0] == english.title and left[0] == make_draft(english, lang="ja").agreement.title
+    recorded = ipclauses.inspect_docx(out)["spec"]["title"]
+    assert recorded["en"] == english.title and recorded.get("ja") is None
+    assert verify(out).exact, "the recorded spec rebuilds both titles"
+    # A title for each language.
+    both = ipclauses.load_spec(example_with("nda-mutual-ja", lang="en+ja", title={"ja": "技術評価に関する秘密保持契約書",
+                                                                                   "en": "Technology Evaluation NDA"}))
+    left, right = _columns(_document(document_bytes(both)[1]))
+    assert (left[0], right[0]) == ("Technology Evaluation NDA", "技術評価に関する秘密保持契約書")
+
+
+def test_a_title_in_a_language_the_agreement_is_not_in_is_refused():
+    with pytest.raises(ipclauses.SpecError) as info:
+        ipclauses.load_spec(example_with("nda-mutual-ja", title={"en": "Technology Evaluation NDA"}))
+    [problem] = info.value.errors
+    assert problem.path == "/title/en" and '"ja"' in problem.message

@@ -18,6 +18,7 @@ from . import wording
 from .agreement import Agreement, Article, Item, Paragraph, PartyBlock, Ref, ScheduleSection, Segment
 from .agreement_types import get_type
 from .errors import RenderError
+from .languages import in_language
 from .library import REF_MARK, REF_MARK_PATTERN, SURVIVAL, Clause, Library, Variant, load_library
 from .locales import KEYWORDS, Locale, document_languages, get_locale, is_bilingual
 from .spec import AnySpec
@@ -158,8 +159,6 @@ def assemble(spec: AnySpec, library: Library | None = None, planned: Plan | None
     bilingual spec ("ja+en"), the prevailing language's agreement (a Draft has both).
     """
     if is_bilingual(spec.language):
-        from .draft import in_language
-
         spec, planned = in_language(spec, document_languages(spec.language)[0]), None
     library = library or load_library()
     locale = get_locale(spec.language)

@@ -10,13 +10,13 @@ command can refuse a defective deal before any rendering.
 from __future__ import annotations
 
 from functools import cached_property
-from typing import Any
 
 from .agreement import Agreement
 from .assemble import Plan, assemble, make_plan
 from .checks import Finding, run_checks
+from .languages import in_language
 from .library import Library, load_library
-from .locales import document_languages, get_locale, is_bilingual
+from .locales import document_languages, is_bilingual
 from .spec import AnySpec
 from .summary import Summary, build_summary
 
@@ -115,23 +115,3 @@ class Draft:
 def make_draft(spec: AnySpec, library: Library | None = None, *, lang: str | None = None) -> Draft:
     """The Draft of a validated spec, in its language or in `lang` (one or two codes; see `in_language`)."""
     return Draft(in_language(spec, lang) if lang is not None else spec, library or load_library())
-
-
-def in_language(spec: AnySpec, code: str) -> AnySpec:
-    """The spec drafted in another language (one, or two joined by "+"), for one run.
-
-    A title the spec gives is written in its (prevailing) language: it gives way to the
-    type's title in a document whose prevailing language differs, and a bilingual
-    document shows it in the prevailing language's column only. Every other value stays
-    as given, in every language.
-    """
-    for part in document_languages(code):
-        get_locale(part)  # an unknown code raises UnknownLocaleError
-    if code == spec.language:
-        return spec
-    own = document_languages(spec.language)[0]
-    target = document_languages(code)[0]
-    update: dict[str, Any] = {"language": code}
-    if target != own:
-        update["title"] = None
-    return spec.model_copy(update=update)

@@ -35,11 +35,11 @@ from pydantic.fields import FieldInfo
 from . import agreement_types
 from .agreement_types import AnyAgreementType, Problems, Roles
 from .errors import Problem, SpecError
-from .locales import Locale, reference_locale
+from .locales import Locale, document_languages, reference_locale
 from .messages import AgreementName, Choices, Count, Message, Names, as_json, message
 from .safe_read import NotARegularFile, read_regular_file
 from .schema_text import field_text
-from .spec import AfterStart, AnySpec, CommonSpec, given, language_defaults
+from .spec import AfterStart, AnySpec, CommonSpec, Titles, given, language_defaults
 from .spec import term_end as term_end  # where wording, summary and conditions look for it
 from .unicode_safety import XML_FORBIDDEN, UnsafeCharacter, look_alike, unsafe_character
 
@@ -743,6 +743,12 @@ def cross_check(spec: CommonSpec) -> list[Problem]:
         add("/liability/cap/floor", message("rule.cap_floor_unused", kind=liab.cap.kind))
     out.party_for_option(liab.cap_applies_to == "only", liab.capped_party, "/liability/capped_party",
                          missing=message("rule.capped_party_missing"), unused=message("rule.capped_party_unused"))
+
+    if isinstance(spec.title, Titles):  # a title per language: only for the languages the agreement is in
+        languages = document_languages(spec.language)
+        for language in spec.title.model_fields_set:
+            if getattr(spec.title, language) is not None and language not in languages:
+                add(f"/title/{language}", message("rule.title_language_unused", language=language, languages=spec.language))
 
     disp = spec.disputes
     if disp.forum == "arbitration":

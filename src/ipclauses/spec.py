@@ -502,6 +502,13 @@ class LicensedRights(SpecModel):
 # --- the deal spec, discriminated by agreement type -----------------------
 
 
+class Titles(SpecModel):
+    """A title in each language of a bilingual agreement; a language left out gets its standard title."""
+
+    ja: Name | None = None
+    en: Name | None = None
+
+
 # Two codes joined by "+" draft the agreement in both languages side by side, the first prevailing.
 DocumentLanguage = Literal["ja", "en", "ja+en", "en+ja"]
 DOCUMENT_LANGUAGES: tuple[str, ...] = get_args(DocumentLanguage)
@@ -510,7 +517,8 @@ DOCUMENT_LANGUAGES: tuple[str, ...] = get_args(DocumentLanguage)
 class CommonSpec(SpecModel):
     schema_url: str | None = Field(None, alias="$schema")
     language: DocumentLanguage
-    title: Name | None = None
+    # A string is in the (prevailing) language; Titles gives one per language.
+    title: Name | Titles | None = None
     parties: list[Party] = Field(min_length=2, max_length=MAX_PARTIES)
     effective_date: Date
     signing_date: Date | None = None

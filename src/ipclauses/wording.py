@@ -16,8 +16,9 @@ from .spec import AnySpec, CommonSpec, OwnershipRule, Party, Results, UsageScope
 
 
 def title(spec: AnySpec, locale: Locale) -> str:
-    """The agreement's title: the one the spec gives, else the locale's for its type."""
-    return spec.title or type_words(spec.type, locale)[0]
+    """The agreement's title: the one the spec gives (in this language), else the locale's for its type."""
+    given = spec.title if isinstance(spec.title, str) else getattr(spec.title, locale.code, None) if spec.title else None
+    return given or type_words(spec.type, locale)[0]
 
 
 def type_words(agreement_type: str, locale: Locale) -> tuple[str, str]:

@@ -1174,6 +1174,7 @@ _MESSAGES = {
     "rule.capped_party_missing": 'is missing: "cap_applies_to": "only" needs the party whose liability is capped',
     "rule.capped_party_unused": 'is only used with "cap_applies_to": "only"',
     "rule.arbitration_missing": 'is missing: arbitration needs {{"institution": ..., "seat": ...}}',
+    "rule.title_language_unused": 'is a title in "{language}", which this agreement is not written in ("{languages}"): remove it, or set "language" to include it',
     "rule.court_missing": "is missing: name the court with exclusive jurisdiction",
     "rule.not_drafted": "is not drafted in {agreement}: it has no text for it, so it would not appear in the agreement; remove it",
     "rule.court_unused": 'is only used when "forum" is "court" or "ip_mediation_then_court" (remove it)',

@@ -1121,6 +1121,7 @@ _MESSAGES = {
     "rule.capped_party_missing": "ありません。\"cap_applies_to\": \"only\" には、責任に上限を設ける当事者の指定が必要です",
     "rule.capped_party_unused": "\"cap_applies_to\": \"only\" のときだけ使います",
     "rule.arbitration_missing": "ありません。仲裁には {{\"institution\": ..., \"seat\": ...}} の指定が必要です",
+    "rule.title_language_unused": "\"{language}\" の表題ですが、この契約書はその言語で作成しません（\"{languages}\"）。削除するか、\"language\" にその言語を含めてください",
     "rule.court_missing": "ありません。専属的合意管轄とする裁判所を指定してください",
     "rule.not_drafted": "は{agreement}では定めません。この契約書にはその定めがなく、書いても契約書に現れないため、削除してください",
     "rule.court_unused": "\"forum\" が \"court\" か \"ip_mediation_then_court\" のときだけ使います（削除してください）",
