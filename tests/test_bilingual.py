@@ -318,3 +318,20 @@ def test_a_title_in_a_language_the_agreement_is_not_in_is_refused():
         ipclauses.load_spec(example_with("nda-mutual-ja", title={"en": "Technology Evaluation NDA"}))
     [problem] = info.value.errors
     assert problem.path == "/title/en" and '"ja"' in problem.message
+
+
+def test_a_batch_drafts_every_spec_in_the_language_asked(tmp_path):
+    """build A B -o DIR --lang en+ja: each agreement side by side, its article count the document's own."""
+    from click.testing import CliRunner
+
+    specs = [EXAMPLES[0], NDA_EXAMPLE]
+    result = CliRunner().invoke(main, ["build", *map(str, specs), "-o", str(tmp_path / "out"), "--lang", "en+ja", "--json",
+                                       "-j", "1"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    for entry, path in zip(report, specs, strict=True):
+        assert entry["status"] == "built"
+        docx = tmp_path / "out" / f"{path.stem}.docx"
+        assert ipclauses.inspect_docx(docx)["custom_properties"]["language"] == "en+ja"
+        assert entry["articles"] == len(make_draft(ipclauses.load_spec(path), lang="en+ja").columns[0].articles)
+        assert verify(docx).exact

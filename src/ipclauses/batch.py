@@ -125,7 +125,7 @@ def _build_one(spec_path: str) -> BatchResult:
         summary = summary_path(out, options.summary_format) if options.summary_format else None
         pdfs = tuple(str(p) for p in written if p.suffix == ".pdf" and p != summary)
         companions = tuple(str(p) for p in written[1:] if p.suffix == ".docx" and p != summary)
-        return BatchResult(spec_path, str(out), (), len(draft.agreement.articles), None if summary is None else str(summary),
+        return BatchResult(spec_path, str(out), (), len(draft.columns[0].articles), None if summary is None else str(summary),
                            findings, language, pdfs, companions)
     except SpecError as exc:
         # "/" for the whole document, as SpecError's own lines say: a problem without a path has no pointer

@@ -585,7 +585,7 @@ def _build_single(spec: str, output: Path | None, force: bool, no_summary: bool,
         errors += [f for f in companion.findings if f.severity == "error"]
     if errors and not despite_errors:
         _fail(_say("cli.not_built", source=source, count=len(errors)))
-    agreement, data = draft.agreement, render(draft, "agreement", "docx")
+    data = render(draft, "agreement", "docx")
     if to_stdout:
         stream = sys.stdout.buffer  # click.get_binary_stream is deprecated from click 8.5
         stream.write(data)
@@ -593,7 +593,7 @@ def _build_single(spec: str, output: Path | None, force: bool, no_summary: bool,
         return
     written = write_outputs(draft, output, data, summary_format=None if no_summary else summary_format, pdf=pdf,
                             force=force)
-    _echo(_say("cli.wrote_agreement", path=output, articles=len(agreement.articles), size=len(data)), err=True)
+    _echo(_say("cli.wrote_agreement", path=output, articles=len(draft.columns[0].articles), size=len(data)), err=True)
     for path in written[1:]:
         _echo(_say("cli.wrote", path=path), err=True)
 
