@@ -57,12 +57,18 @@ def column_for(language: str) -> Column:
 
 
 @cache
-def _table_properties() -> str:
+def _table_head(widths: tuple[int, ...]) -> str:
     # Fixed layout: Word and LibreOffice keep the widths given instead of fitting them to the text.
-    return ox.el(
-        "w:tblPr", None, ox.val("w:tblStyle", Style.BILINGUAL_TABLE), ox.el("w:tblW", {"w:w": sum(GRID), "w:type": "dxa"}),
+    properties = ox.el(
+        "w:tblPr", None, ox.val("w:tblStyle", Style.BILINGUAL_TABLE), ox.el("w:tblW", {"w:w": sum(widths), "w:type": "dxa"}),
         ox.el("w:tblLayout", {"w:type": "fixed"}), ox.val("w:tblLook", "0000"),
-    ).xml
+    )
+    return properties.xml + ox.el("w:tblGrid", None, *(ox.el("w:gridCol", {"w:w": w}) for w in widths)).xml
+
+
+def fixed_table(widths: tuple[int, ...], rows: Sequence[str]) -> str:
+    """A bilingual table of `rows` over grid columns of `widths` twips, as wide as the page's text."""
+    return f"<w:tbl>{_table_head(widths)}{''.join(rows)}</w:tbl>"
 
 
 PAIR_WIDTHS = (GRID[0], GRID[1])  # a key term's label and value, in one language's half
@@ -76,14 +82,13 @@ class SideBySide:
         self.columns = columns
 
     def table(self, rows: Sequence[str]) -> str:
-        grid = ox.el("w:tblGrid", None, *(ox.el("w:gridCol", {"w:w": w}) for w in GRID)).xml
-        return f"<w:tbl>{_table_properties()}{grid}{''.join(rows)}</w:tbl>"
+        return fixed_table(GRID, rows)
 
     def row(self, per_side: Sequence[Sequence[str]], header: bool = False, mark: str = "") -> str:
         """A row of one cell per column, each holding its paragraphs (an empty one where it has none);
         `mark` tracks the row as inserted or deleted whole (a redline's)."""
         cells = [
-            ox.spanning_cell("".join(paragraphs) or ox.paragraph(column.style(Style.TEXT)), HALF, 2)
+            ox.cell("".join(paragraphs) or ox.paragraph(column.style(Style.TEXT)), HALF, span=2)
             for paragraphs, column in zip(per_side, self.columns, strict=True)
         ]
         return ox.kept_row(cells, header=header, mark=mark)
@@ -98,7 +103,7 @@ class SideBySide:
     def empty_pair(self, column: Column) -> list[str]:
         """A column's label and value cells where it has no row."""
         style = column.style(Style.TABLE_TEXT)
-        return [ox.spanning_cell(ox.paragraph(style), width, 1) for width in PAIR_WIDTHS]
+        return [ox.cell(ox.paragraph(style), width) for width in PAIR_WIDTHS]
 
 
 class _Sides(SideBySide):
@@ -127,8 +132,8 @@ class _Sides(SideBySide):
                     continue
                 style = column.style(Style.TABLE_TEXT)
                 cells += [
-                    ox.spanning_cell(ox.paragraph(style, ox.run(pair[0])), PAIR_WIDTHS[0], 1, shaded=True),
-                    ox.spanning_cell(ox.paragraph(style, ox.run(pair[1])), PAIR_WIDTHS[1], 1),
+                    ox.cell(ox.paragraph(style, ox.run(pair[0])), PAIR_WIDTHS[0], shaded=True),
+                    ox.cell(ox.paragraph(style, ox.run(pair[1])), PAIR_WIDTHS[1]),
                 ]
             rows.append(ox.kept_row(cells))
         return rows

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from . import ooxml as ox
 from .bilingual import column_heading
-from .docx_bilingual import HALF, TEMPLATE, column_for
+from .docx_bilingual import HALF, TEMPLATE, column_for, fixed_table
 from .docx_render import SummaryLayout, document_with_body, summary_package, summary_sections
 from .ooxml import Style
 from .side_by_side import paired
@@ -35,16 +35,6 @@ def _layout(language: str) -> SummaryLayout:
         column_for(language), Style.BILINGUAL_TABLE,
         results_widths=(1550, 1800, 1250), checklist_widths=(1500, 3100), balance_widths=(1200, 2000, 1400),
     )
-
-
-def _table(rows: Sequence[str]) -> str:
-    # Fixed layout: Word and LibreOffice keep the widths given instead of fitting them to the text.
-    properties = ox.el(
-        "w:tblPr", None, ox.val("w:tblStyle", Style.BILINGUAL_TABLE), ox.el("w:tblW", {"w:w": 2 * HALF, "w:type": "dxa"}),
-        ox.el("w:tblLayout", {"w:type": "fixed"}), ox.val("w:tblLook", "0000"),
-    )
-    grid = ox.el("w:tblGrid", None, ox.el("w:gridCol", {"w:w": HALF}), ox.el("w:gridCol", {"w:w": HALF}))
-    return ox.el("w:tbl", None, properties, grid, *rows).xml
 
 
 def _row(per_side: Sequence[Sequence[str]], columns: Sequence[Column], header: bool = False) -> str:
@@ -77,7 +67,7 @@ def bilingual_summary_body(summaries: Sequence[Summary]) -> str:
     for _, per_side in paired([summary_sections(s, _layout(s.language)) for s in summaries]):
         rows += _section_rows(per_side, columns)
     # A body ends in a paragraph: Word adds one after a closing table otherwise.
-    return _table(rows) + ox.paragraph(Style.NORMAL)
+    return fixed_table((HALF, HALF), rows) + ox.paragraph(Style.NORMAL)
 
 
 def bilingual_summary_docx(summaries: Sequence[Summary]) -> bytes:

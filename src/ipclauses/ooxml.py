@@ -600,13 +600,16 @@ _SHADE = el("w:shd", {"w:val": "clear", "w:color": "auto", "w:fill": "F2F2F2"})
 
 
 @cache
-def cell_properties(width: int, shaded: bool = False) -> str:
-    return el("w:tcPr", None, el("w:tcW", {"w:w": width, "w:type": "dxa"}), _SHADE if shaded else None).xml
+def cell_properties(width: int, shaded: bool = False, span: int = 1) -> str:
+    return el(
+        "w:tcPr", None, el("w:tcW", {"w:w": width, "w:type": "dxa"}), val("w:gridSpan", span) if span > 1 else None,
+        _SHADE if shaded else None,
+    ).xml
 
 
-def cell(content: str, width: int, shaded: bool = False) -> str:
-    """A table cell of `width` twips holding already built paragraphs (a cell needs at least one)."""
-    return f"<w:tc>{cell_properties(width, shaded)}{content}</w:tc>"
+def cell(content: str, width: int, shaded: bool = False, span: int = 1) -> str:
+    """A table cell of `width` twips, over `span` grid columns, holding already built paragraphs (a cell needs at least one)."""
+    return f"<w:tc>{cell_properties(width, shaded, span)}{content}</w:tc>"
 
 
 def row(cells: Iterable[str]) -> str:
@@ -623,19 +626,6 @@ def kept_row(cells: Iterable[str], header: bool = False, mark: str = "") -> str:
     if mark:
         return f"<w:tr><w:trPr><w:cantSplit/>{mark}</w:trPr>" + "".join(cells) + "</w:tr>"
     return (_HEADER_ROW if header else _KEPT_ROW) + "".join(cells) + "</w:tr>"
-
-
-@cache
-def spanning_cell_properties(width: int, span: int, shaded: bool = False) -> str:
-    return el(
-        "w:tcPr", None, el("w:tcW", {"w:w": width, "w:type": "dxa"}), val("w:gridSpan", span) if span > 1 else None,
-        _SHADE if shaded else None,
-    ).xml
-
-
-def spanning_cell(content: str, width: int, span: int, shaded: bool = False) -> str:
-    """A cell over `span` grid columns."""
-    return f"<w:tc>{spanning_cell_properties(width, span, shaded)}{content}</w:tc>"
 
 
 def ends_in_paragraph(content: str) -> bool:
