@@ -48,10 +48,7 @@ class _Writer:
         self.before_insertion = _followed_by_inserted_paragraph(redline.root)
 
     def revision(self) -> str:
-        """The attributes of a new tracked change (a row's, say) by this redline's author."""
-        return self._revision()
-
-    def _revision(self) -> str:
+        """The attributes of a new tracked change (a run's, a paragraph mark's, a row's) by this redline's author."""
         # Bookmarks and tracked changes draw their ids from one counter: unique among all annotations.
         bookmarks = self.body.bookmarks
         rev_id = bookmarks.next_id
@@ -70,17 +67,17 @@ class _Writer:
             if piece.op == "equal":
                 out.append(self._runs(piece.segments, bold))
             elif piece.op == "delete":
-                out.append(ox.deleted(piece.text, self._revision(), bold))
+                out.append(ox.deleted(piece.text, self.revision(), bold))
             else:
-                out.append(ox.inserted(self._runs(piece.segments, bold), self._revision()))
+                out.append(ox.inserted(self._runs(piece.segments, bold), self.revision()))
         return "".join(out)
 
     def mark(self, entry: Entry) -> str:
         """The paragraph mark's (or row's) own change, for a block inserted or deleted whole."""
         if entry.status == "inserted":
-            return ox.revision_mark("w:ins", self._revision())
+            return ox.revision_mark("w:ins", self.revision())
         if entry.status == "deleted":
-            return ox.revision_mark("w:del", self._revision())
+            return ox.revision_mark("w:del", self.revision())
         return ""
 
     def paragraph(self, entry: Entry, style: str, bookmark: str | None = None, num_id: int | None = None) -> str:
@@ -122,9 +119,9 @@ class _Writer:
         """A table row's label and value cells: the label shaded, either tracked as the row is."""
         label = entry.block.label
         if entry.status == "inserted":
-            label_runs = ox.inserted(ox.run(label), self._revision())
+            label_runs = ox.inserted(ox.run(label), self.revision())
         elif entry.status == "deleted":
-            label_runs = ox.deleted(label, self._revision())
+            label_runs = ox.deleted(label, self.revision())
         else:
             label_runs = ox.run(label)
         style = self.column.style(Style.TABLE_TEXT)

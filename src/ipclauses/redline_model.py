@@ -325,36 +325,37 @@ def redline(
     lib = library if isinstance(library, Library) or library is None else load_library(Path(library))
     warnings: list[Message] = []
 
-    def draft(source: VersionSource) -> tuple[Draft, str | None]:
+    def draft(source: VersionSource | Agreement) -> tuple[Draft | None, str | None]:
+        """The draft of a version given as a spec or a DOCX, and its file's name; none for an Agreement."""
+        if isinstance(source, Agreement):
+            return None, None
         version = read_version(source)
         built = make_draft(version.spec, lib)
         if version.text is not None and text_fingerprint(built) not in version.text:
             warnings.append(message("redline.text_not_recorded", name=version.name))
         return built, version.name
 
-    if isinstance(old, Agreement) or isinstance(new, Agreement):
-        old_agreement, old_name = (old, None) if isinstance(old, Agreement) else _agreement(draft(old))
-        new_agreement, new_name = (new, None) if isinstance(new, Agreement) else _agreement(draft(new))
-        result = compare_agreements(old_agreement, new_agreement, old_name=old_name, new_name=new_name, author=author, date=date)
-        return replace(result, warnings=tuple(warnings))
     (old_draft, old_name), (new_draft, new_name) = draft(old), draft(new)
-    if not (old_draft.bilingual or new_draft.bilingual):
-        result = compare_agreements(old_draft.agreement, new_draft.agreement, old_name=old_name, new_name=new_name,
-                                    author=author, date=date)
-        return replace(result, warnings=tuple(warnings))
-    # Bilingual: each language's column against the same language's column, the prevailing first.
-    _same_language(old_draft.language, new_draft.language)
-    sides = tuple(
-        compare_agreements(o, n, old_name=old_name, new_name=new_name, author=author, date=date)
-        for o, n in zip(old_draft.columns, new_draft.columns, strict=True)
-    )
-    return replace(sides[0], warnings=tuple(warnings), sides=sides, record=new_draft.record)
+    if old_draft is not None and new_draft is not None and (old_draft.bilingual or new_draft.bilingual):
+        # Bilingual: each language's column against the same language's column, the prevailing first.
+        _same_language(old_draft.language, new_draft.language)
+        sides = tuple(
+            compare_agreements(o, n, old_name=old_name, new_name=new_name, author=author, date=date)
+            for o, n in zip(old_draft.columns, new_draft.columns, strict=True)
+        )
+        return replace(sides[0], warnings=tuple(warnings), sides=sides, record=new_draft.record)
+    result = compare_agreements(_agreement(old, old_draft), _agreement(new, new_draft), old_name=old_name, new_name=new_name,
+                                author=author, date=date)
+    return replace(result, warnings=tuple(warnings))
 
 
-def _agreement(built: tuple[Draft, str | None]) -> tuple[Agreement, str | None]:
-    draft, name = built
-    _same_language(draft.language, draft.agreement.language)  # an Agreement is compared with one language only
-    return draft.agreement, name
+def _agreement(source: VersionSource | Agreement, built: Draft | None) -> Agreement:
+    """The Agreement a version is compared as: itself, or its draft's, which must be in one language."""
+    if isinstance(source, Agreement):
+        return source
+    assert built is not None
+    _same_language(built.language, built.agreement.language)  # beside an Agreement, a bilingual draft has no match
+    return built.agreement
 
 
 def _same_language(old: str, new: str) -> None:
