@@ -220,12 +220,11 @@ def read_columns(root: Any, count: int) -> list[list[BodyParagraph]]:
 
     columns: list[list[BodyParagraph]] = [[] for _ in range(count)]
     for table in root.iter(_TBL):
-        grid = table.find(_TBL_GRID)
-        width = len(grid.findall(_GRID_COL)) if grid is not None else 0
+        width = _grid_width(table)
         for row in table.findall(_TR):
             start = 0
             for cell in row.findall(_TC):
-                column = min(count - 1, start * count // width) if width else 0
+                column = _column_at(start, width, count)
                 for paragraph in read_paragraphs(cell.iter(_P)):
                     columns[column].append(replace(paragraph, style=base_style(paragraph.style)))
                 start += _grid_span(cell)
@@ -250,14 +249,24 @@ def _columns_fingerprint(root: Any, count: int) -> str:
             if element.getparent().tag == _TC:  # outside the tables: in no column
                 columns[column].append(text)
         elif tag == _TC:  # its column: where it starts in its table's grid
-            column = min(count - 1, start * count // width) if width else 0
+            column = _column_at(start, width, count)
             start += _grid_span(element)
         elif tag == _TR:
             start = 0
         else:
-            grid = element.find(_TBL_GRID)
-            width = len(grid.findall(_GRID_COL)) if grid is not None else 0
+            width = _grid_width(element)
     return texts_fingerprint(joined([text for column_texts in columns for text in column_texts]))
+
+
+def _grid_width(table: Any) -> int:
+    """How many grid columns a table has."""
+    grid = table.find(_TBL_GRID)
+    return len(grid.findall(_GRID_COL)) if grid is not None else 0
+
+
+def _column_at(start: int, width: int, count: int) -> int:
+    """The column (of `count` side by side) of a cell that starts at grid column `start` of `width`."""
+    return min(count - 1, start * count // width) if width else 0
 
 
 def _grid_span(cell: Any) -> int:
