@@ -96,11 +96,7 @@ def size(half_points: int) -> tuple[Node, Node]:
 
 
 def styles(c: dict[str, Any]) -> str:
-    return ox.root(el("w:styles", ox.namespaces("w", "r"), *common_styles(c), ox.style(
-        "table", Style.TABLE, val("w:basedOn", Style.TABLE_NORMAL), el("w:pPr", None, val("w:jc", "left")),
-        el("w:tblPr", None, el("w:tblBorders", None, *(border(side) for side in BORDER_SIDES)), cell_margins()),
-        custom=True,
-    ), *paragraph_styles(c)))
+    return ox.root(el("w:styles", ox.namespaces("w", "r"), *common_styles(c), table_style(Style.TABLE), *paragraph_styles(c)))
 
 
 def in_column(code: str) -> dict[str, Any]:
@@ -114,17 +110,21 @@ def bilingual_styles() -> str:
     each with its own fonts, size and language, numbered by its language's list; the defaults are the first language's."""
     first = in_column(BILINGUAL[0])
     columns = [paragraph_styles(in_column(code), code, column + 1) for column, code in enumerate(BILINGUAL)]
-    # The side-by-side table: a rule between the columns and under the header row, shaded label cells.
-    table = ox.style(
-        "table", Style.BILINGUAL_TABLE, val("w:basedOn", Style.TABLE_NORMAL), el("w:pPr", None, val("w:jc", "left")),
-        el("w:tblPr", None, el("w:tblBorders", None, *(border(side) for side in BORDER_SIDES)), cell_margins()),
-        custom=True,
-    )
-    return ox.root(el("w:styles", ox.namespaces("w", "r"), *common_styles(first), table,
+    return ox.root(el("w:styles", ox.namespaces("w", "r"), *common_styles(first), table_style(Style.BILINGUAL_TABLE),
                       *(style for column in columns for style in column), footer_style()))
 
 
-BORDER_SIDES = ("top", "left", "bottom", "right", "insideH", "insideV")
+def table_style(style_id: str) -> Node:
+    """A bordered table's style: the key terms' and schedule's, or the bilingual document's side-by-side table."""
+    return ox.style(
+        "table", style_id, val("w:basedOn", Style.TABLE_NORMAL), el("w:pPr", None, val("w:jc", "left")),
+        el(
+            "w:tblPr", None,
+            el("w:tblBorders", None, *(border(side) for side in ("top", "left", "bottom", "right", "insideH", "insideV"))),
+            el("w:tblCellMar", None, dxa("top", 40), dxa("bottom", 40)),
+        ),
+        custom=True,
+    )
 
 
 def border(side: str) -> Node:
@@ -133,10 +133,6 @@ def border(side: str) -> Node:
 
 def dxa(side: str, width: int) -> Node:
     return el(f"w:{side}", {"w:w": width, "w:type": "dxa"})
-
-
-def cell_margins() -> Node:
-    return el("w:tblCellMar", None, dxa("top", 40), dxa("bottom", 40))
 
 
 def common_styles(c: dict[str, Any]) -> list[Node]:
