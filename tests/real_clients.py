@@ -32,6 +32,17 @@ def require_uno() -> str:
     return python
 
 
+def negotiation_jobs(work: Path, key: str, files: dict[str, bytes]) -> list[dict]:
+    """Write a pair's "redline", "old" and "new" DOCX as <key>-<kind>.docx; the jobs that accept and reject the
+    redline's changes and keep OLD and NEW, each as text: <key>-<action>-<source>.txt."""
+    for kind, data in files.items():
+        (work / f"{key}-{kind}.docx").write_bytes(data)
+    return [
+        {"input": str(work / f"{key}-{source}.docx"), "action": action, "output": str(work / f"{key}-{action}-{source}.txt")}
+        for action, source in (("accept", "redline"), ("reject", "redline"), ("keep", "old"), ("keep", "new"))
+    ]
+
+
 def run_uno(work: Path, jobs: list[dict]) -> None:
     """Run jobs ({"input", "action": accept|reject|keep, "output", "format": txt|docx}) in one LibreOffice session."""
     python = require_uno()

@@ -18,8 +18,8 @@ from ipclauses.draft import make_draft
 from ipclauses.locales import get_locale
 from ipclauses.redline_docx import redline_docx
 from ipclauses.redline_model import redline
-from real_clients import require_uno, run_uno
-from test_libreoffice import PDFTOTEXT, convert
+from real_clients import negotiation_jobs, require_uno, run_uno
+from test_libreoffice import PDFTOTEXT, convert_examples
 
 # Where the columns meet on an A4 page, in points: the 20 mm margin and half of the 170 mm text width.
 PAGE_WIDTH, SPLIT = 595, 297
@@ -27,14 +27,8 @@ PAGE_WIDTH, SPLIT = 595, 297
 
 @pytest.fixture(scope="module")
 def pdfs(tmp_path_factory):
-    work = tmp_path_factory.mktemp("lo-bilingual")
-    docs = []
-    for path in EXAMPLES:
-        out = work / f"{path.stem}.docx"
-        out.write_bytes(document_bytes(ipclauses.load_spec(path), lang="ja+en")[1])
-        docs.append(out)
-    convert(work, "pdf", docs)
-    return work
+    return convert_examples(tmp_path_factory.mktemp("lo-bilingual"),
+                            lambda path, out: out.write_bytes(document_bytes(ipclauses.load_spec(path), lang="ja+en")[1]))
 
 
 def column_text(pdf, left: bool) -> str:
@@ -97,10 +91,7 @@ def negotiated(tmp_path_factory):
         new = ipclauses.load_spec(example_with(name, lang="ja+en", **changes))
         files = {"redline": redline_docx(redline(old, new, author="Counsel")), "old": document_bytes(old)[1],
                  "new": document_bytes(new)[1]}
-        for kind, data in files.items():
-            (work / f"{key}-{kind}.docx").write_bytes(data)
-        for action, source in (("accept", "redline"), ("reject", "redline"), ("keep", "old"), ("keep", "new")):
-            jobs.append({"input": str(work / f"{key}-{source}.docx"), "action": action, "output": str(work / f"{key}-{action}-{source}.txt")})
+        jobs += negotiation_jobs(work, key, files)
     run_uno(work, jobs)
     return work
 

@@ -22,12 +22,16 @@ if not (SOFFICE and PDFTOTEXT):
 
 @pytest.fixture(scope="module")
 def pdfs(tmp_path_factory):
-    """Convert all examples in one LibreOffice run (start-up dominates the cost)."""
-    work = tmp_path_factory.mktemp("lo")
+    return convert_examples(tmp_path_factory.mktemp("lo"), lambda path, out: ipclauses.build(path, out))
+
+
+def convert_examples(work, build):
+    """Every example built by `build(spec path, docx path)` into `work`, then converted to PDF in one LibreOffice run
+    (start-up dominates the cost): work/out/<stem>.pdf."""
     docs = []
     for path in EXAMPLES:
         out = work / f"{path.stem}.docx"
-        ipclauses.build(path, out)
+        build(path, out)
         docs.append(out)
     convert(work, "pdf", docs)
     return work

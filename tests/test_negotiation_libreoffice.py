@@ -12,7 +12,7 @@ from ipclauses.build import document_bytes
 from ipclauses.redline_docx import redline_docx
 from ipclauses.redline_model import redline, revision_date
 from ipclauses.verification import verify
-from real_clients import require_uno, run_uno
+from real_clients import negotiation_jobs, require_uno, run_uno
 
 # One pair per agreement type, each a different kind of change.
 PAIRS = {
@@ -40,10 +40,7 @@ def work(tmp_path_factory):
             "old": document_bytes(old)[1],
             "new": document_bytes(new)[1],
         }
-        for kind, data in files.items():
-            (work / f"{key}-{kind}.docx").write_bytes(data)
-        for action, source in (("accept", "redline"), ("reject", "redline"), ("keep", "old"), ("keep", "new")):
-            jobs.append({"input": str(work / f"{key}-{source}.docx"), "action": action, "output": str(work / f"{key}-{action}-{source}.txt")})
+        jobs += negotiation_jobs(work, key, files)
     run_uno(work, jobs)
     return work
 
